@@ -1,0 +1,95 @@
+package dev.callgate;
+
+import dev.callgate.accounts.Accounts;
+import dev.callgate.config.Settings;
+import dev.callgate.connect.ConnectHandlers;
+import dev.callgate.connect.InstanceService;
+import dev.callgate.errors.ServiceError;
+import dev.callgate.limits.Editions;
+import dev.callgate.limits.QuotaLedger;
+import dev.callgate.store.Store;
+import dev.callgate.wire.aws.ConnectEndpoint;
+import dev.callgate.wire.aws.SigV4Authenticator;
+import dev.callgate.wire.http.HttpFront;
+import dev.callgate.wire.http.WireRequest;
+import dev.callgate.wire.http.WireResponse;
+import dev.callgate.wire.operator.OperatorApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+
+/** A running Callgate server: the composition root that wires store, limits, services and faces. */
+public final class Callgate implements AutoCloseable {
+    private final Store store;
+    private final HttpFront front;
+
+    private Callgate(Store store, HttpFront front) {
+        this.store = store;
+        this.front = front;
+    }
+
+    public static Callgate start(Settings settings) {
+        Clock clock = Clock.systemUTC();
+        Editions editions = Editions.load(settings.editionsFile(), settings.edition());
+        Store store = Store.open(storeUrl(settings), null, null);
+        try {
+            Accounts accounts = new Accounts(store);
+            settings.billingEntities().forEach(accounts::setBillingEntity);
+            QuotaLedger ledger = new QuotaLedger();
+            InstanceService instances = new InstanceService(store, accounts, editions, ledger, clock);
+            SigV4Authenticator authenticator = new SigV4Authenticator(
+                    settings.auth() == Settings.AuthMode.STRICT, settings.accessKeys(), clock);
+            ConnectEndpoint connect = new ConnectEndpoint(authenticator, new ConnectHandlers(instances), editions);
+            OperatorApi operator = new OperatorApi(store, accounts, editions,
+                    settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null);
+            HttpFront front = new HttpFront(settings.bind(), settings.port(), (request, requestId) -> route(request, connect, operator));
+            front.start();
+            return new Callgate(store, front);
+        } catch (IOException e) {
+            store.close();
+            throw new UncheckedIOException("Cannot listen on " + settings.bind() + ":" + settings.port(), e);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Picks the face: the operator API by path, the AWS APIs by the SigV4 credential scope's service. */
+    private static WireResponse route(WireRequest request, ConnectEndpoint connect, OperatorApi operator) {
+        if (request.rawPath().equals(OperatorApi.PREFIX) || request.rawPath().startsWith(OperatorApi.PREFIX + "/")) {
+            return operator.handle(request);
+        }
+        SigV4Authenticator.Scope scope = SigV4Authenticator.scope(request);
+        if (scope != null && !scope.service().equals("connect")) {
+            throw ServiceError.invalidRequest("Callgate does not serve the AWS service '" + scope.service() + "' yet.");
+        }
+        return connect.handle(request, scope);
+    }
+
+    public int port() {
+        return front.port();
+    }
+
+    public boolean isPostgres() {
+        return store.isPostgres();
+    }
+
+    private static String storeUrl(Settings settings) {
+        if (settings.store() != null) {
+            return settings.store();
+        }
+        try {
+            Files.createDirectories(settings.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create data directory " + settings.dataDir(), e);
+        }
+        return Store.embeddedUrl(settings.dataDir());
+    }
+
+    @Override
+    public void close() {
+        front.close();
+        store.close();
+    }
+}

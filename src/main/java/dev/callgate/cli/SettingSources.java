@@ -1,0 +1,61 @@
+package dev.callgate.cli;
+
+import dev.callgate.config.ConfigFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Where an option's value comes from when its flag is absent: the environment variable
+ * {@code CALLGATE_<NAME>} (e.g. CALLGATE_DATA_DIR), then the config file's key of the same name
+ * ({@code "data-dir"}), then the built-in default.
+ */
+final class SettingSources implements IDefaultValueProvider {
+    static final String DEFAULT_CONFIG = "callgate.json";
+
+    private final ConfigFile file;
+
+    SettingSources(String[] args) {
+        Path path = configPath(args);
+        this.file = path != null && Files.exists(path) ? ConfigFile.read(path) : ConfigFile.empty();
+    }
+
+    ConfigFile file() {
+        return file;
+    }
+
+    @Override
+    public String defaultValue(ArgSpec argSpec) {
+        if (!(argSpec instanceof OptionSpec option)) {
+            return null;
+        }
+        String name = option.longestName().replaceFirst("^--", "");
+        String fromEnv = System.getenv(envName(name));
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        String fromFile = file.option(name);
+        return fromFile != null ? fromFile : option.defaultValue();
+    }
+
+    static String envName(String option) {
+        return "CALLGATE_" + option.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /** The config file: --config, else CALLGATE_CONFIG, else ./callgate.json when it exists. */
+    private static Path configPath(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--config=")) {
+                return Path.of(args[i].substring("--config=".length()));
+            }
+        }
+        String fromEnv = System.getenv(envName("config"));
+        return Path.of(fromEnv != null ? fromEnv : DEFAULT_CONFIG);
+    }
+}

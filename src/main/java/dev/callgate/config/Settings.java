@@ -1,0 +1,53 @@
+package dev.callgate.config;
+
+import dev.callgate.accounts.AccessKey;
+import dev.callgate.accounts.BillingEntity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a Callgate server is started with. Each value comes from a flag, an environment variable
+ * ({@code CALLGATE_<NAME>}) or the config file, under the same name, in that order of precedence.
+ */
+public record Settings(
+        int port,
+        String bind,
+        Path dataDir,
+        String store,
+        AuthMode auth,
+        String edition,
+        Path editionsFile,
+        String operatorToken,
+        List<AccessKey> accessKeys,
+        Map<String, BillingEntity> billingEntities) {
+
+    /** How AWS requests are authenticated (DESIGN.md, decision 2). */
+    public enum AuthMode { LENIENT, STRICT }
+
+    public Settings {
+        accessKeys = List.copyOf(accessKeys);
+        billingEntities = Map.copyOf(billingEntities);
+    }
+
+    /** Defaults for an embedded server on {@code dataDir}: what tests and {@code ./callgate serve} start from. */
+    public static Settings defaults(Path dataDir) {
+        return new Settings(4599, "127.0.0.1", dataDir, null, AuthMode.LENIENT, null, null, null, List.of(), Map.of());
+    }
+
+    public Settings withPort(int newPort) {
+        return new Settings(newPort, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities);
+    }
+
+    public Settings withStore(String newStore) {
+        return new Settings(port, bind, dataDir, newStore, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities);
+    }
+
+    public Settings withEdition(String newEdition) {
+        return new Settings(port, bind, dataDir, store, auth, newEdition, editionsFile, operatorToken, accessKeys, billingEntities);
+    }
+
+    public Settings withStrictAuth(String newOperatorToken, List<AccessKey> keys) {
+        return new Settings(port, bind, dataDir, store, AuthMode.STRICT, edition, editionsFile, newOperatorToken, keys, billingEntities);
+    }
+}

@@ -1,0 +1,227 @@
+package dev.callgate.connect;
+
+import dev.callgate.accounts.Accounts;
+import dev.callgate.accounts.BillingEntity;
+import dev.callgate.accounts.Caller;
+import dev.callgate.errors.ServiceError;
+import dev.callgate.limits.Edition;
+import dev.callgate.limits.Editions;
+import dev.callgate.limits.Quota;
+import dev.callgate.limits.QuotaLedger;
+import dev.callgate.store.InstanceRow;
+import dev.callgate.store.InstanceRows;
+import dev.callgate.store.ResourceRow;
+import dev.callgate.store.ResourceRows;
+import dev.callgate.store.Store;
+import dev.callgate.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.connect.model.CreateInstanceRequest;
+import software.amazon.awssdk.services.connect.model.CreateInstanceResponse;
+import software.amazon.awssdk.services.connect.model.DeleteInstanceRequest;
+import software.amazon.awssdk.services.connect.model.DeleteInstanceResponse;
+import software.amazon.awssdk.services.connect.model.DescribeInstanceRequest;
+import software.amazon.awssdk.services.connect.model.DescribeInstanceResponse;
+import software.amazon.awssdk.services.connect.model.DirectoryType;
+import software.amazon.awssdk.services.connect.model.Instance;
+import software.amazon.awssdk.services.connect.model.InstanceStatus;
+import software.amazon.awssdk.services.connect.model.InstanceSummary;
+import software.amazon.awssdk.services.connect.model.ListInstancesRequest;
+import software.amazon.awssdk.services.connect.model.ListInstancesResponse;
+
+/**
+ * Amazon Connect instances: creation with the account's instance quota, its AISPL and alias rules and
+ * the instance's default resources; description, listing and deletion (limits.md §2).
+ */
+public final class InstanceService {
+    private static final Pattern ALIAS = Pattern.compile("^(?!d-)([\\da-zA-Z]+)([-]*[\\da-zA-Z])*$");
+    private static final int MAX_ALIAS_LENGTH = 62;
+
+    private final Store store;
+    private final Accounts accounts;
+    private final Editions editions;
+    private final QuotaLedger ledger;
+    private final Clock clock;
+    private final InstanceRows instances = new InstanceRows();
+    private final ResourceRows resources = new ResourceRows();
+    private final Pages pages = new Pages();
+
+    public InstanceService(Store store, Accounts accounts, Editions editions, QuotaLedger ledger, Clock clock) {
+        this.store = store;
+        this.accounts = accounts;
+        this.editions = editions;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public CreateInstanceResponse create(Caller caller, CreateInstanceRequest request) {
+        if (accounts.billingEntity(caller.accountId()) == BillingEntity.AISPL) {
+            throw ServiceError.invalidRequest("Amazon Connect is not available to AISPL customers: account "
+                    + caller.accountId() + " is billed by Amazon Internet Services Pvt. Ltd (India).");
+        }
+        validate(request);
+        Optional<InstanceRow> earlier = byClientToken(caller, request.clientToken());
+        if (earlier.isPresent()) {
+            return created(earlier.get());
+        }
+        Edition edition = editions.current();
+        String scope = QuotaLedger.accountScope(caller.accountId(), caller.region());
+        store.read(c -> {
+            ledger.ensure(c, scope, Quota.INSTANCES_PER_REGION, edition.quota(Quota.INSTANCES_PER_REGION));
+            return null;
+        });
+        InstanceRow row = newInstance(caller, request, edition);
+        try {
+            store.inTransaction(c -> {
+                ledger.charge(c, scope, Quota.INSTANCES_PER_REGION, 1,
+                        "for account " + caller.accountId() + " in " + caller.region());
+                instances.insert(c, row);
+                openInstance(c, row, edition);
+                return null;
+            });
+        } catch (StoreException e) {
+            // A unique index refused the insert: a retried request (same client token) gets its instance.
+            if (!Store.isUniqueViolation(e.sqlException())) {
+                throw e;
+            }
+            return byClientToken(caller, request.clientToken()).map(InstanceService::created)
+                    .orElseThrow(() -> ServiceError.invalidRequest("The instance alias '" + request.instanceAlias()
+                            + "' is already in use; aliases are unique across all regions."));
+        }
+        return created(row);
+    }
+
+    public DescribeInstanceResponse describe(Caller caller, DescribeInstanceRequest request) {
+        InstanceRow row = find(caller, request.instanceId());
+        return DescribeInstanceResponse.builder().instance(Instance.builder()
+                .id(row.id()).arn(Arns.instance(row))
+                .identityManagementType(row.identityManagementType())
+                .instanceAlias(row.alias())
+                .createdTime(Instant.ofEpochMilli(row.createdAtMillis()))
+                .serviceRole(serviceRole(row))
+                .instanceStatus(InstanceStatus.ACTIVE)
+                .inboundCallsEnabled(row.inboundCalls())
+                .outboundCallsEnabled(row.outboundCalls())
+                .instanceAccessUrl(accessUrl(row))
+                .tags(row.tags())
+                .build()).build();
+    }
+
+    public ListInstancesResponse list(Caller caller, ListInstancesRequest request) {
+        int size = pages.size(request.maxResults(), 10);
+        String after = pages.after(request.nextToken());
+        List<InstanceRow> rows = store.read(c -> instances.page(c, caller.accountId(), caller.region(), after, size + 1));
+        List<InstanceSummary> summaries = rows.stream().limit(size).map(InstanceService::summary).toList();
+        return ListInstancesResponse.builder()
+                .instanceSummaryList(summaries)
+                .nextToken(rows.size() > size ? pages.token(rows.get(size - 1).id()) : null)
+                .build();
+    }
+
+    public DeleteInstanceResponse delete(Caller caller, DeleteInstanceRequest request) {
+        String id = Arns.instanceId(request.instanceId());
+        store.inTransaction(c -> {
+            if (!instances.delete(c, caller.accountId(), caller.region(), id)) {
+                throw notFound(request.instanceId());
+            }
+            resources.deleteInstance(c, id);
+            ledger.dropScope(c, id);
+            ledger.release(c, QuotaLedger.accountScope(caller.accountId(), caller.region()), Quota.INSTANCES_PER_REGION, 1);
+            return null;
+        });
+        return DeleteInstanceResponse.builder().build();
+    }
+
+    /** The caller's instance named by an id or an instance ARN; another account's is simply not found. */
+    public InstanceRow find(Caller caller, String idOrArn) {
+        return store.read(c -> instances.find(c, caller.accountId(), caller.region(), Arns.instanceId(idOrArn)))
+                .orElseThrow(() -> notFound(idOrArn));
+    }
+
+    /** Inserts the default resources and opens the instance's quota rows with the edition's values. */
+    private void openInstance(Connection c, InstanceRow row, Edition edition) throws SQLException {
+        List<ResourceRow> defaults = DefaultResources.of(row);
+        Map<Quota, Long> used = new EnumMap<>(Quota.class);
+        for (ResourceRow resource : defaults) {
+            resources.insert(c, resource);
+            Quota quota = ResourceKind.valueOf(resource.kind()).quota();
+            if (quota != null) {
+                used.merge(quota, 1L, Long::sum);
+            }
+        }
+        for (Quota quota : Quota.values()) {
+            if (quota.scope() == Quota.Scope.INSTANCE) {
+                ledger.open(c, row.id(), quota, edition.quota(quota), used.getOrDefault(quota, 0L));
+            }
+        }
+    }
+
+    private void validate(CreateInstanceRequest request) {
+        DirectoryType type = request.identityManagementType();
+        if (type == DirectoryType.UNKNOWN_TO_SDK_VERSION) {
+            throw ServiceError.invalidParameter("IdentityManagementType must be one of SAML, CONNECT_MANAGED, EXISTING_DIRECTORY; got '"
+                    + request.identityManagementTypeAsString() + "'.");
+        }
+        if (type == DirectoryType.EXISTING_DIRECTORY && request.directoryId() == null) {
+            throw ServiceError.invalidRequest("DirectoryId is required when IdentityManagementType is EXISTING_DIRECTORY.");
+        }
+        String alias = request.instanceAlias();
+        if (alias == null && type != DirectoryType.EXISTING_DIRECTORY) {
+            throw ServiceError.invalidRequest("InstanceAlias is required when IdentityManagementType is " + type + ".");
+        }
+        if (alias != null && (alias.length() > MAX_ALIAS_LENGTH || !ALIAS.matcher(alias).matches())) {
+            throw ServiceError.invalidParameter("InstanceAlias '" + alias + "' is not valid: up to " + MAX_ALIAS_LENGTH
+                    + " letters, digits and inner hyphens, not starting with 'd-'.");
+        }
+    }
+
+    private InstanceRow newInstance(Caller caller, CreateInstanceRequest request, Edition edition) {
+        return new InstanceRow(UUID.randomUUID().toString(), caller.accountId(), caller.region(),
+                request.instanceAlias(), request.identityManagementTypeAsString(), request.directoryId(),
+                request.inboundCallsEnabled(), request.outboundCallsEnabled(), edition.name(),
+                clock.millis(), request.clientToken(), request.hasTags() ? request.tags() : Map.of());
+    }
+
+    private Optional<InstanceRow> byClientToken(Caller caller, String token) {
+        return token == null ? Optional.empty()
+                : store.read(c -> instances.findByClientToken(c, caller.accountId(), caller.region(), token));
+    }
+
+    private static CreateInstanceResponse created(InstanceRow row) {
+        return CreateInstanceResponse.builder().id(row.id()).arn(Arns.instance(row)).build();
+    }
+
+    private static InstanceSummary summary(InstanceRow row) {
+        return InstanceSummary.builder()
+                .id(row.id()).arn(Arns.instance(row))
+                .identityManagementType(row.identityManagementType())
+                .instanceAlias(row.alias())
+                .createdTime(Instant.ofEpochMilli(row.createdAtMillis()))
+                .serviceRole(serviceRole(row))
+                .instanceStatus(InstanceStatus.ACTIVE)
+                .inboundCallsEnabled(row.inboundCalls())
+                .outboundCallsEnabled(row.outboundCalls())
+                .instanceAccessUrl(accessUrl(row))
+                .build();
+    }
+
+    private static String serviceRole(InstanceRow row) {
+        return "arn:aws:iam::" + row.accountId() + ":role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect";
+    }
+
+    private static String accessUrl(InstanceRow row) {
+        return "https://" + (row.alias() == null ? row.id() : row.alias()) + ".my.connect.aws";
+    }
+
+    private static ServiceError notFound(String idOrArn) {
+        return ServiceError.notFound("Instance " + idOrArn + " not found.");
+    }
+}

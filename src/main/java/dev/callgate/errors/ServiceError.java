@@ -1,0 +1,43 @@
+package dev.callgate.errors;
+
+import java.util.Map;
+
+/**
+ * A refusal that reaches the caller as a modelled error: the code, its HTTP status and a message
+ * that says what was wrong. Extra members (e.g. ResourceInUseException's ResourceType) go into the
+ * error body beside the message.
+ */
+public class ServiceError extends RuntimeException {
+    private final ErrorCode code;
+    private final Map<String, Object> members;
+
+    public ServiceError(ErrorCode code, String message) {
+        this(code, message, Map.of());
+    }
+
+    public ServiceError(ErrorCode code, String message, Map<String, Object> members) {
+        super(message, null, false, false);
+        this.code = code;
+        this.members = Map.copyOf(members);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public Map<String, Object> members() {
+        return members;
+    }
+
+    public static ServiceError invalidRequest(String message) {
+        return new ServiceError(ErrorCode.INVALID_REQUEST, message);
+    }
+
+    public static ServiceError invalidParameter(String message) {
+        return new ServiceError(ErrorCode.INVALID_PARAMETER, message);
+    }
+
+    public static ServiceError notFound(String message) {
+        return new ServiceError(ErrorCode.RESOURCE_NOT_FOUND, message);
+    }
+}

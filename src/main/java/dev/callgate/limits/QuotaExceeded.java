@@ -1,0 +1,11 @@
+package dev.callgate.limits;
+
+import dev.callgate.errors.ServiceError;
+
+/** The refusal of a charge that would take a quota past its applied value. */
+public final class QuotaExceeded extends ServiceError {
+    public QuotaExceeded(Quota quota, long limit, long usage, String where) {
+        super(quota.refusal(), String.format("%s is %d %s and its usage is %d: the limit has been reached.",
+                quota.describe(), limit, where, usage));
+    }
+}

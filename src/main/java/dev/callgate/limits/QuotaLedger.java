@@ -1,0 +1,114 @@
+package dev.callgate.limits;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The usage of every quota, counted in the database. A charge is one conditional update
+ * ({@code used < quota_limit}) in the caller's transaction, next to the insert it pays for, so the
+ * count holds under any concurrency, on one node or many, and can never drift from the rows it
+ * counts: if the insert fails, the charge rolls back with it.
+ */
+public final class QuotaLedger {
+
+    /** The ledger key of an account's quota in one region. */
+    public static String accountScope(String accountId, String region) {
+        return accountId + "/" + region;
+    }
+
+    /** Opens a quota's row with its applied value and initial usage (e.g. an instance's defaults). */
+    public void open(Connection connection, String scope, Quota quota, long limit, long used) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into quota_usage (scope, quota, used, quota_limit) values (?, ?, ?, ?)")) {
+            insert.setString(1, scope);
+            insert.setString(2, quota.name());
+            insert.setLong(3, used);
+            insert.setLong(4, limit);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Opens the row if it does not exist yet; run it outside the charging transaction. */
+    public void ensure(Connection connection, String scope, Quota quota, long limit) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into quota_usage (scope, quota, used, quota_limit) values (?, ?, 0, ?) on conflict do nothing")) {
+            insert.setString(1, scope);
+            insert.setString(2, quota.name());
+            insert.setLong(3, limit);
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Takes {@code amount} units of the quota or refuses with the quota's modelled error.
+     *
+     * @param where how the refusal names the scope, e.g. "for instance 1234"
+     */
+    public void charge(Connection connection, String scope, Quota quota, long amount, String where) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update quota_usage set used = used + ? where scope = ? and quota = ? and used + ? <= quota_limit")) {
+            update.setLong(1, amount);
+            update.setString(2, scope);
+            update.setString(3, quota.name());
+            update.setLong(4, amount);
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        Usage usage = usage(connection, scope, quota);
+        throw new QuotaExceeded(quota, usage.limit(), usage.used(), where);
+    }
+
+    /** Gives back units taken by {@link #charge}: the resource they paid for is gone. */
+    public void release(Connection connection, String scope, Quota quota, long amount) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update quota_usage set used = used - ? where scope = ? and quota = ? and used >= ?")) {
+            update.setLong(1, amount);
+            update.setString(2, scope);
+            update.setString(3, quota.name());
+            update.setLong(4, amount);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("Quota ledger " + scope + "/" + quota + " would go below zero");
+            }
+        }
+    }
+
+    /** Changes the applied value, e.g. after an approved increase. */
+    public void setLimit(Connection connection, String scope, Quota quota, long limit) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update quota_usage set quota_limit = ? where scope = ? and quota = ?")) {
+            update.setLong(1, limit);
+            update.setString(2, scope);
+            update.setString(3, quota.name());
+            update.executeUpdate();
+        }
+    }
+
+    public Usage usage(Connection connection, String scope, Quota quota) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select used, quota_limit from quota_usage where scope = ? and quota = ?")) {
+            select.setString(1, scope);
+            select.setString(2, quota.name());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("No quota ledger row for " + scope + "/" + quota);
+                }
+                return new Usage(row.getLong(1), row.getLong(2));
+            }
+        }
+    }
+
+    /** Drops every row of a scope: the instance it belonged to is deleted. */
+    public void dropScope(Connection connection, String scope) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("delete from quota_usage where scope = ?")) {
+            delete.setString(1, scope);
+            delete.executeUpdate();
+        }
+    }
+
+    /** A quota's usage and applied value. */
+    public record Usage(long used, long limit) {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.callgate.store;
+
+import java.util.Map;
+
+/** An instance as stored. */
+public record InstanceRow(
+        String id,
+        String accountId,
+        String region,
+        String alias,
+        String identityManagementType,
+        String directoryId,
+        boolean inboundCalls,
+        boolean outboundCalls,
+        String edition,
+        long createdAtMillis,
+        String clientToken,
+        Map<String, String> tags) {
+}

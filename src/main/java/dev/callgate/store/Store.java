@@ -1,0 +1,119 @@
+package dev.callgate.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The SQL store: embedded H2 in a file by default, PostgreSQL when several nodes share state. The
+ * same migrations and statements serve both (H2 runs in its PostgreSQL mode).
+ */
+public final class Store implements AutoCloseable {
+    private static final int MAX_ATTEMPTS = 8;
+    private static final List<String> TABLES = List.of("resource", "quota_usage", "instance", "account");
+
+    private final HikariDataSource dataSource;
+    private final boolean postgres;
+
+    private Store(HikariDataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.postgres = postgres;
+    }
+
+    /** The embedded store of a data directory. */
+    public static String embeddedUrl(Path dataDir) {
+        // WRITE_DELAY=0: a commit reaches the file before it is acknowledged, so kill -9 loses nothing.
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("callgate")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";LOCK_TIMEOUT=30000;WRITE_DELAY=0";
+    }
+
+    public static Store open(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(16);
+        config.setAutoCommit(true);
+        config.setPoolName("callgate-store");
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        return new Store(dataSource, jdbcUrl.startsWith("jdbc:postgresql:"));
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    /** Runs {@code work} in one transaction, retrying it when the database reports a deadlock. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                if (!isRetryable(e) || attempt == MAX_ATTEMPTS) {
+                    throw new StoreException(e);
+                }
+            }
+        }
+    }
+
+    /** Runs {@code work} on a connection in auto-commit mode: for reads and single statements. */
+    public <T> T read(SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Empties every table: the operator's reset for test suites. */
+    public void reset() {
+        inTransaction(connection -> {
+            for (String table : TABLES) {
+                try (var statement = connection.createStatement()) {
+                    statement.executeUpdate("delete from " + table);
+                }
+            }
+            return null;
+        });
+    }
+
+    public static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
+    private static boolean isRetryable(SQLException e) {
+        String state = e.getSQLState();
+        // 40001: serialization failure / H2 deadlock; 40P01: PostgreSQL deadlock; HYT00: H2 lock timeout.
+        return "40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    /** A unit of work against one connection. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

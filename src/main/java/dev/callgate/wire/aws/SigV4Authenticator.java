@@ -1,0 +1,158 @@
+package dev.callgate.wire.aws;
+
+import dev.callgate.accounts.AccessKey;
+import dev.callgate.accounts.Accounts;
+import dev.callgate.accounts.Caller;
+import dev.callgate.errors.ErrorCode;
+import dev.callgate.errors.ServiceError;
+import dev.callgate.wire.http.WireRequest;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+/**
+ * Authenticates AWS requests by their SigV4 {@code Authorization} header (DESIGN.md, decision 2).
+ * Lenient mode trusts the credential scope: a 12-digit access key id is the account id, any other key
+ * is account 000000000000. Strict mode knows every key and verifies the signature with the SDK's own
+ * signer, so nothing unauthenticated reaches a handler in either mode.
+ */
+public final class SigV4Authenticator {
+    public static final String DEFAULT_ACCOUNT = "000000000000";
+    private static final Duration MAX_SKEW = Duration.ofMinutes(5);
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final boolean strict;
+    private final Map<String, AccessKey> keys;
+    private final Clock clock;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+
+    public SigV4Authenticator(boolean strict, List<AccessKey> keys, Clock clock) {
+        this.strict = strict;
+        this.keys = keys.stream().collect(Collectors.toMap(AccessKey::accessKeyId, Function.identity()));
+        this.clock = clock;
+    }
+
+    /** The signed request's credential scope, without checking anything: used to route by service. */
+    public static Scope scope(WireRequest request) {
+        String authorization = request.header("authorization");
+        if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 ")) {
+            return null;
+        }
+        Map<String, String> parts = Arrays.stream(authorization.substring(17).split(","))
+                .map(String::trim)
+                .filter(p -> p.indexOf('=') > 0)
+                .collect(Collectors.toMap(p -> p.substring(0, p.indexOf('=')), p -> p.substring(p.indexOf('=') + 1), (a, b) -> a));
+        String[] credential = parts.getOrDefault("Credential", "").split("/");
+        if (credential.length != 5 || !parts.containsKey("Signature") || !parts.containsKey("SignedHeaders")) {
+            return null;
+        }
+        return new Scope(credential[0], credential[1], credential[2], credential[3],
+                List.of(parts.get("SignedHeaders").split(";")), parts.get("Signature"));
+    }
+
+    public Caller authenticate(WireRequest request, Scope scope) {
+        if (scope == null) {
+            throw new ServiceError(ErrorCode.MISSING_AUTHENTICATION_TOKEN,
+                    "Missing or malformed SigV4 Authorization header: every AWS API request must be signed.");
+        }
+        if (!strict) {
+            String account = Accounts.isAccountId(scope.accessKeyId()) ? scope.accessKeyId() : DEFAULT_ACCOUNT;
+            return new Caller(account, scope.region(), scope.accessKeyId());
+        }
+        AccessKey key = keys.get(scope.accessKeyId());
+        if (key == null) {
+            throw new ServiceError(ErrorCode.UNRECOGNIZED_CLIENT,
+                    "The security token included in the request is invalid: access key " + scope.accessKeyId() + " is unknown.");
+        }
+        Instant signedAt = requestTime(request);
+        verifySignature(request, scope, key, signedAt);
+        return new Caller(key.accountId(), scope.region(), key.accessKeyId());
+    }
+
+    private Instant requestTime(WireRequest request) {
+        String amzDate = request.header("x-amz-date");
+        Instant signedAt;
+        try {
+            signedAt = Instant.from(AMZ_DATE.parse(amzDate == null ? "" : amzDate));
+        } catch (DateTimeParseException e) {
+            throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "The request has no valid X-Amz-Date header.");
+        }
+        Instant now = clock.instant();
+        if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
+            throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "Signature expired: " + amzDate + " is more than 5 minutes from the server time "
+                    + AMZ_DATE.format(now) + ".");
+        }
+        return signedAt;
+    }
+
+    private void verifySignature(WireRequest request, Scope scope, AccessKey key, Instant signedAt) {
+        SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.fromValue(request.method()))
+                .protocol("http")
+                .host(host(request))
+                .encodedPath(request.rawPath())
+                .rawQueryParameters(request.query());
+        int port = port(request);
+        if (port > 0) {
+            unsigned.port(port);
+        }
+        for (String name : scope.signedHeaders()) {
+            if (!name.equals("host") && !name.equals("x-amz-date")) {
+                List<String> values = request.headers().get(name);
+                if (values != null) {
+                    unsigned.putHeader(name, values);
+                }
+            }
+        }
+        byte[] body = request.body();
+        SignedRequest signed = signer.sign(r -> r
+                .identity(AwsCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey()))
+                .request(unsigned.build())
+                .payload(() -> new java.io.ByteArrayInputStream(body))
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, scope.service())
+                .putProperty(AwsV4HttpSigner.REGION_NAME, scope.region())
+                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, scope.signedHeaders().contains("x-amz-content-sha256"))
+                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
+        String expected = signed.request().firstMatchingHeader("Authorization").orElse("");
+        String expectedSignature = expected.substring(expected.lastIndexOf("Signature=") + "Signature=".length());
+        if (!MessageDigest.isEqual(expectedSignature.getBytes(StandardCharsets.US_ASCII), scope.signature().getBytes(StandardCharsets.US_ASCII))) {
+            throw new ServiceError(ErrorCode.INVALID_SIGNATURE,
+                    "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
+        }
+    }
+
+    private static String host(WireRequest request) {
+        String host = request.header("host");
+        int colon = host == null ? -1 : host.lastIndexOf(':');
+        return host == null ? "localhost" : colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host;
+    }
+
+    private static int port(WireRequest request) {
+        String host = request.header("host");
+        int colon = host == null ? -1 : host.lastIndexOf(':');
+        return colon > 0 && !host.endsWith("]") ? Integer.parseInt(host.substring(colon + 1)) : -1;
+    }
+
+    /** The credential scope and signature parts of an Authorization header. */
+    public record Scope(String accessKeyId, String date, String region, String service, List<String> signedHeaders, String signature) {
+    }
+
+}

@@ -1,0 +1,118 @@
+package dev.callgate.wire.operator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callgate.accounts.Accounts;
+import dev.callgate.accounts.BillingEntity;
+import dev.callgate.errors.ErrorCode;
+import dev.callgate.errors.ServiceError;
+import dev.callgate.limits.Edition;
+import dev.callgate.limits.Editions;
+import dev.callgate.store.Store;
+import dev.callgate.wire.http.Percent;
+import dev.callgate.wire.http.WireRequest;
+import dev.callgate.wire.http.WireResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operator's JSON API under {@code /_callgate/}: health, reset (for test suites), accounts'
+ * billing entities and the editions. In strict mode every call needs the operator token as a bearer
+ * token; health stays open so that probes work.
+ */
+public final class OperatorApi {
+    public static final String PREFIX = "/_callgate";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Store store;
+    private final Accounts accounts;
+    private final Editions editions;
+    private final String operatorToken;
+
+    /** @param operatorToken the token strict mode requires, or null when the API is open (lenient mode) */
+    public OperatorApi(Store store, Accounts accounts, Editions editions, String operatorToken) {
+        this.store = store;
+        this.accounts = accounts;
+        this.editions = editions;
+        this.operatorToken = operatorToken;
+    }
+
+    public WireResponse handle(WireRequest request) {
+        List<String> path = Percent.pathSegments(request.rawPath()).subList(1, Percent.pathSegments(request.rawPath()).size());
+        String route = request.method() + " " + (path.isEmpty() ? "" : path.get(0));
+        if (route.equals("GET health") && path.size() == 1) {
+            return ok(health());
+        }
+        authorize(request);
+        if (route.equals("POST reset") && path.size() == 1) {
+            store.reset();
+            return ok(JSON.createObjectNode().put("reset", true));
+        }
+        if (route.equals("PUT accounts") && path.size() == 2) {
+            return ok(putAccount(path.get(1), request.body()));
+        }
+        if (route.equals("GET editions") && path.size() == 1) {
+            return ok(editions());
+        }
+        throw ServiceError.invalidRequest("No operator operation matches " + request.method() + " " + request.rawPath() + ".");
+    }
+
+    private ObjectNode health() {
+        return JSON.createObjectNode()
+                .put("status", "UP")
+                .put("store", store.isPostgres() ? "postgresql" : "h2")
+                .put("edition", editions.current().name());
+    }
+
+    private ObjectNode putAccount(String accountId, byte[] body) {
+        if (!Accounts.isAccountId(accountId)) {
+            throw ServiceError.invalidParameter("Account id '" + accountId + "' is not 12 digits.");
+        }
+        String entity = readJson(body).path("billingEntity").asText("");
+        BillingEntity billing;
+        try {
+            billing = BillingEntity.valueOf(entity);
+        } catch (IllegalArgumentException e) {
+            throw ServiceError.invalidParameter("billingEntity must be \"AWS\" or \"AISPL\"; got \"" + entity + "\".");
+        }
+        accounts.setBillingEntity(accountId, billing);
+        return JSON.createObjectNode().put("accountId", accountId).put("billingEntity", billing.name());
+    }
+
+    private ObjectNode editions() {
+        ObjectNode result = JSON.createObjectNode().put("current", editions.current().name());
+        ArrayNode list = result.putArray("editions");
+        for (Edition edition : editions.all()) {
+            list.add(JSON.valueToTree(edition));
+        }
+        return result;
+    }
+
+    private void authorize(WireRequest request) {
+        if (operatorToken == null) {
+            return;
+        }
+        String header = request.header("authorization");
+        String given = header != null && header.startsWith("Bearer ") ? header.substring(7) : "";
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), operatorToken.getBytes(StandardCharsets.UTF_8))) {
+            throw new ServiceError(ErrorCode.ACCESS_DENIED, "The operator API needs 'Authorization: Bearer <operator token>' in strict mode.");
+        }
+    }
+
+    private static JsonNode readJson(byte[] body) {
+        try {
+            return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            throw ServiceError.invalidRequest("The request body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static WireResponse ok(JsonNode body) {
+        return new WireResponse(200, Map.of("Content-Type", "application/json"), body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

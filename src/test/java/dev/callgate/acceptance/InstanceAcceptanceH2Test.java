@@ -1,0 +1,8 @@
+package dev.callgate.acceptance;
+
+class InstanceAcceptanceH2Test extends InstanceAcceptanceTest {
+    @Override
+    String storeUrl() {
+        return null;
+    }
+}

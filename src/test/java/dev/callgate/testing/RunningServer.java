@@ -1,0 +1,45 @@
+package dev.callgate.testing;
+
+import dev.callgate.Callgate;
+import dev.callgate.config.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+/** A Callgate server in this JVM on a free port, on H2 in a temporary directory or on a given store. */
+public final class RunningServer implements AutoCloseable {
+    private final Callgate callgate;
+
+    private RunningServer(Callgate callgate) {
+        this.callgate = callgate;
+    }
+
+    public static RunningServer start(String storeUrl) {
+        return start(storeUrl, UnaryOperator.identity());
+    }
+
+    public static RunningServer start(String storeUrl, UnaryOperator<Settings> customize) {
+        try {
+            Path dataDir = Files.createTempDirectory("callgate-test");
+            Settings settings = Settings.defaults(dataDir).withPort(0).withStore(storeUrl);
+            return new RunningServer(Callgate.start(customize.apply(settings)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return callgate.port();
+    }
+
+    public Operator operator() {
+        return new Operator(port());
+    }
+
+    @Override
+    public void close() {
+        callgate.close();
+    }
+}
