@@ -41,7 +41,7 @@ public final class Callgate implements AutoCloseable {
             SigV4Authenticator authenticator = new SigV4Authenticator(
                     settings.auth() == Settings.AuthMode.STRICT, settings.accessKeys(), clock);
             ConnectEndpoint connect = new ConnectEndpoint(authenticator, new ConnectHandlers(instances), editions);
-            OperatorApi operator = new OperatorApi(store, accounts, editions,
+            OperatorApi operator = new OperatorApi(store, ledger, accounts, editions,
                     settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null);
             HttpFront front = new HttpFront(settings.bind(), settings.port(), (request, requestId) -> route(request, connect, operator));
             front.start();

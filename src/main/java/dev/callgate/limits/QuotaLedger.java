@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The usage of every quota, counted in the database. A charge is one conditional update
@@ -98,6 +100,21 @@ public final class QuotaLedger {
                 return new Usage(row.getLong(1), row.getLong(2));
             }
         }
+    }
+
+    /** Every quota counted in a scope, with its usage and applied value. */
+    public Map<Quota, Usage> usages(Connection connection, String scope) throws SQLException {
+        Map<Quota, Usage> usages = new EnumMap<>(Quota.class);
+        try (PreparedStatement select = connection.prepareStatement(
+                "select quota, used, quota_limit from quota_usage where scope = ?")) {
+            select.setString(1, scope);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    usages.put(Quota.valueOf(row.getString(1)), new Usage(row.getLong(2), row.getLong(3)));
+                }
+            }
+        }
+        return usages;
     }
 
     /** Drops every row of a scope: the instance it belonged to is deleted. */

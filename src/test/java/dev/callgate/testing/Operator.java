@@ -1,5 +1,7 @@
 package dev.callgate.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +11,7 @@ import java.net.http.HttpResponse;
 
 /** A small client of the operator API, as a CI script would call it. */
 public final class Operator {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final int port;
@@ -37,6 +40,29 @@ public final class Operator {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The usage of one quota, as the operator API reports it for a scope ("accounts/{id}/quotas?region=r" or "instances/{id}/quotas"). */
+    public long usage(String scopePath, String quota) {
+        return quotaField(scopePath, quota, "usage");
+    }
+
+    public long value(String scopePath, String quota) {
+        return quotaField(scopePath, quota, "value");
+    }
+
+    private long quotaField(String scopePath, String quota, String field) {
+        HttpResponse<String> response = send("GET", "/_callgate/" + scopePath, null);
+        try {
+            for (JsonNode row : JSON.readTree(response.body())) {
+                if (row.path("quota").asText().equals(quota)) {
+                    return row.path(field).asLong();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("No quota " + quota + " in " + response.body());
     }
 
     public void setBillingEntity(String accountId, String entity) {

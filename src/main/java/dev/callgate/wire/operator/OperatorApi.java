@@ -10,6 +10,8 @@ import dev.callgate.errors.ErrorCode;
 import dev.callgate.errors.ServiceError;
 import dev.callgate.limits.Edition;
 import dev.callgate.limits.Editions;
+import dev.callgate.limits.Quota;
+import dev.callgate.limits.QuotaLedger;
 import dev.callgate.store.Store;
 import dev.callgate.wire.http.Percent;
 import dev.callgate.wire.http.WireRequest;
@@ -22,7 +24,7 @@ import java.util.Map;
 
 /**
  * The operator's JSON API under {@code /_callgate/}: health, reset (for test suites), accounts'
- * billing entities and the editions. In strict mode every call needs the operator token as a bearer
+ * billing entities, quota values and usage, and the editions. In strict mode every call needs the operator token as a bearer
  * token; health stays open so that probes work.
  */
 public final class OperatorApi {
@@ -30,20 +32,23 @@ public final class OperatorApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Store store;
+    private final QuotaLedger ledger;
     private final Accounts accounts;
     private final Editions editions;
     private final String operatorToken;
 
     /** @param operatorToken the token strict mode requires, or null when the API is open (lenient mode) */
-    public OperatorApi(Store store, Accounts accounts, Editions editions, String operatorToken) {
+    public OperatorApi(Store store, QuotaLedger ledger, Accounts accounts, Editions editions, String operatorToken) {
         this.store = store;
+        this.ledger = ledger;
         this.accounts = accounts;
         this.editions = editions;
         this.operatorToken = operatorToken;
     }
 
     public WireResponse handle(WireRequest request) {
-        List<String> path = Percent.pathSegments(request.rawPath()).subList(1, Percent.pathSegments(request.rawPath()).size());
+        List<String> segments = Percent.pathSegments(request.rawPath());
+        List<String> path = segments.subList(1, segments.size());
         String route = request.method() + " " + (path.isEmpty() ? "" : path.get(0));
         if (route.equals("GET health") && path.size() == 1) {
             return ok(health());
@@ -55,6 +60,16 @@ public final class OperatorApi {
         }
         if (route.equals("PUT accounts") && path.size() == 2) {
             return ok(putAccount(path.get(1), request.body()));
+        }
+        if (route.equals("GET accounts") && path.size() == 3 && path.get(2).equals("quotas")) {
+            String region = request.queryParam("region");
+            if (region == null) {
+                throw ServiceError.invalidParameter("Query parameter 'region' is required.");
+            }
+            return ok(quotas(QuotaLedger.accountScope(path.get(1), region), Quota.Scope.ACCOUNT_REGION));
+        }
+        if (route.equals("GET instances") && path.size() == 3 && path.get(2).equals("quotas")) {
+            return ok(quotas(path.get(1), Quota.Scope.INSTANCE));
         }
         if (route.equals("GET editions") && path.size() == 1) {
             return ok(editions());
@@ -82,6 +97,23 @@ public final class OperatorApi {
         }
         accounts.setBillingEntity(accountId, billing);
         return JSON.createObjectNode().put("accountId", accountId).put("billingEntity", billing.name());
+    }
+
+    /** Applied values and usage of a scope's quotas; a quota never charged yet shows the current edition's default. */
+    private ArrayNode quotas(String scope, Quota.Scope kind) {
+        Map<Quota, QuotaLedger.Usage> usages = store.read(c -> ledger.usages(c, scope));
+        if (kind == Quota.Scope.INSTANCE && usages.isEmpty()) {
+            throw ServiceError.notFound("Instance " + scope + " not found.");
+        }
+        ArrayNode list = JSON.createArrayNode();
+        for (Quota quota : Quota.values()) {
+            if (quota.scope() == kind) {
+                QuotaLedger.Usage usage = usages.getOrDefault(quota, new QuotaLedger.Usage(0, editions.current().quota(quota)));
+                list.addObject().put("quota", quota.name()).put("code", quota.code()).put("title", quota.title())
+                        .put("value", usage.limit()).put("usage", usage.used());
+            }
+        }
+        return list;
     }
 
     private ObjectNode editions() {

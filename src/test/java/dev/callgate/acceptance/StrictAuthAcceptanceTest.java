@@ -1,0 +1,154 @@
+package dev.callgate.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.callgate.accounts.AccessKey;
+import dev.callgate.testing.Clients;
+import dev.callgate.testing.Operator;
+import dev.callgate.testing.RunningServer;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.connect.model.ConnectException;
+import software.amazon.awssdk.services.connect.model.DirectoryType;
+
+/** Strict mode: only known keys with valid, fresh signatures reach a handler (DESIGN.md, decision 2). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StrictAuthAcceptanceTest {
+    static final String ACCOUNT = "210987654321";
+    static final AccessKey ALICE = new AccessKey("AKIAALICE0000000001", "alice-secret", ACCOUNT, "alice");
+    static final AccessKey BOB = new AccessKey("AKIABOB000000000002", "bob-secret", ACCOUNT, "bob");
+    RunningServer server;
+
+    @BeforeAll
+    void start() {
+        server = RunningServer.start(null, s -> s.withStrictAuth("operator-secret", List.of(ALICE, BOB)));
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void knownKeysOfOneAccountShareItsInstances() {
+        try (ConnectClient alice = client(ALICE.accessKeyId(), ALICE.secretAccessKey());
+             ConnectClient bob = client(BOB.accessKeyId(), BOB.secretAccessKey())) {
+            String id = alice.createInstance(r -> r.identityManagementType(DirectoryType.SAML).instanceAlias("strict-shared")
+                    .inboundCallsEnabled(true).outboundCallsEnabled(true)).id();
+
+            assertThat(bob.describeInstance(r -> r.instanceId(id)).instance().arn()).contains(":" + ACCOUNT + ":");
+        }
+    }
+
+    @Test
+    void unknownKeyIsUnrecognized() {
+        try (ConnectClient stranger = client("AKIASTRANGER0000003", "whatever")) {
+            assertThatThrownBy(() -> stranger.listInstances(r -> { }))
+                    .isInstanceOfSatisfying(ConnectException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException");
+                    });
+        }
+    }
+
+    @Test
+    void wrongSecretIsAnInvalidSignature() {
+        try (ConnectClient forger = client(ALICE.accessKeyId(), "not-alice-secret")) {
+            assertThatThrownBy(() -> forger.listInstances(r -> { }))
+                    .isInstanceOfSatisfying(ConnectException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                    });
+        }
+    }
+
+    @Test
+    void tamperedBodyIsAnInvalidSignature() throws Exception {
+        SdkHttpFullRequest signed = sign(SdkHttpMethod.PUT, "/instance", "{\"InstanceAlias\":\"a\"}", Instant.now());
+
+        HttpResponse<String> response = send(signed, "{\"InstanceAlias\":\"b\"}");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidSignatureException");
+    }
+
+    @Test
+    void requestSignedSixMinutesAgoHasAnExpiredSignature() throws Exception {
+        SdkHttpFullRequest signed = sign(SdkHttpMethod.GET, "/instance", null, Instant.now().minus(Duration.ofMinutes(6)));
+
+        HttpResponse<String> response = send(signed, null);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidSignatureException");
+        assertThat(response.body()).contains("Signature expired");
+    }
+
+    @Test
+    void requestSignedFourMinutesAgoIsAccepted() throws Exception {
+        SdkHttpFullRequest signed = sign(SdkHttpMethod.GET, "/instance", null, Instant.now().minus(Duration.ofMinutes(4)));
+
+        assertThat(send(signed, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void operatorApiNeedsTheOperatorToken() {
+        assertThat(new Operator(server.port()).send("GET", "/_callgate/editions", null).statusCode()).isEqualTo(403);
+        assertThat(new Operator(server.port(), "wrong").send("GET", "/_callgate/editions", null).statusCode()).isEqualTo(403);
+        assertThat(new Operator(server.port(), "operator-secret").send("GET", "/_callgate/editions", null).statusCode()).isEqualTo(200);
+        assertThat(new Operator(server.port()).send("GET", "/_callgate/health", null).statusCode()).isEqualTo(200);
+    }
+
+    private ConnectClient client(String key, String secret) {
+        return Clients.connect(server.port(), key, secret, "us-east-1", false);
+    }
+
+    /** Signs a request with the SDK's signer as ALICE, at a chosen time. */
+    private SdkHttpFullRequest sign(SdkHttpMethod method, String path, String body, Instant at) {
+        SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder().method(method).protocol("http")
+                .host("127.0.0.1").port(server.port()).encodedPath(path);
+        if (body != null) {
+            request.putHeader("Content-Type", "application/json");
+        }
+        byte[] payload = body == null ? new byte[0] : body.getBytes();
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(ALICE.accessKeyId(), ALICE.secretAccessKey()))
+                .request(request.build())
+                .payload(() -> new ByteArrayInputStream(payload))
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "connect")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)));
+        return (SdkHttpFullRequest) signed.request();
+    }
+
+    private HttpResponse<String> send(SdkHttpFullRequest signed, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + signed.encodedPath()))
+                .method(signed.method().name(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
