@@ -22,12 +22,16 @@ public final class RunningServer implements AutoCloseable {
 
     public static RunningServer start(String storeUrl, UnaryOperator<Settings> customize) {
         try {
-            Path dataDir = Files.createTempDirectory("callgate-test");
-            Settings settings = Settings.defaults(dataDir).withPort(0).withStore(storeUrl);
-            return new RunningServer(Callgate.start(customize.apply(settings)));
+            return start(Files.createTempDirectory("callgate-test"), storeUrl, customize);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A server on a given data directory, e.g. to restart on the state a previous one left. */
+    public static RunningServer start(Path dataDir, String storeUrl, UnaryOperator<Settings> customize) {
+        Settings settings = Settings.defaults(dataDir).withPort(0).withStore(storeUrl);
+        return new RunningServer(Callgate.start(customize.apply(settings)));
     }
 
     public int port() {
