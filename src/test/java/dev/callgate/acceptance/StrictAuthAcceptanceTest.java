@@ -21,6 +21,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.signer.Aws4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
@@ -28,6 +31,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.ConnectException;
 import software.amazon.awssdk.services.connect.model.DirectoryType;
@@ -112,6 +116,22 @@ class StrictAuthAcceptanceTest {
     }
 
     @Test
+    void requestSignedAsBotocoreSignsIsAccepted() throws Exception {
+        // botocore (the AWS CLI) does not sign x-amz-content-sha256; the SDK's Aws4Signer signs like it.
+        SdkHttpFullRequest unsigned = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET).protocol("http")
+                .host("127.0.0.1").port(server.port()).encodedPath("/instance").putRawQueryParameter("maxResults", "3").build();
+        @SuppressWarnings("deprecation")
+        SdkHttpFullRequest signed = Aws4Signer.create().sign(unsigned, Aws4SignerParams.builder()
+                .awsCredentials(AwsBasicCredentials.create(BOB.accessKeyId(), BOB.secretAccessKey()))
+                .signingName("connect").signingRegion(Region.US_EAST_1).build());
+
+        HttpResponse<String> response = send(signed, null);
+
+        assertThat(signed.firstMatchingHeader("Authorization").orElseThrow()).doesNotContain("x-amz-content-sha256");
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void operatorApiNeedsTheOperatorToken() {
         assertThat(new Operator(server.port()).send("GET", "/_callgate/editions", null).statusCode()).isEqualTo(403);
         assertThat(new Operator(server.port(), "wrong").send("GET", "/_callgate/editions", null).statusCode()).isEqualTo(403);
@@ -142,7 +162,8 @@ class StrictAuthAcceptanceTest {
     }
 
     private HttpResponse<String> send(SdkHttpFullRequest signed, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + signed.encodedPath()))
+        String query = signed.encodedQueryParameters().map(q -> "?" + q).orElse("");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + signed.encodedPath() + query))
                 .method(signed.method().name(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         signed.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("host")) {

@@ -6,6 +6,7 @@ import dev.callgate.accounts.Caller;
 import dev.callgate.errors.ErrorCode;
 import dev.callgate.errors.ServiceError;
 import dev.callgate.wire.http.WireRequest;
+import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.signer.Aws4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
@@ -26,12 +30,13 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Authenticates AWS requests by their SigV4 {@code Authorization} header (DESIGN.md, decision 2).
  * Lenient mode trusts the credential scope: a 12-digit access key id is the account id, any other key
  * is account 000000000000. Strict mode knows every key and verifies the signature with the SDK's own
- * signer, so nothing unauthenticated reaches a handler in either mode.
+ * signers, so nothing unauthenticated reaches a handler in either mode.
  */
 public final class SigV4Authenticator {
     public static final String DEFAULT_ACCOUNT = "000000000000";
@@ -122,21 +127,42 @@ public final class SigV4Authenticator {
                 }
             }
         }
-        byte[] body = request.body();
-        SignedRequest signed = signer.sign(r -> r
-                .identity(AwsCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey()))
-                .request(unsigned.build())
-                .payload(() -> new java.io.ByteArrayInputStream(body))
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, scope.service())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, scope.region())
-                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, scope.signedHeaders().contains("x-amz-content-sha256"))
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
-        String expected = signed.request().firstMatchingHeader("Authorization").orElse("");
+        boolean sdkStyle = scope.signedHeaders().contains("x-amz-content-sha256");
+        String expected = sdkStyle ? signWithHttpAuthSigner(unsigned.build(), request.body(), scope, key, signedAt)
+                : signWithLegacySigner(unsigned.contentStreamProvider(() -> new ByteArrayInputStream(request.body())).build(), scope, key, signedAt);
         String expectedSignature = expected.substring(expected.lastIndexOf("Signature=") + "Signature=".length());
         if (!MessageDigest.isEqual(expectedSignature.getBytes(StandardCharsets.US_ASCII), scope.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw new ServiceError(ErrorCode.INVALID_SIGNATURE,
                     "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
         }
+    }
+
+    /** The AWS SDKs for Java sign x-amz-content-sha256; the http-auth-aws signer always does too. */
+    private String signWithHttpAuthSigner(SdkHttpFullRequest unsigned, byte[] body, Scope scope, AccessKey key, Instant signedAt) {
+        SignedRequest signed = signer.sign(r -> r
+                .identity(AwsCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey()))
+                .request(unsigned)
+                .payload(() -> new ByteArrayInputStream(body))
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, scope.service())
+                .putProperty(AwsV4HttpSigner.REGION_NAME, scope.region())
+                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
+        return signed.request().firstMatchingHeader("Authorization").orElse("");
+    }
+
+    /**
+     * botocore (the AWS CLI) and other SDKs sign the payload hash without the x-amz-content-sha256
+     * header, which the http-auth-aws signer cannot leave out; the SDK's Aws4Signer signs exactly the
+     * headers it is given.
+     */
+    @SuppressWarnings("deprecation")
+    private static String signWithLegacySigner(SdkHttpFullRequest unsigned, Scope scope, AccessKey key, Instant signedAt) {
+        SdkHttpFullRequest signed = Aws4Signer.create().sign(unsigned, Aws4SignerParams.builder()
+                .awsCredentials(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))
+                .signingName(scope.service())
+                .signingRegion(Region.of(scope.region()))
+                .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC))
+                .build());
+        return signed.firstMatchingHeader("Authorization").orElse("");
     }
 
     private static String host(WireRequest request) {
