@@ -11,7 +11,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setDefaultValueProvider(new SettingSources(args));
+        commandLine.setDefaultValueProvider(new SettingSources(args, System.getenv()));
         int exit = commandLine.execute(args);
         if (exit != 0) {
             System.exit(exit);

@@ -7,15 +7,11 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code callgate serve}: runs the server until it is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start Callgate. Every option can also be set as CALLGATE_<OPTION> in the environment or in the config file.")
 final class ServeCommand implements Runnable {
-    @ParentCommand
-    private Main parent;
-
     @Option(names = "--port", defaultValue = "4599", description = "HTTP port of every API (default ${DEFAULT-VALUE}).")
     int port;
 
@@ -45,9 +41,7 @@ final class ServeCommand implements Runnable {
 
     @Override
     public void run() {
-        ConfigFile file = config != null ? ConfigFile.read(config) : new SettingSources(new String[0]).file();
-        Settings settings = new Settings(port, bind, dataDir, store, authMode(), edition, editionsFile, operatorToken,
-                file.accessKeys(), file.billingEntities());
+        Settings settings = settings();
         long started = System.nanoTime();
         Callgate callgate = Callgate.start(settings);
         String endpoint = "http://" + bind + ":" + callgate.port();
@@ -65,6 +59,13 @@ final class ServeCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The settings the options describe, with the accounts of the config file (the one place they can be given). */
+    Settings settings() {
+        ConfigFile file = config != null ? ConfigFile.read(config) : new SettingSources(new String[0], System.getenv()).file();
+        return new Settings(port, bind, dataDir, store, authMode(), edition, editionsFile, operatorToken,
+                file.accessKeys(), file.billingEntities());
     }
 
     private Settings.AuthMode authMode() {

@@ -4,6 +4,7 @@ import dev.callgate.config.ConfigFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -17,10 +18,13 @@ final class SettingSources implements IDefaultValueProvider {
     static final String DEFAULT_CONFIG = "callgate.json";
 
     private final ConfigFile file;
+    private final Map<String, String> env;
 
-    SettingSources(String[] args) {
-        Path path = configPath(args);
-        this.file = path != null && Files.exists(path) ? ConfigFile.read(path) : ConfigFile.empty();
+    SettingSources(String[] args, Map<String, String> env) {
+        this.env = env;
+        Path path = configPath(args, env);
+        boolean optional = path.equals(Path.of(DEFAULT_CONFIG));
+        this.file = optional && !Files.exists(path) ? ConfigFile.empty() : ConfigFile.read(path);
     }
 
     ConfigFile file() {
@@ -33,7 +37,7 @@ final class SettingSources implements IDefaultValueProvider {
             return null;
         }
         String name = option.longestName().replaceFirst("^--", "");
-        String fromEnv = System.getenv(envName(name));
+        String fromEnv = env.get(envName(name));
         if (fromEnv != null) {
             return fromEnv;
         }
@@ -45,8 +49,8 @@ final class SettingSources implements IDefaultValueProvider {
         return "CALLGATE_" + option.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
-    /** The config file: --config, else CALLGATE_CONFIG, else ./callgate.json when it exists. */
-    private static Path configPath(String[] args) {
+    /** The config file: --config, else CALLGATE_CONFIG (both must exist), else ./callgate.json when it exists. */
+    private static Path configPath(String[] args, Map<String, String> env) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--config") && i + 1 < args.length) {
                 return Path.of(args[i + 1]);
@@ -55,7 +59,7 @@ final class SettingSources implements IDefaultValueProvider {
                 return Path.of(args[i].substring("--config=".length()));
             }
         }
-        String fromEnv = System.getenv(envName("config"));
+        String fromEnv = env.get(envName("config"));
         return Path.of(fromEnv != null ? fromEnv : DEFAULT_CONFIG);
     }
 }

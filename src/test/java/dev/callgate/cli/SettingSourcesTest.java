@@ -1,0 +1,67 @@
+package dev.callgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.callgate.accounts.BillingEntity;
+import dev.callgate.config.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Every option comes from a flag, else CALLGATE_<NAME>, else the config file's key of the same name, else its default. */
+class SettingSourcesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void flagBeatsEnvironmentBeatsFileBeatsDefault() throws Exception {
+        Path file = dir.resolve("callgate.json");
+        Files.writeString(file, """
+                {"port": 5001, "bind": "0.0.0.0", "data-dir": "/from/file", "auth": "strict", "operator-token": "t",
+                 "accounts": [{"id": "111122223333", "billingEntity": "AISPL",
+                               "users": [{"name": "a", "accessKeyId": "AK", "secretAccessKey": "S"}]}]}
+                """);
+        String[] args = {"serve", "--config", file.toString(), "--port", "5003"};
+
+        Settings settings = parse(args, Map.of("CALLGATE_PORT", "5002", "CALLGATE_DATA_DIR", "/from/env"));
+
+        assertThat(settings.port()).isEqualTo(5003);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/from/env"));
+        assertThat(settings.bind()).isEqualTo("0.0.0.0");
+        assertThat(settings.auth()).isEqualTo(Settings.AuthMode.STRICT);
+        assertThat(settings.operatorToken()).isEqualTo("t");
+        assertThat(settings.edition()).isNull();
+        assertThat(settings.accessKeys()).singleElement().satisfies(k -> assertThat(k.accountId()).isEqualTo("111122223333"));
+        assertThat(settings.billingEntities()).containsEntry("111122223333", BillingEntity.AISPL);
+    }
+
+    @Test
+    void defaultsWithoutFlagsEnvironmentOrFile() {
+        Settings settings = parse(new String[] {"serve"}, Map.of());
+
+        assertThat(settings.port()).isEqualTo(4599);
+        assertThat(settings.bind()).isEqualTo("127.0.0.1");
+        assertThat(settings.dataDir()).isEqualTo(Path.of("./callgate-data"));
+        assertThat(settings.auth()).isEqualTo(Settings.AuthMode.LENIENT);
+        assertThat(settings.store()).isNull();
+    }
+
+    @Test
+    void namedConfigFileMustExist() {
+        String[] args = {"serve", "--config", dir.resolve("absent.json").toString()};
+
+        assertThatThrownBy(() -> parse(args, Map.of())).hasMessageContaining("absent.json");
+    }
+
+    private static Settings parse(String[] args, Map<String, String> env) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setDefaultValueProvider(new SettingSources(args, env));
+        CommandLine.ParseResult result = commandLine.parseArgs(args);
+        ServeCommand serve = (ServeCommand) result.subcommand().commandSpec().userObject();
+        return serve.settings();
+    }
+}
