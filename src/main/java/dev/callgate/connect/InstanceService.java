@@ -8,6 +8,7 @@ import dev.callgate.limits.Edition;
 import dev.callgate.limits.Editions;
 import dev.callgate.limits.Quota;
 import dev.callgate.limits.QuotaLedger;
+import dev.callgate.model.SdkJson;
 import dev.callgate.store.InstanceRow;
 import dev.callgate.store.InstanceRows;
 import dev.callgate.store.ResourceRow;
@@ -100,19 +101,7 @@ public final class InstanceService {
     }
 
     public DescribeInstanceResponse describe(Caller caller, DescribeInstanceRequest request) {
-        InstanceRow row = find(caller, request.instanceId());
-        return DescribeInstanceResponse.builder().instance(Instance.builder()
-                .id(row.id()).arn(Arns.instance(row))
-                .identityManagementType(row.identityManagementType())
-                .instanceAlias(row.alias())
-                .createdTime(Instant.ofEpochMilli(row.createdAtMillis()))
-                .serviceRole(serviceRole(row))
-                .instanceStatus(InstanceStatus.ACTIVE)
-                .inboundCallsEnabled(row.inboundCalls())
-                .outboundCallsEnabled(row.outboundCalls())
-                .instanceAccessUrl(accessUrl(row))
-                .tags(row.tags())
-                .build()).build();
+        return DescribeInstanceResponse.builder().instance(description(find(caller, request.instanceId()))).build();
     }
 
     public ListInstancesResponse list(Caller caller, ListInstancesRequest request) {
@@ -199,8 +188,8 @@ public final class InstanceService {
         return CreateInstanceResponse.builder().id(row.id()).arn(Arns.instance(row)).build();
     }
 
-    private static InstanceSummary summary(InstanceRow row) {
-        return InstanceSummary.builder()
+    private static Instance description(InstanceRow row) {
+        return Instance.builder()
                 .id(row.id()).arn(Arns.instance(row))
                 .identityManagementType(row.identityManagementType())
                 .instanceAlias(row.alias())
@@ -210,7 +199,13 @@ public final class InstanceService {
                 .inboundCallsEnabled(row.inboundCalls())
                 .outboundCallsEnabled(row.outboundCalls())
                 .instanceAccessUrl(accessUrl(row))
+                .tags(row.tags())
                 .build();
+    }
+
+    /** A summary is the description less its tags: the same members under the same names. */
+    private static InstanceSummary summary(InstanceRow row) {
+        return SdkJson.decodeStored(SdkJson.encodeToString(description(row)), InstanceSummary.builder());
     }
 
     private static String serviceRole(InstanceRow row) {

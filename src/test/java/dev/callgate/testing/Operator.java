@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 /** A small client of the operator API, as a CI script would call it. */
 public final class Operator {
@@ -27,10 +28,16 @@ public final class Operator {
     }
 
     public HttpResponse<String> send(String method, String path, String body) {
+        return send(method, path, body, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token));
+    }
+
+    /** Sends a request with the given headers (and Content-Type: application/json when there is a body). */
+    public HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        headers.forEach(request::header);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
         }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

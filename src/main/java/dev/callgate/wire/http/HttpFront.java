@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpFront implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1 << 20;
+    private static final long MAX_DRAIN_BYTES = 64L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
 
     private final HttpServer server;
@@ -76,15 +77,25 @@ public final class HttpFront implements AutoCloseable {
 
     private static byte[] body(HttpExchange exchange) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && parseLength(length) > MAX_BODY_BYTES) {
-            throw tooLarge();
-        }
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
+            byte[] body = length != null && parseLength(length) > MAX_BODY_BYTES ? null : in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body == null || body.length > MAX_BODY_BYTES) {
+                drain(in);
                 throw tooLarge();
             }
             return body;
+        }
+    }
+
+    /**
+     * Reads what the client still sends before refusing it: a socket closed over unread bytes is
+     * reset, and the reset destroys the refusal before the client reads it.
+     */
+    private static void drain(InputStream in) throws IOException {
+        byte[] sink = new byte[64 << 10];
+        long drained = 0;
+        for (int n; drained < MAX_DRAIN_BYTES && (n = in.read(sink)) >= 0; ) {
+            drained += n;
         }
     }
 
