@@ -3,6 +3,7 @@ package dev.callgate;
 import dev.callgate.accounts.Accounts;
 import dev.callgate.config.Settings;
 import dev.callgate.connect.ConnectHandlers;
+import dev.callgate.connect.InstanceResources;
 import dev.callgate.connect.InstanceService;
 import dev.callgate.errors.ServiceError;
 import dev.callgate.limits.Editions;
@@ -40,7 +41,8 @@ public final class Callgate implements AutoCloseable {
             InstanceService instances = new InstanceService(store, accounts, editions, ledger, clock);
             SigV4Authenticator authenticator = new SigV4Authenticator(
                     settings.auth() == Settings.AuthMode.STRICT, settings.accessKeys(), clock);
-            ConnectEndpoint connect = new ConnectEndpoint(authenticator, new ConnectHandlers(instances), editions);
+            InstanceResources resources = new InstanceResources(store, instances, ledger, clock);
+            ConnectEndpoint connect = new ConnectEndpoint(authenticator, new ConnectHandlers(instances, resources), editions);
             OperatorApi operator = new OperatorApi(store, accounts, editions,
                     settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null);
             HttpFront front = new HttpFront(settings.bind(), settings.port(), (request, requestId) -> route(request, connect, operator));
