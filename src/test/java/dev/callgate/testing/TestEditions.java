@@ -41,6 +41,25 @@ public final class TestEditions {
             Map.entry(Quota.LAMBDA_FUNCTIONS, 3L),
             Map.entry(Quota.LEX_BOTS, 4L));
 
+    /** Quotas for the races: a handful of slots each, so twice the room races in parallel in a moment. */
+    public static final Map<Quota, Long> RACE = Map.ofEntries(
+            Map.entry(Quota.USERS, 8L),
+            Map.entry(Quota.PHONE_NUMBERS, 5L),
+            Map.entry(Quota.QUEUES, 8L),
+            Map.entry(Quota.QUEUES_PER_ROUTING_PROFILE, 6L),
+            Map.entry(Quota.ROUTING_PROFILES, 6L),
+            Map.entry(Quota.HOURS_OF_OPERATION, 6L),
+            Map.entry(Quota.QUICK_CONNECTS, 5L),
+            Map.entry(Quota.PROMPTS, 6L),
+            Map.entry(Quota.AGENT_STATUSES, 7L),
+            Map.entry(Quota.SECURITY_PROFILES, 9L),
+            Map.entry(Quota.CONTACT_FLOWS, 5L),
+            Map.entry(Quota.HIERARCHY_GROUPS, 5L),
+            Map.entry(Quota.REPORTS, 10L),
+            Map.entry(Quota.SCHEDULED_REPORTS, 3L),
+            Map.entry(Quota.LAMBDA_FUNCTIONS, 5L),
+            Map.entry(Quota.LEX_BOTS, 6L));
+
     /** Settings that make {@code name} (with these quota values) the current edition. */
     public static UnaryOperator<Settings> current(String name, Map<Quota, Long> quotas) {
         Path file = write(name, quotas);
