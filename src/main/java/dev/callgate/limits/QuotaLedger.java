@@ -66,7 +66,8 @@ public final class QuotaLedger {
             }
         }
         Usage usage = usage(connection, scope, quota);
-        throw new QuotaExceeded(quota, usage.limit(), usage.used(), where);
+        throw amount == 1 ? new QuotaExceeded(quota, usage.limit(), usage.used(), where)
+                : new QuotaExceeded(quota, usage.limit(), usage.used(), amount, where);
     }
 
     /** Gives back units taken by {@link #charge}: the resource they paid for is gone. */

@@ -181,7 +181,8 @@ abstract class ResourceAcceptanceTest {
                 .queueConfigs(Fixtures.entry(q1, Channel.VOICE), Fixtures.entry(q1, Channel.CHAT), Fixtures.entry(q1, Channel.TASK),
                         Fixtures.entry(q2, Channel.VOICE), Fixtures.entry(q2, Channel.CHAT), Fixtures.entry(q2, Channel.TASK))))
                 .isInstanceOfSatisfying(LimitExceededException.class, e ->
-                        assertThat(e.getMessage()).contains("Queues per routing profile", "L-516BC0EB", "is 5"));
+                        assertThat(e.getMessage()).contains("Queues per routing profile", "L-516BC0EB", "is 5",
+                                "usage is 0: 6 more would exceed it"));
         // The refused create charged nothing: three routing profiles still fit (4 with the basic one).
         for (int i = 0; i < 3; i++) {
             fx.routingProfile("p" + i, q1);
@@ -401,6 +402,22 @@ abstract class ResourceAcceptanceTest {
                 .phoneNumberType("DID").phoneNumberPrefix("+1876")).availableNumbersList()).isEmpty();
         assertThatThrownBy(() -> connect.claimPhoneNumber(r -> r.instanceId(fx.instanceId).phoneNumber("+15555")))
                 .isInstanceOf(InvalidParameterException.class);
+    }
+
+    @Test
+    void deletingAnInstanceDropsItsResourcesAndItsNumbersAreNeverOfferedAgain() {
+        String number = connect.searchAvailablePhoneNumbers(r -> r.instanceId(fx.instanceId).phoneNumberCountryCode("US")
+                .phoneNumberType("TOLL_FREE").maxResults(1)).availableNumbersList().get(0).phoneNumber();
+        String id = connect.claimPhoneNumber(r -> r.instanceId(fx.instanceId).phoneNumber(number)).phoneNumberId();
+        fx.routingProfile("p", fx.queue("q"));
+
+        connect.deleteInstance(r -> r.instanceId(fx.instanceId));
+
+        assertThatThrownBy(() -> connect.describePhoneNumber(r -> r.phoneNumberId(id))).isInstanceOf(ResourceNotFoundException.class);
+        Fixtures next = Fixtures.newInstance(connect, "next");
+        assertThat(connect.searchAvailablePhoneNumbers(r -> r.instanceId(next.instanceId).phoneNumberCountryCode("US")
+                .phoneNumberType("TOLL_FREE").maxResults(10)).availableNumbersList()).noneMatch(n -> n.phoneNumber().equals(number));
+        assertThat(connect.listQueues(r -> r.instanceId(next.instanceId)).queueSummaryList()).hasSize(2);
     }
 
     @Test
