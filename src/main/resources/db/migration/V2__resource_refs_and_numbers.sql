@@ -23,3 +23,11 @@ create table phone_number_taken (
     released     boolean      not null
 );
 create unique index phone_number_taken_id on phone_number_taken (id);
+
+-- Routing profiles of instances created before this migration get their "queues per routing
+-- profile" ledger row (they had no queue entries yet), with their instance's applied value.
+insert into quota_usage (scope, quota, used, quota_limit)
+select r.instance_id || '/ROUTING_PROFILE/' || r.id, 'QUEUES_PER_ROUTING_PROFILE', 0, q.quota_limit
+from resource r
+join quota_usage q on q.scope = r.instance_id and q.quota = 'QUEUES_PER_ROUTING_PROFILE'
+where r.kind = 'ROUTING_PROFILE';
