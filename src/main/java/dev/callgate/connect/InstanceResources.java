@@ -106,6 +106,14 @@ public final class InstanceResources {
                 found.size() > size ? pages.token(found.get(size - 1).id()) : null);
     }
 
+    /** A page of one kind's resources across all the caller's instances in its region, in id order. */
+    public Page listAcrossInstances(Caller caller, ResourceKind kind, Integer maxResults, String nextToken, int defaultSize) {
+        int size = pages.size(maxResults, defaultSize);
+        String after = pages.after(nextToken);
+        List<ResourceRow> found = store.read(c -> rows.pageForAccount(c, caller.accountId(), caller.region(), kind.name(), after, size + 1));
+        return new Page(null, found.stream().limit(size).toList(), found.size() > size ? pages.token(found.get(size - 1).id()) : null);
+    }
+
     /** Changes a resource: {@code change} gets it locked and returns its new body (or null to keep it). */
     public ResourceRow update(Caller caller, String instanceRef, ResourceKind kind, String id, Change change) {
         return inTransaction(instance(caller, instanceRef), tx -> {
@@ -167,7 +175,7 @@ public final class InstanceResources {
         }
     }
 
-    /** A page of resources and the token of the next page (null on the last one). */
+    /** A page of resources and the token of the next page (null on the last one); instance null across instances. */
     public record Page(InstanceRow instance, List<ResourceRow> rows, String nextToken) {
     }
 

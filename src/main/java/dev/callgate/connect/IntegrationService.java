@@ -3,6 +3,7 @@ package dev.callgate.connect;
 import static dev.callgate.connect.InstanceResources.decode;
 import static dev.callgate.connect.InstanceResources.json;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.callgate.accounts.Caller;
 import dev.callgate.errors.ServiceError;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class IntegrationService {
             throw ServiceError.invalidParameter("FunctionArn '" + arn + "' is not a Lambda function ARN.");
         }
         resources.create(caller, request.instanceId(), ResourceKind.LAMBDA_FUNCTION, arn,
-                (tx, d) -> "{\"FunctionArn\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(arn) + "}");
+                (tx, d) -> "{\"FunctionArn\":" + TextNode.valueOf(arn) + "}");
         return AssociateLambdaFunctionResponse.builder().build();
     }
 

@@ -4,6 +4,7 @@ import static dev.callgate.connect.InstanceResources.decode;
 import static dev.callgate.connect.InstanceResources.json;
 
 import dev.callgate.accounts.Caller;
+import dev.callgate.errors.ErrorCode;
 import dev.callgate.errors.ServiceError;
 import dev.callgate.store.InstanceRow;
 import dev.callgate.store.Store;
@@ -111,7 +112,7 @@ public final class PhoneNumberService {
                 : store.read(c -> byClientToken(c, instance.id(), request.clientToken()));
         if (earlier.isPresent()) {
             if (!earlier.get()[1].equals(number.e164())) {
-                throw new ServiceError(dev.callgate.errors.ErrorCode.IDEMPOTENCY, "ClientToken " + request.clientToken()
+                throw new ServiceError(ErrorCode.IDEMPOTENCY, "ClientToken " + request.clientToken()
                         + " was used to claim another number.");
             }
             return claimed(instance, earlier.get()[0]);
@@ -148,10 +149,12 @@ public final class PhoneNumberService {
         return DescribePhoneNumberResponse.builder().claimedPhoneNumberSummary(summary).build();
     }
 
+    /** The numbers of one instance, or of all the caller's instances in the region when neither TargetArn nor InstanceId is given. */
     public ListPhoneNumbersV2Response list(Caller caller, ListPhoneNumbersV2Request request) {
-        InstanceRow instance = target(caller, request.targetArn(), request.instanceId());
-        var page = resources.list(caller, instance.id(), List.of(ResourceKind.PHONE_NUMBER), request.maxResults(),
-                request.nextToken(), 100);
+        var page = request.targetArn() == null && request.instanceId() == null
+                ? resources.listAcrossInstances(caller, ResourceKind.PHONE_NUMBER, request.maxResults(), request.nextToken(), 100)
+                : resources.list(caller, target(caller, request.targetArn(), request.instanceId()).id(),
+                        List.of(ResourceKind.PHONE_NUMBER), request.maxResults(), request.nextToken(), 100);
         List<String> countries = request.hasPhoneNumberCountryCodes() ? request.phoneNumberCountryCodesAsStrings() : null;
         List<String> types = request.hasPhoneNumberTypes() ? request.phoneNumberTypesAsStrings() : null;
         return ListPhoneNumbersV2Response.builder()

@@ -63,6 +63,21 @@ public final class ResourceRows {
         }
     }
 
+    /** A page of one kind's resources across an account's instances in a region, in id order. */
+    public List<ResourceRow> pageForAccount(Connection connection, String accountId, String region, String kind, String afterId,
+                                            int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select r.instance_id, r.kind, r.id, r.name, r.body, r.modified_at"
+                + " from resource r join instance i on i.id = r.instance_id"
+                + " where i.account_id = ? and i.region = ? and r.kind = ? and r.id > ? order by r.id limit ?")) {
+            select.setString(1, accountId);
+            select.setString(2, region);
+            select.setString(3, kind);
+            select.setString(4, afterId == null ? "" : afterId);
+            select.setInt(5, limit);
+            return rows(select);
+        }
+    }
+
     public void updateBody(Connection connection, ResourceRow row) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "update resource set body = ?, modified_at = ? where instance_id = ? and kind = ? and id = ?")) {

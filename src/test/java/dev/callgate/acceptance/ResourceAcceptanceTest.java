@@ -378,6 +378,17 @@ abstract class ResourceAcceptanceTest {
         assertThat(described.instanceId()).isEqualTo(fx.instanceId);
         assertThat(connect.listPhoneNumbersV2(r -> r.instanceId(fx.instanceId)).listPhoneNumbersSummaryList()).singleElement()
                 .satisfies(n -> assertThat(n.phoneNumber()).isEqualTo(number));
+        Fixtures second = Fixtures.newInstance(connect, "second");
+        String other = offered.get(1).phoneNumber();
+        connect.claimPhoneNumber(r -> r.targetArn(connect.describeInstance(d -> d.instanceId(second.instanceId)).instance().arn())
+                .phoneNumber(other));
+        assertThat(connect.listPhoneNumbersV2(r -> { }).listPhoneNumbersSummaryList())
+                .extracting(n -> n.phoneNumber()).containsExactlyInAnyOrder(number, other);
+        try (ConnectClient stranger = Clients.connect(server.port(), "444455556666", "us-east-1")) {
+            assertThat(stranger.listPhoneNumbersV2(r -> { }).listPhoneNumbersSummaryList()).isEmpty();
+            assertThatThrownBy(() -> stranger.describePhoneNumber(r -> r.phoneNumberId(claimed.phoneNumberId())))
+                    .isInstanceOf(ResourceNotFoundException.class);
+        }
 
         connect.releasePhoneNumber(r -> r.phoneNumberId(claimed.phoneNumberId()));
         assertThat(connect.listPhoneNumbersV2(r -> r.instanceId(fx.instanceId)).listPhoneNumbersSummaryList()).isEmpty();
