@@ -3,9 +3,15 @@ package dev.callgate.connect;
 import static dev.callgate.connect.InstanceResources.decode;
 import static dev.callgate.connect.InstanceResources.json;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.callgate.accounts.Caller;
+import dev.callgate.errors.ErrorCode;
 import dev.callgate.errors.ServiceError;
+import dev.callgate.store.InstanceRow;
 import java.util.List;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.connect.model.AssociateBotRequest;
@@ -42,6 +48,10 @@ public final class IntegrationService {
     private static final Pattern ALIAS_ARN =
             Pattern.compile("arn:aws[a-zA-Z-]*:lex:[a-z0-9-]+:\\d{12}:bot-alias/[a-zA-Z0-9]+/[a-zA-Z0-9]+");
 
+    /** Where a stored association keeps the ClientToken of the request that made it. */
+    private static final String CLIENT_TOKEN = "CallgateClientToken";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final InstanceResources resources;
 
     public IntegrationService(InstanceResources resources) {
@@ -53,8 +63,8 @@ public final class IntegrationService {
         if (!FUNCTION_ARN.matcher(arn).matches()) {
             throw ServiceError.invalidParameter("FunctionArn '" + arn + "' is not a Lambda function ARN.");
         }
-        resources.create(caller, request.instanceId(), ResourceKind.LAMBDA_FUNCTION, arn,
-                (tx, d) -> "{\"FunctionArn\":" + TextNode.valueOf(arn) + "}");
+        associate(caller, request.instanceId(), ResourceKind.LAMBDA_FUNCTION, arn,
+                "{\"FunctionArn\":" + TextNode.valueOf(arn) + "}", request.clientToken());
         return AssociateLambdaFunctionResponse.builder().build();
     }
 
@@ -72,7 +82,7 @@ public final class IntegrationService {
     }
 
     public AssociateLexBotResponse associateLexBot(Caller caller, AssociateLexBotRequest request) {
-        associateV1(caller, request.instanceId(), request.lexBot());
+        associateV1(caller, request.instanceId(), request.lexBot(), request.clientToken());
         return AssociateLexBotResponse.builder().build();
     }
 
@@ -96,14 +106,14 @@ public final class IntegrationService {
             throw ServiceError.invalidRequest("Give exactly one of LexBot and LexV2Bot.");
         }
         if (request.lexBot() != null) {
-            associateV1(caller, request.instanceId(), request.lexBot());
+            associateV1(caller, request.instanceId(), request.lexBot(), request.clientToken());
         } else {
             String alias = request.lexV2Bot().aliasArn();
             if (alias == null || !ALIAS_ARN.matcher(alias).matches()) {
                 throw ServiceError.invalidParameter("LexV2Bot.AliasArn '" + alias + "' is not a Lex V2 bot alias ARN.");
             }
-            resources.create(caller, request.instanceId(), ResourceKind.LEX_V2_BOT, alias,
-                    (tx, d) -> json(LexBotConfig.builder().lexV2Bot(LexV2Bot.builder().aliasArn(alias).build()).build()));
+            associate(caller, request.instanceId(), ResourceKind.LEX_V2_BOT, alias,
+                    json(LexBotConfig.builder().lexV2Bot(LexV2Bot.builder().aliasArn(alias).build()).build()), request.clientToken());
         }
         return AssociateBotResponse.builder().build();
     }
@@ -131,11 +141,41 @@ public final class IntegrationService {
         return DisassociateBotResponse.builder().build();
     }
 
-    private void associateV1(Caller caller, String instanceRef, LexBot bot) {
+    private void associateV1(Caller caller, String instanceRef, LexBot bot, String clientToken) {
         Checks.name("LexBot.Name", bot.name(), 50);
         Checks.name("LexBot.LexRegion", bot.lexRegion(), 60);
-        resources.create(caller, instanceRef, ResourceKind.LEX_V1_BOT, v1Name(bot.lexRegion(), bot.name()),
-                (tx, d) -> json(LexBotConfig.builder().lexBot(bot).build()));
+        associate(caller, instanceRef, ResourceKind.LEX_V1_BOT, v1Name(bot.lexRegion(), bot.name()),
+                json(LexBotConfig.builder().lexBot(bot).build()), clientToken);
+    }
+
+    /**
+     * Associates once: a second association is a ResourceConflictException, except the retry of the
+     * same request (same ClientToken, which the SDK fills in), which succeeds again (connect-api.md §8.9).
+     */
+    private void associate(Caller caller, String instanceRef, ResourceKind kind, String name, String body, String clientToken) {
+        ObjectNode stored = (ObjectNode) read(body);
+        if (clientToken != null) {
+            stored.put(CLIENT_TOKEN, clientToken);
+        }
+        InstanceRow instance = resources.instance(caller, instanceRef);
+        try {
+            resources.create(instance, kind, name, (tx, d) -> stored.toString());
+        } catch (ServiceError conflict) {
+            boolean retry = conflict.code() == ErrorCode.RESOURCE_CONFLICT && clientToken != null
+                    && resources.read(instance, tx -> tx.findByName(kind, name))
+                            .map(row -> clientToken.equals(read(row.body()).path(CLIENT_TOKEN).asText(null))).orElse(false);
+            if (!retry) {
+                throw conflict;
+            }
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Not JSON: " + json, e);
+        }
     }
 
     /** A V1 bot is known by its region and name. */

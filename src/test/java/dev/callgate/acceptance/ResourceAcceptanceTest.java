@@ -313,6 +313,10 @@ abstract class ResourceAcceptanceTest {
         connect.associateLambdaFunction(r -> r.instanceId(fx.instanceId).functionArn(fn));
         assertThatThrownBy(() -> connect.associateLambdaFunction(r -> r.instanceId(fx.instanceId).functionArn(fn)))
                 .isInstanceOfSatisfying(ResourceConflictException.class, e -> assertThat(e.statusCode()).isEqualTo(409));
+        // A retry of the same request (same ClientToken) succeeds again and charges nothing more.
+        connect.associateLambdaFunction(r -> r.instanceId(fx.instanceId).functionArn(fn + "-2").clientToken("retry-1"));
+        connect.associateLambdaFunction(r -> r.instanceId(fx.instanceId).functionArn(fn + "-2").clientToken("retry-1"));
+        connect.disassociateLambdaFunction(r -> r.instanceId(fx.instanceId).functionArn(fn + "-2"));
         assertThat(connect.listLambdaFunctions(r -> r.instanceId(fx.instanceId)).lambdaFunctions()).containsExactly(fn);
         connect.disassociateLambdaFunction(r -> r.instanceId(fx.instanceId).functionArn(fn));
         assertThat(connect.listLambdaFunctions(r -> r.instanceId(fx.instanceId)).lambdaFunctions()).isEmpty();
