@@ -436,6 +436,54 @@ abstract class ResourceAcceptanceTest {
     }
 
     @Test
+    void aDeleteRacingACreateThatRefersToItLeavesNoDanglingReference() throws Exception {
+        String queue = fx.queue("shared");
+        String agent = fx.securityProfile("Agent");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 12; round++) {
+                String profile = fx.routingProfile("race " + round, queue);
+                String username = "racer" + round;
+                // Stagger the delete a little differently each round, so both orders happen.
+                long delayMicros = (round % 6) * 1000L;
+                var start = new java.util.concurrent.CountDownLatch(1);
+                var deleted = pool.submit(() -> {
+                    start.await();
+                    java.util.concurrent.locks.LockSupport.parkNanos(delayMicros * 1000);
+                    try {
+                        connect.deleteRoutingProfile(r -> r.instanceId(fx.instanceId).routingProfileId(profile));
+                        return true;
+                    } catch (ResourceInUseException inUse) {
+                        return false;
+                    }
+                });
+                var created = pool.submit(() -> {
+                    start.await();
+                    try {
+                        return connect.createUser(r -> r.instanceId(fx.instanceId).username(username).password(Fixtures.PASSWORD)
+                                .routingProfileId(profile).securityProfileIds(agent)).userId();
+                    } catch (ResourceNotFoundException gone) {
+                        return null;
+                    }
+                });
+                start.countDown();
+                boolean profileDeleted = deleted.get();
+                String user = created.get();
+                // Exactly one of them won: the user has the profile, or the profile is gone and there is no user.
+                assertThat(profileDeleted).as("round " + round).isEqualTo(user == null);
+                if (user != null) {
+                    assertThat(connect.describeRoutingProfile(r -> r.instanceId(fx.instanceId).routingProfileId(profile))
+                            .routingProfile().numberOfAssociatedUsers()).isEqualTo(1);
+                    connect.deleteUser(r -> r.instanceId(fx.instanceId).userId(user));
+                    connect.deleteRoutingProfile(r -> r.instanceId(fx.instanceId).routingProfileId(profile));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void missingRequiredMembersAndBadValuesAreRefused() {
         assertThatThrownBy(() -> connect.createQueue(r -> r.instanceId(fx.instanceId).name("x")))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("HoursOfOperationId");
