@@ -484,6 +484,36 @@ abstract class ResourceAcceptanceTest {
     }
 
     @Test
+    void hoursPromptsAndSecurityProfilesAreDescribedAsCreated() {
+        String hours = fx.hours("Office");
+        var described = connect.describeHoursOfOperation(r -> r.instanceId(fx.instanceId).hoursOfOperationId(hours)).hoursOfOperation();
+        assertThat(described.timeZone()).isEqualTo("Europe/Paris");
+        assertThat(described.config()).singleElement().satisfies(day -> {
+            assertThat(day.dayAsString()).isEqualTo("MONDAY");
+            assertThat(day.startTime().hours()).isEqualTo(9);
+            assertThat(day.endTime().hours()).isEqualTo(17);
+        });
+
+        var prompt = connect.createPrompt(r -> r.instanceId(fx.instanceId).name("Welcome").s3Uri("s3://bucket/welcome.wav")
+                .description("greeting"));
+        var describedPrompt = connect.describePrompt(r -> r.instanceId(fx.instanceId).promptId(prompt.promptId())).prompt();
+        assertThat(describedPrompt.promptARN()).isEqualTo(prompt.promptARN()).contains("/prompt/");
+        assertThat(describedPrompt.description()).isEqualTo("greeting");
+
+        var profile = connect.createSecurityProfile(r -> r.instanceId(fx.instanceId).securityProfileName("Supervisor")
+                .description("sees everything").permissions("BasicAgentAccess"));
+        var describedProfile = connect.describeSecurityProfile(r -> r.instanceId(fx.instanceId)
+                .securityProfileId(profile.securityProfileId())).securityProfile();
+        assertThat(describedProfile.securityProfileName()).isEqualTo("Supervisor");
+        assertThat(describedProfile.arn()).isEqualTo(profile.securityProfileArn());
+        assertThat(connect.listPrompts(r -> r.instanceId(fx.instanceId)).promptSummaryList()).singleElement()
+                .satisfies(p -> assertThat(p.name()).isEqualTo("Welcome"));
+        connect.deletePrompt(r -> r.instanceId(fx.instanceId).promptId(prompt.promptId()));
+        connect.deleteSecurityProfile(r -> r.instanceId(fx.instanceId).securityProfileId(profile.securityProfileId()));
+        assertThat(connect.listSecurityProfiles(r -> r.instanceId(fx.instanceId)).securityProfileSummaryList()).hasSize(4);
+    }
+
+    @Test
     void missingRequiredMembersAndBadValuesAreRefused() {
         assertThatThrownBy(() -> connect.createQueue(r -> r.instanceId(fx.instanceId).name("x")))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("HoursOfOperationId");
