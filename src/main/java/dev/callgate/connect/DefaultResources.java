@@ -79,11 +79,12 @@ public final class DefaultResources {
                 .isDefault(true).lastModifiedTime(now).lastModifiedRegion(instance.region()).build());
         // BasicQueue serves the Basic Routing Profile on voice and chat: two entries of its queue quota.
         ref(ResourceKind.ROUTING_PROFILE, profileId, Relations.DEFAULT_OUTBOUND_QUEUE, ResourceKind.QUEUE, queueId, null);
-        for (Channel channel : List.of(Channel.VOICE, Channel.CHAT)) {
+        List<Channel> basicChannels = List.of(Channel.VOICE, Channel.CHAT);
+        for (Channel channel : basicChannels) {
             ref(ResourceKind.ROUTING_PROFILE, profileId, Relations.queueEntry(channel), ResourceKind.QUEUE, queueId,
                     RoutingProfileService.entryDetail(1, 0));
         }
-        subScopes.add(new SubScope(ResourceKind.ROUTING_PROFILE, profileId, Quota.QUEUES_PER_ROUTING_PROFILE, 2));
+        subScopes.add(new SubScope(ResourceKind.ROUTING_PROFILE, profileId, Quota.QUEUES_PER_ROUTING_PROFILE, basicChannels.size()));
         String adminProfileId = null;
         for (String name : SECURITY_PROFILES) {
             String id = newId();

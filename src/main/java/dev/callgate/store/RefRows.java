@@ -14,12 +14,7 @@ public final class RefRows {
     public void insert(Connection connection, RefRow ref) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into resource_ref (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, ref.instanceId());
-            insert.setString(2, ref.fromKind());
-            insert.setString(3, ref.fromId());
-            insert.setString(4, ref.relation());
-            insert.setString(5, ref.toKind());
-            insert.setString(6, ref.toId());
+            bindKey(insert, 1, ref);
             insert.setString(7, ref.detail());
             insert.executeUpdate();
         }
@@ -29,12 +24,7 @@ public final class RefRows {
         try (PreparedStatement update = connection.prepareStatement("update resource_ref set detail = ? where instance_id = ?"
                 + " and from_kind = ? and from_id = ? and relation = ? and to_kind = ? and to_id = ?")) {
             update.setString(1, ref.detail());
-            update.setString(2, ref.instanceId());
-            update.setString(3, ref.fromKind());
-            update.setString(4, ref.fromId());
-            update.setString(5, ref.relation());
-            update.setString(6, ref.toKind());
-            update.setString(7, ref.toId());
+            bindKey(update, 2, ref);
             update.executeUpdate();
         }
     }
@@ -43,12 +33,7 @@ public final class RefRows {
     public boolean delete(Connection connection, RefRow ref) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("delete from resource_ref where instance_id = ?"
                 + " and from_kind = ? and from_id = ? and relation = ? and to_kind = ? and to_id = ?")) {
-            delete.setString(1, ref.instanceId());
-            delete.setString(2, ref.fromKind());
-            delete.setString(3, ref.fromId());
-            delete.setString(4, ref.relation());
-            delete.setString(5, ref.toKind());
-            delete.setString(6, ref.toId());
+            bindKey(delete, 1, ref);
             return delete.executeUpdate() == 1;
         }
     }
@@ -120,6 +105,16 @@ public final class RefRows {
             delete.setString(1, instanceId);
             delete.executeUpdate();
         }
+    }
+
+    /** Binds the six key columns of a reference, in table order, from parameter {@code first} on. */
+    private static void bindKey(PreparedStatement statement, int first, RefRow ref) throws SQLException {
+        statement.setString(first, ref.instanceId());
+        statement.setString(first + 1, ref.fromKind());
+        statement.setString(first + 2, ref.fromId());
+        statement.setString(first + 3, ref.relation());
+        statement.setString(first + 4, ref.toKind());
+        statement.setString(first + 5, ref.toId());
     }
 
     private static List<RefRow> rows(PreparedStatement select) throws SQLException {
