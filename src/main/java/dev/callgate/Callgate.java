@@ -3,7 +3,9 @@ package dev.callgate;
 import dev.callgate.accounts.Accounts;
 import dev.callgate.config.Settings;
 import dev.callgate.connect.ConnectHandlers;
+import dev.callgate.connect.InstanceResources;
 import dev.callgate.connect.InstanceService;
+import dev.callgate.connect.ReportService;
 import dev.callgate.errors.ServiceError;
 import dev.callgate.limits.Editions;
 import dev.callgate.limits.QuotaLedger;
@@ -14,6 +16,7 @@ import dev.callgate.wire.http.HttpFront;
 import dev.callgate.wire.http.WireRequest;
 import dev.callgate.wire.http.WireResponse;
 import dev.callgate.wire.operator.OperatorApi;
+import dev.callgate.wire.operator.ReportsApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,10 +43,13 @@ public final class Callgate implements AutoCloseable {
             InstanceService instances = new InstanceService(store, accounts, editions, ledger, clock);
             SigV4Authenticator authenticator = new SigV4Authenticator(
                     settings.auth() == Settings.AuthMode.STRICT, settings.accessKeys(), clock);
-            ConnectEndpoint connect = new ConnectEndpoint(authenticator, new ConnectHandlers(instances), editions);
+            InstanceResources resources = new InstanceResources(store, instances, ledger, clock);
+            ConnectEndpoint connect = new ConnectEndpoint(authenticator, new ConnectHandlers(instances, resources), editions);
             OperatorApi operator = new OperatorApi(store, ledger, accounts, editions,
                     settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null);
-            HttpFront front = new HttpFront(settings.bind(), settings.port(), (request, requestId) -> route(request, connect, operator));
+            ReportsApi reports = new ReportsApi(authenticator, new ReportService(resources));
+            HttpFront front = new HttpFront(settings.bind(), settings.port(), (request, requestId) ->
+                    ReportsApi.handles(request) ? reports.handle(request) : route(request, connect, operator));
             front.start();
             return new Callgate(store, front);
         } catch (IOException e) {

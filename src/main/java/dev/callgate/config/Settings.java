@@ -47,6 +47,10 @@ public record Settings(
         return new Settings(port, bind, dataDir, store, auth, newEdition, editionsFile, operatorToken, accessKeys, billingEntities);
     }
 
+    public Settings withEditionsFile(Path newEditionsFile) {
+        return new Settings(port, bind, dataDir, store, auth, edition, newEditionsFile, operatorToken, accessKeys, billingEntities);
+    }
+
     public Settings withStrictAuth(String newOperatorToken, List<AccessKey> keys) {
         return new Settings(port, bind, dataDir, store, AuthMode.STRICT, edition, editionsFile, newOperatorToken, keys, billingEntities);
     }

@@ -17,7 +17,11 @@ public final class Arns {
         return instance(instance.region(), instance.accountId(), instance.id());
     }
 
+    /** A resource's ARN: under its instance's, except a phone number's, which belongs to the account. */
     public static String resource(InstanceRow instance, ResourceKind kind, String id) {
+        if (kind == ResourceKind.PHONE_NUMBER) {
+            return "arn:aws:connect:" + instance.region() + ":" + instance.accountId() + ":phone-number/" + id;
+        }
         return instance(instance) + "/" + kind.arnSegment() + "/" + id;
     }
 

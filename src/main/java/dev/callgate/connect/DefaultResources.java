@@ -1,7 +1,9 @@
 package dev.callgate.connect;
 
 import dev.callgate.model.SdkJson;
+import dev.callgate.limits.Quota;
 import dev.callgate.store.InstanceRow;
+import dev.callgate.store.RefRow;
 import dev.callgate.store.ResourceRow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,17 +39,27 @@ public final class DefaultResources {
     private final InstanceRow instance;
     private final Instant now;
     private final List<ResourceRow> rows = new ArrayList<>();
+    private final List<RefRow> refs = new ArrayList<>();
+    private final List<SubScope> subScopes = new ArrayList<>();
 
     private DefaultResources(InstanceRow instance) {
         this.instance = instance;
         this.now = Instant.ofEpochMilli(instance.createdAtMillis());
     }
 
-    public static List<ResourceRow> of(InstanceRow instance) {
+    public static Defaults of(InstanceRow instance) {
         return new DefaultResources(instance).build();
     }
 
-    private List<ResourceRow> build() {
+    /** The rows, references and per-resource quota usage an instance starts with. */
+    public record Defaults(List<ResourceRow> rows, List<RefRow> refs, List<SubScope> subScopes) {
+    }
+
+    /** A quota counted inside one default resource, and its initial usage. */
+    public record SubScope(ResourceKind kind, String id, Quota quota, long used) {
+    }
+
+    private Defaults build() {
         String hoursId = newId();
         add(ResourceKind.HOURS_OF_OPERATION, hoursId, "Basic Hours", HoursOfOperation.builder()
                 .hoursOfOperationId(hoursId).hoursOfOperationArn(arn(ResourceKind.HOURS_OF_OPERATION, hoursId))
@@ -58,12 +70,21 @@ public final class DefaultResources {
                 .queueId(queueId).queueArn(arn(ResourceKind.QUEUE, queueId)).name("BasicQueue")
                 .description("BasicQueue").hoursOfOperationId(hoursId).status(QueueStatus.ENABLED)
                 .lastModifiedTime(now).lastModifiedRegion(instance.region()).build());
+        ref(ResourceKind.QUEUE, queueId, Relations.HOURS, ResourceKind.HOURS_OF_OPERATION, hoursId, null);
         String profileId = newId();
         add(ResourceKind.ROUTING_PROFILE, profileId, "Basic Routing Profile", RoutingProfile.builder()
                 .instanceId(instance.id()).routingProfileId(profileId).routingProfileArn(arn(ResourceKind.ROUTING_PROFILE, profileId))
                 .name("Basic Routing Profile").description("Basic Routing Profile").defaultOutboundQueueId(queueId)
                 .mediaConcurrencies(concurrency(Channel.VOICE, 1), concurrency(Channel.CHAT, 2), concurrency(Channel.TASK, 10))
                 .isDefault(true).lastModifiedTime(now).lastModifiedRegion(instance.region()).build());
+        // BasicQueue serves the Basic Routing Profile on voice and chat: two entries of its queue quota.
+        ref(ResourceKind.ROUTING_PROFILE, profileId, Relations.DEFAULT_OUTBOUND_QUEUE, ResourceKind.QUEUE, queueId, null);
+        List<Channel> basicChannels = List.of(Channel.VOICE, Channel.CHAT);
+        for (Channel channel : basicChannels) {
+            ref(ResourceKind.ROUTING_PROFILE, profileId, Relations.queueEntry(channel), ResourceKind.QUEUE, queueId,
+                    RoutingProfileService.entryDetail(1, 0));
+        }
+        subScopes.add(new SubScope(ResourceKind.ROUTING_PROFILE, profileId, Quota.QUEUES_PER_ROUTING_PROFILE, basicChannels.size()));
         String adminProfileId = null;
         for (String name : SECURITY_PROFILES) {
             String id = newId();
@@ -77,7 +98,7 @@ public final class DefaultResources {
         if (DirectoryType.CONNECT_MANAGED.toString().equals(instance.identityManagementType())) {
             adminUser(profileId, adminProfileId);
         }
-        return rows;
+        return new Defaults(rows, refs, subScopes);
     }
 
     private void adminUser(String routingProfileId, String securityProfileId) {
@@ -87,6 +108,8 @@ public final class DefaultResources {
                 .securityProfileIds(securityProfileId).routingProfileId(routingProfileId)
                 .phoneConfig(UserPhoneConfig.builder().phoneType(PhoneType.SOFT_PHONE).autoAccept(false).afterContactWorkTimeLimit(0).build())
                 .lastModifiedTime(now).lastModifiedRegion(instance.region()).build());
+        ref(ResourceKind.USER, userId, Relations.ROUTING_PROFILE, ResourceKind.ROUTING_PROFILE, routingProfileId, null);
+        ref(ResourceKind.USER, userId, Relations.SECURITY_PROFILE, ResourceKind.SECURITY_PROFILE, securityProfileId, null);
         // Every user has its own AGENT queue, which counts toward no quota.
         add(ResourceKind.AGENT_QUEUE, userId, null, Queue.builder()
                 .queueId(userId).queueArn(arn(ResourceKind.AGENT_QUEUE, "agent/" + userId))
@@ -103,6 +126,10 @@ public final class DefaultResources {
 
     private void add(ResourceKind kind, String id, String name, SdkPojo description) {
         rows.add(new ResourceRow(instance.id(), kind.name(), id, name, SdkJson.encodeToString(description), instance.createdAtMillis()));
+    }
+
+    private void ref(ResourceKind from, String fromId, String relation, ResourceKind to, String toId, String detail) {
+        refs.add(new RefRow(instance.id(), from.name(), fromId, relation, to.name(), toId, detail));
     }
 
     private String arn(ResourceKind kind, String id) {

@@ -11,6 +11,8 @@ import dev.callgate.limits.QuotaLedger;
 import dev.callgate.model.SdkJson;
 import dev.callgate.store.InstanceRow;
 import dev.callgate.store.InstanceRows;
+import dev.callgate.store.RefRow;
+import dev.callgate.store.RefRows;
 import dev.callgate.store.ResourceRow;
 import dev.callgate.store.ResourceRows;
 import dev.callgate.store.Store;
@@ -53,6 +55,7 @@ public final class InstanceService {
     private final Clock clock;
     private final InstanceRows instances = new InstanceRows();
     private final ResourceRows resources = new ResourceRows();
+    private final RefRows refs = new RefRows();
     private final Pages pages = new Pages();
 
     public InstanceService(Store store, Accounts accounts, Editions editions, QuotaLedger ledger, Clock clock) {
@@ -122,11 +125,23 @@ public final class InstanceService {
                 throw notFound(request.instanceId());
             }
             resources.deleteInstance(c, id);
+            refs.deleteInstance(c, id);
+            PhoneNumberService.releaseInstance(c, id);
             ledger.dropScope(c, id);
             ledger.release(c, QuotaLedger.accountScope(caller.accountId(), caller.region()), Quota.INSTANCES_PER_REGION, 1);
             return null;
         });
         return DeleteInstanceResponse.builder().build();
+    }
+
+    /** Changes the tags of the caller's instance: {@code change} gets the current tags and returns the new ones. */
+    public void retag(Caller caller, String idOrArn, java.util.function.UnaryOperator<Map<String, String>> change) {
+        InstanceRow row = find(caller, idOrArn);
+        store.inTransaction(c -> {
+            InstanceRow locked = instances.lock(c, row.id()).orElseThrow(() -> notFound(idOrArn));
+            instances.updateTags(c, row.id(), change.apply(new java.util.TreeMap<>(locked.tags())));
+            return null;
+        });
     }
 
     /** The caller's instance named by an id or an instance ARN; another account's is simply not found. */
@@ -137,9 +152,9 @@ public final class InstanceService {
 
     /** Inserts the default resources and opens the instance's quota rows with the edition's values. */
     private void openInstance(Connection c, InstanceRow row, Edition edition) throws SQLException {
-        List<ResourceRow> defaults = DefaultResources.of(row);
+        DefaultResources.Defaults defaults = DefaultResources.of(row);
         Map<Quota, Long> used = new EnumMap<>(Quota.class);
-        for (ResourceRow resource : defaults) {
+        for (ResourceRow resource : defaults.rows()) {
             resources.insert(c, resource);
             Quota quota = ResourceKind.valueOf(resource.kind()).quota();
             if (quota != null) {
@@ -150,6 +165,13 @@ public final class InstanceService {
             if (quota.scope() == Quota.Scope.INSTANCE) {
                 ledger.open(c, row.id(), quota, edition.quota(quota), used.getOrDefault(quota, 0L));
             }
+        }
+        for (RefRow ref : defaults.refs()) {
+            refs.insert(c, ref);
+        }
+        for (DefaultResources.SubScope sub : defaults.subScopes()) {
+            ledger.open(c, QuotaLedger.subScope(row.id(), sub.kind().name(), sub.id()), sub.quota(),
+                    edition.quota(sub.quota()), sub.used());
         }
     }
 

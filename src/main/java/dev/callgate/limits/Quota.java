@@ -11,6 +11,7 @@ public enum Quota {
     USERS("L-9A46857E", "Users per instance", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),
     PHONE_NUMBERS("L-8F812903", "Phone numbers per instance", Scope.INSTANCE, ErrorCode.SERVICE_QUOTA_EXCEEDED),
     QUEUES("L-19A87C94", "Queues per instance", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),
+    /** Counted per routing profile, in a sub-scope of the instance's ({@link QuotaLedger#subScope}); the instance's row holds the applied value. */
     QUEUES_PER_ROUTING_PROFILE("L-516BC0EB", "Queues per routing profile", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),
     ROUTING_PROFILES("L-D3E7BE26", "Routing profiles per instance", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),
     HOURS_OF_OPERATION("L-20CD02F7", "Hours of operation per instance", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),

@@ -8,4 +8,10 @@ public final class QuotaExceeded extends ServiceError {
         super(quota.refusal(), String.format("%s is %d %s and its usage is %d: the limit has been reached.",
                 quota.describe(), limit, where, usage));
     }
+
+    /** The refusal of a charge of several units at once (e.g. a routing profile's queue entries). */
+    public QuotaExceeded(Quota quota, long limit, long usage, long requested, String where) {
+        super(quota.refusal(), String.format("%s is %d %s and its usage is %d: %d more would exceed it.",
+                quota.describe(), limit, where, usage, requested));
+    }
 }

@@ -20,6 +20,14 @@ public final class QuotaLedger {
         return accountId + "/" + region;
     }
 
+    /**
+     * The ledger key of a quota counted inside one resource of an instance (queues per routing profile):
+     * a sub-scope of the instance's, dropped with it and given the instance's applied value.
+     */
+    public static String subScope(String instanceScope, String kind, String id) {
+        return instanceScope + "/" + kind + "/" + id;
+    }
+
     /** Opens a quota's row with its applied value and initial usage (e.g. an instance's defaults). */
     public void open(Connection connection, String scope, Quota quota, long limit, long used) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
@@ -60,7 +68,8 @@ public final class QuotaLedger {
             }
         }
         Usage usage = usage(connection, scope, quota);
-        throw new QuotaExceeded(quota, usage.limit(), usage.used(), where);
+        throw amount == 1 ? new QuotaExceeded(quota, usage.limit(), usage.used(), where)
+                : new QuotaExceeded(quota, usage.limit(), usage.used(), amount, where);
     }
 
     /** Gives back units taken by {@link #charge}: the resource they paid for is gone. */
@@ -77,13 +86,14 @@ public final class QuotaLedger {
         }
     }
 
-    /** Changes the applied value, e.g. after an approved increase. */
+    /** Changes the applied value, e.g. after an approved increase, in the scope and its sub-scopes. */
     public void setLimit(Connection connection, String scope, Quota quota, long limit) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "update quota_usage set quota_limit = ? where scope = ? and quota = ?")) {
+                "update quota_usage set quota_limit = ? where (scope = ? or scope like ?) and quota = ?")) {
             update.setLong(1, limit);
             update.setString(2, scope);
-            update.setString(3, quota.name());
+            update.setString(3, scope + "/%");
+            update.setString(4, quota.name());
             update.executeUpdate();
         }
     }
@@ -117,10 +127,11 @@ public final class QuotaLedger {
         return usages;
     }
 
-    /** Drops every row of a scope: the instance it belonged to is deleted. */
+    /** Drops every row of a scope and of its sub-scopes: the instance (or resource) it belonged to is deleted. */
     public void dropScope(Connection connection, String scope) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("delete from quota_usage where scope = ?")) {
+        try (PreparedStatement delete = connection.prepareStatement("delete from quota_usage where scope = ? or scope like ?")) {
             delete.setString(1, scope);
+            delete.setString(2, scope + "/%");
             delete.executeUpdate();
         }
     }

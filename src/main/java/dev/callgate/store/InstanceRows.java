@@ -62,6 +62,19 @@ public final class InstanceRows {
         }
     }
 
+    public void updateTags(Connection connection, String id, Map<String, String> tags) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update instance set tags = ? where id = ?")) {
+            update.setString(1, toJson(tags));
+            update.setString(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** The row, locked until the transaction ends. */
+    public Optional<InstanceRow> lock(Connection connection, String id) throws SQLException {
+        return one(connection, "select " + COLUMNS + " from instance where id = ? for update", id);
+    }
+
     public boolean delete(Connection connection, String accountId, String region, String id) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "delete from instance where account_id = ? and region = ? and id = ?")) {

@@ -14,7 +14,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class Store implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
-    private static final List<String> TABLES = List.of("resource", "quota_usage", "instance", "account");
+    private static final List<String> TABLES = List.of("resource_ref", "phone_number_taken", "resource", "quota_usage", "instance", "account");
 
     private final HikariDataSource dataSource;
     private final boolean postgres;

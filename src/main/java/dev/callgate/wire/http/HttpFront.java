@@ -30,6 +30,15 @@ public final class HttpFront implements AutoCloseable {
     private static final long MAX_DRAIN_BYTES = 64L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
 
+    static {
+        // The JDK server writes a response's headers and body separately; with Nagle's algorithm on,
+        // the client's delayed ACK then holds every answer for ~40 ms (measured: 50 ms per call
+        // against 3-5 ms). The property is read once, when the JDK server first starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService workers;
 

@@ -1,0 +1,115 @@
+package dev.callgate.connect;
+
+import static dev.callgate.connect.InstanceResources.decode;
+import static dev.callgate.connect.InstanceResources.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callgate.accounts.Caller;
+import dev.callgate.errors.ErrorCode;
+import dev.callgate.errors.ServiceError;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.connect.model.ContactFlow;
+import software.amazon.awssdk.services.connect.model.ContactFlowState;
+import software.amazon.awssdk.services.connect.model.ContactFlowStatus;
+import software.amazon.awssdk.services.connect.model.ContactFlowSummary;
+import software.amazon.awssdk.services.connect.model.ContactFlowType;
+import software.amazon.awssdk.services.connect.model.CreateContactFlowRequest;
+import software.amazon.awssdk.services.connect.model.CreateContactFlowResponse;
+import software.amazon.awssdk.services.connect.model.DeleteContactFlowRequest;
+import software.amazon.awssdk.services.connect.model.DeleteContactFlowResponse;
+import software.amazon.awssdk.services.connect.model.DescribeContactFlowRequest;
+import software.amazon.awssdk.services.connect.model.DescribeContactFlowResponse;
+import software.amazon.awssdk.services.connect.model.ListContactFlowsRequest;
+import software.amazon.awssdk.services.connect.model.ListContactFlowsResponse;
+
+/**
+ * Contact flows (quota "Contact flows per instance"). The content is a JSON document carried as a
+ * string; content that is not a JSON object is refused with InvalidContactFlowException and its problems.
+ */
+public final class ContactFlowService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_CONTENT = 256_000;
+
+    private final InstanceResources resources;
+
+    public ContactFlowService(InstanceResources resources) {
+        this.resources = resources;
+    }
+
+    public CreateContactFlowResponse create(Caller caller, CreateContactFlowRequest request) {
+        Checks.name("Name", request.name(), 127);
+        Checks.length("Description", request.description(), 500);
+        ContactFlowType type = Checks.known("Type", request.type(), request.typeAsString());
+        ContactFlowStatus status = request.status() == null ? ContactFlowStatus.PUBLISHED
+                : Checks.known("Status", request.status(), request.statusAsString());
+        validateContent(request.content());
+        String sha256 = sha256(request.content());
+        var draft = resources.create(caller, request.instanceId(), ResourceKind.CONTACT_FLOW, request.name(), (tx, d) ->
+                json(ContactFlow.builder().id(d.id()).arn(d.arn()).name(request.name()).type(type)
+                        .state(ContactFlowState.ACTIVE).status(status).description(request.description())
+                        .content(request.content()).flowContentSha256(sha256)
+                        .tags(Checks.tags(request.tags(), request.hasTags()))
+                        .lastModifiedTime(d.now()).lastModifiedRegion(d.region()).build()));
+        return CreateContactFlowResponse.builder().contactFlowId(draft.id()).contactFlowArn(draft.arn())
+                .flowContentSha256(sha256).build();
+    }
+
+    public DescribeContactFlowResponse describe(Caller caller, DescribeContactFlowRequest request) {
+        ContactFlow flow = resources.describe(caller, request.instanceId(), ResourceKind.CONTACT_FLOW, request.contactFlowId(),
+                ContactFlow.builder());
+        return DescribeContactFlowResponse.builder().contactFlow(flow).build();
+    }
+
+    public ListContactFlowsResponse list(Caller caller, ListContactFlowsRequest request) {
+        var page = resources.list(caller, request.instanceId(), List.of(ResourceKind.CONTACT_FLOW), request.maxResults(),
+                request.nextToken(), 100);
+        List<String> types = request.hasContactFlowTypes() ? request.contactFlowTypesAsStrings() : null;
+        return ListContactFlowsResponse.builder()
+                .contactFlowSummaryList(page.rows().stream()
+                        .map(row -> (ContactFlow) decode(row, ContactFlow.builder()))
+                        .filter(flow -> types == null || types.contains(flow.typeAsString()))
+                        .map(flow -> ContactFlowSummary.builder().id(flow.id()).arn(flow.arn()).name(flow.name())
+                                .contactFlowType(flow.type()).contactFlowState(flow.state()).contactFlowStatus(flow.status()).build())
+                        .toList())
+                .nextToken(page.nextToken()).build();
+    }
+
+    public DeleteContactFlowResponse delete(Caller caller, DeleteContactFlowRequest request) {
+        resources.delete(caller, request.instanceId(), ResourceKind.CONTACT_FLOW, request.contactFlowId(),
+                InstanceResources.Deletion.NONE);
+        return DeleteContactFlowResponse.builder().build();
+    }
+
+    private static void validateContent(String content) {
+        String problem;
+        if (content.length() > MAX_CONTENT) {
+            problem = "The flow content is " + content.length() + " characters long; at most " + MAX_CONTENT + " are allowed.";
+        } else {
+            try {
+                JsonNode node = JSON.readTree(content);
+                problem = node != null && node.isObject() ? null : "The flow content must be a JSON object.";
+            } catch (JsonProcessingException e) {
+                problem = "The flow content is not valid JSON: " + e.getOriginalMessage()
+                        + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").";
+            }
+        }
+        if (problem != null) {
+            throw new ServiceError(ErrorCode.INVALID_CONTACT_FLOW, problem, Map.of("problems", List.of(Map.of("message", problem))));
+        }
+    }
+
+    private static String sha256(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

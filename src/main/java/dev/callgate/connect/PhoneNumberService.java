@@ -1,0 +1,257 @@
+package dev.callgate.connect;
+
+import static dev.callgate.connect.InstanceResources.decode;
+import static dev.callgate.connect.InstanceResources.json;
+
+import dev.callgate.accounts.Caller;
+import dev.callgate.errors.ErrorCode;
+import dev.callgate.errors.ServiceError;
+import dev.callgate.store.InstanceRow;
+import dev.callgate.store.Store;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.connect.model.AvailableNumberSummary;
+import software.amazon.awssdk.services.connect.model.ClaimPhoneNumberRequest;
+import software.amazon.awssdk.services.connect.model.ClaimPhoneNumberResponse;
+import software.amazon.awssdk.services.connect.model.ClaimedPhoneNumberSummary;
+import software.amazon.awssdk.services.connect.model.DescribePhoneNumberRequest;
+import software.amazon.awssdk.services.connect.model.DescribePhoneNumberResponse;
+import software.amazon.awssdk.services.connect.model.ListPhoneNumbersSummary;
+import software.amazon.awssdk.services.connect.model.ListPhoneNumbersV2Request;
+import software.amazon.awssdk.services.connect.model.ListPhoneNumbersV2Response;
+import software.amazon.awssdk.services.connect.model.PhoneNumberStatus;
+import software.amazon.awssdk.services.connect.model.PhoneNumberType;
+import software.amazon.awssdk.services.connect.model.PhoneNumberWorkflowStatus;
+import software.amazon.awssdk.services.connect.model.ReleasePhoneNumberRequest;
+import software.amazon.awssdk.services.connect.model.ReleasePhoneNumberResponse;
+import software.amazon.awssdk.services.connect.model.SearchAvailablePhoneNumbersRequest;
+import software.amazon.awssdk.services.connect.model.SearchAvailablePhoneNumbersResponse;
+
+/**
+ * Phone numbers (quota "Phone numbers per instance", refused with ServiceQuotaExceededException):
+ * searched in the inventory, claimed to an instance, described, listed and released. Every number
+ * ever claimed keeps its row in phone_number_taken, so a released number is never offered again.
+ */
+public final class PhoneNumberService {
+    private static final int MAX_SEARCH = 10;
+
+    private final InstanceResources resources;
+    private final Store store;
+    private final PhoneInventory inventory = new PhoneInventory();
+    private final Pages pages = new Pages();
+
+    public PhoneNumberService(InstanceResources resources) {
+        this.resources = resources;
+        this.store = resources.store();
+    }
+
+    /** Marks every number of a deleted instance released: still never offered again. */
+    static void releaseInstance(Connection connection, String instanceId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update phone_number_taken set released = true where instance_id = ?")) {
+            update.setString(1, instanceId);
+            update.executeUpdate();
+        }
+    }
+
+    public SearchAvailablePhoneNumbersResponse search(Caller caller, SearchAvailablePhoneNumbersRequest request) {
+        target(caller, request.targetArn(), request.instanceId());
+        String country = Checks.known("PhoneNumberCountryCode", request.phoneNumberCountryCode(), request.phoneNumberCountryCodeAsString()).toString();
+        PhoneNumberType type = Checks.known("PhoneNumberType", request.phoneNumberType(), request.phoneNumberTypeAsString());
+        String prefix = request.phoneNumberPrefix();
+        if (prefix != null && !prefix.matches("\\+?\\d{1,15}")) {
+            throw ServiceError.invalidParameter("PhoneNumberPrefix '" + prefix + "' must be digits, optionally after '+'.");
+        }
+        if (prefix != null && !prefix.startsWith("+")) {
+            prefix = "+" + prefix;
+        }
+        int size = request.maxResults() == null ? MAX_SEARCH : Checks.range("MaxResults", request.maxResults(), 1, MAX_SEARCH);
+        String after = pages.after(request.nextToken());
+        int position = after == null ? 0 : Integer.parseInt(after);
+        PhoneInventory.Kind kind = switch (type) {
+            case DID -> PhoneInventory.Kind.DID;
+            case TOLL_FREE -> PhoneInventory.Kind.TOLL_FREE;
+            default -> null;
+        };
+        List<AvailableNumberSummary> offered = new ArrayList<>();
+        String next = null;
+        while (kind != null && offered.size() < size) {
+            List<PhoneInventory.Candidate> batch = inventory.candidates(country, kind, prefix, position, 50);
+            if (batch.isEmpty()) {
+                break;
+            }
+            Set<String> taken = store.read(c -> taken(c, batch.stream().map(PhoneInventory.Candidate::e164).toList()));
+            for (PhoneInventory.Candidate candidate : batch) {
+                position = candidate.position() + 1;
+                if (!taken.contains(candidate.e164())) {
+                    offered.add(AvailableNumberSummary.builder().phoneNumber(candidate.e164())
+                            .phoneNumberCountryCode(country).phoneNumberType(type).build());
+                    if (offered.size() == size) {
+                        next = pages.token(String.valueOf(position));
+                        break;
+                    }
+                }
+            }
+        }
+        return SearchAvailablePhoneNumbersResponse.builder().availableNumbersList(offered).nextToken(next).build();
+    }
+
+    public ClaimPhoneNumberResponse claim(Caller caller, ClaimPhoneNumberRequest request) {
+        InstanceRow instance = target(caller, request.targetArn(), request.instanceId());
+        PhoneInventory.Number number = inventory.classify(request.phoneNumber()).orElseThrow(() -> ServiceError.invalidParameter(
+                "PhoneNumber '" + request.phoneNumber() + "' is not a valid E.164 DID or toll-free number of the inventory."));
+        Checks.length("PhoneNumberDescription", request.phoneNumberDescription(), 500);
+        Optional<String[]> earlier = request.clientToken() == null ? Optional.empty()
+                : store.read(c -> byClientToken(c, instance.id(), request.clientToken()));
+        if (earlier.isPresent()) {
+            if (!earlier.get()[1].equals(number.e164())) {
+                throw new ServiceError(ErrorCode.IDEMPOTENCY, "ClientToken " + request.clientToken()
+                        + " was used to claim another number.");
+            }
+            return claimed(instance, earlier.get()[0]);
+        }
+        var draft = resources.create(instance, ResourceKind.PHONE_NUMBER, number.e164(), (tx, d) -> {
+            try (PreparedStatement insert = tx.connection().prepareStatement("insert into phone_number_taken"
+                    + " (phone_number, id, instance_id, client_token, released) values (?, ?, ?, ?, false)")) {
+                insert.setString(1, number.e164());
+                insert.setString(2, d.id());
+                insert.setString(3, instance.id());
+                insert.setString(4, request.clientToken());
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (Store.isUniqueViolation(e)) {
+                    throw ServiceError.invalidParameter("Phone number " + number.e164() + " is not available: it is claimed,"
+                            + " or was released and is never offered again.");
+                }
+                throw e;
+            }
+            return json(ClaimedPhoneNumberSummary.builder().phoneNumberId(d.id()).phoneNumberArn(d.arn())
+                    .phoneNumber(number.e164()).phoneNumberCountryCode(number.country())
+                    .phoneNumberType(number.kind() == PhoneInventory.Kind.DID ? PhoneNumberType.DID : PhoneNumberType.TOLL_FREE)
+                    .phoneNumberDescription(request.phoneNumberDescription()).targetArn(Arns.instance(instance))
+                    .instanceId(instance.id()).tags(Checks.tags(request.tags(), request.hasTags()))
+                    .phoneNumberStatus(PhoneNumberStatus.builder().status(PhoneNumberWorkflowStatus.CLAIMED).build()).build());
+        });
+        return ClaimPhoneNumberResponse.builder().phoneNumberId(draft.id()).phoneNumberArn(draft.arn()).build();
+    }
+
+    public DescribePhoneNumberResponse describe(Caller caller, DescribePhoneNumberRequest request) {
+        InstanceRow instance = instanceOf(caller, request.phoneNumberId());
+        ClaimedPhoneNumberSummary summary = resources.describe(caller, instance.id(), ResourceKind.PHONE_NUMBER,
+                request.phoneNumberId(), ClaimedPhoneNumberSummary.builder());
+        return DescribePhoneNumberResponse.builder().claimedPhoneNumberSummary(summary).build();
+    }
+
+    /** The numbers of one instance, or of all the caller's instances in the region when neither TargetArn nor InstanceId is given. */
+    public ListPhoneNumbersV2Response list(Caller caller, ListPhoneNumbersV2Request request) {
+        var page = request.targetArn() == null && request.instanceId() == null
+                ? resources.listAcrossInstances(caller, ResourceKind.PHONE_NUMBER, request.maxResults(), request.nextToken(), 100)
+                : resources.list(caller, target(caller, request.targetArn(), request.instanceId()).id(),
+                        List.of(ResourceKind.PHONE_NUMBER), request.maxResults(), request.nextToken(), 100);
+        List<String> countries = request.hasPhoneNumberCountryCodes() ? request.phoneNumberCountryCodesAsStrings() : null;
+        List<String> types = request.hasPhoneNumberTypes() ? request.phoneNumberTypesAsStrings() : null;
+        return ListPhoneNumbersV2Response.builder()
+                .listPhoneNumbersSummaryList(page.rows().stream()
+                        .map(row -> (ClaimedPhoneNumberSummary) decode(row, ClaimedPhoneNumberSummary.builder()))
+                        .filter(n -> countries == null || countries.contains(n.phoneNumberCountryCodeAsString()))
+                        .filter(n -> types == null || types.contains(n.phoneNumberTypeAsString()))
+                        .filter(n -> request.phoneNumberPrefix() == null || n.phoneNumber().startsWith(request.phoneNumberPrefix()))
+                        .map(n -> ListPhoneNumbersSummary.builder().phoneNumberId(n.phoneNumberId()).phoneNumberArn(n.phoneNumberArn())
+                                .phoneNumber(n.phoneNumber()).phoneNumberCountryCode(n.phoneNumberCountryCode())
+                                .phoneNumberType(n.phoneNumberType()).targetArn(n.targetArn()).instanceId(n.instanceId())
+                                .phoneNumberDescription(n.phoneNumberDescription()).build())
+                        .toList())
+                .nextToken(page.nextToken()).build();
+    }
+
+    public ReleasePhoneNumberResponse release(Caller caller, ReleasePhoneNumberRequest request) {
+        InstanceRow instance = instanceOf(caller, request.phoneNumberId());
+        resources.delete(caller, instance.id(), ResourceKind.PHONE_NUMBER, request.phoneNumberId(), (tx, row) -> {
+            try (PreparedStatement update = tx.connection().prepareStatement(
+                    "update phone_number_taken set released = true where id = ?")) {
+                update.setString(1, row.id());
+                update.executeUpdate();
+            }
+        });
+        return ReleasePhoneNumberResponse.builder().build();
+    }
+
+    /** The caller's instance that holds a claimed number, or ResourceNotFoundException (also for another account's). */
+    public InstanceRow instanceOf(Caller caller, String phoneNumberId) {
+        String instanceId = store.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "select instance_id from phone_number_taken where id = ? and released = false")) {
+                select.setString(1, phoneNumberId);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+        if (instanceId == null) {
+            throw notFound(phoneNumberId);
+        }
+        try {
+            return resources.instance(caller, instanceId);
+        } catch (ServiceError other) {
+            throw notFound(phoneNumberId);
+        }
+    }
+
+    /** The instance a phone-number call is for: TargetArn (an instance ARN) or InstanceId, exactly one. */
+    private InstanceRow target(Caller caller, String targetArn, String instanceId) {
+        if ((targetArn == null) == (instanceId == null)) {
+            throw ServiceError.invalidParameter("Give exactly one of TargetArn and InstanceId.");
+        }
+        if (targetArn != null && !targetArn.contains(":instance/")) {
+            throw ServiceError.invalidParameter("TargetArn '" + targetArn + "' is not an instance ARN"
+                    + " (traffic distribution groups are not supported by Callgate).");
+        }
+        return resources.instance(caller, targetArn != null ? targetArn : instanceId);
+    }
+
+    private ClaimPhoneNumberResponse claimed(InstanceRow instance, String id) {
+        return ClaimPhoneNumberResponse.builder().phoneNumberId(id)
+                .phoneNumberArn(Arns.resource(instance, ResourceKind.PHONE_NUMBER, id)).build();
+    }
+
+    private static Optional<String[]> byClientToken(Connection c, String instanceId, String token) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("select id, phone_number from phone_number_taken"
+                + " where instance_id = ? and client_token = ? and released = false")) {
+            select.setString(1, instanceId);
+            select.setString(2, token);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
+            }
+        }
+    }
+
+    private static Set<String> taken(Connection c, List<String> numbers) throws SQLException {
+        Set<String> taken = new HashSet<>();
+        if (numbers.isEmpty()) {
+            return taken;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(numbers.size(), "?"));
+        try (PreparedStatement select = c.prepareStatement("select phone_number from phone_number_taken where phone_number in (" + marks + ")")) {
+            for (int i = 0; i < numbers.size(); i++) {
+                select.setString(i + 1, numbers.get(i));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    taken.add(rs.getString(1));
+                }
+            }
+        }
+        return taken;
+    }
+
+    private static ServiceError notFound(String phoneNumberId) {
+        return ServiceError.notFound("Phone number " + phoneNumberId + " not found.");
+    }
+}

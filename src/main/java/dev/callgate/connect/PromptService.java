@@ -1,0 +1,63 @@
+package dev.callgate.connect;
+
+import static dev.callgate.connect.InstanceResources.decode;
+import static dev.callgate.connect.InstanceResources.json;
+
+import dev.callgate.accounts.Caller;
+import dev.callgate.errors.ServiceError;
+import java.util.List;
+import software.amazon.awssdk.services.connect.model.CreatePromptRequest;
+import software.amazon.awssdk.services.connect.model.CreatePromptResponse;
+import software.amazon.awssdk.services.connect.model.DeletePromptRequest;
+import software.amazon.awssdk.services.connect.model.DeletePromptResponse;
+import software.amazon.awssdk.services.connect.model.DescribePromptRequest;
+import software.amazon.awssdk.services.connect.model.DescribePromptResponse;
+import software.amazon.awssdk.services.connect.model.ListPromptsRequest;
+import software.amazon.awssdk.services.connect.model.ListPromptsResponse;
+import software.amazon.awssdk.services.connect.model.Prompt;
+import software.amazon.awssdk.services.connect.model.PromptSummary;
+
+/** Prompts (quota "Prompts per instance"): audio files named by an S3 URI. */
+public final class PromptService {
+    private final InstanceResources resources;
+
+    public PromptService(InstanceResources resources) {
+        this.resources = resources;
+    }
+
+    public CreatePromptResponse create(Caller caller, CreatePromptRequest request) {
+        Checks.name("Name", request.name(), 256);
+        Checks.length("Description", request.description(), 250);
+        String uri = Checks.name("S3Uri", request.s3Uri(), 2000);
+        if (!uri.startsWith("s3://") && !uri.startsWith("https://")) {
+            throw ServiceError.invalidParameter("S3Uri '" + uri + "' must be an s3:// or https:// URI of the prompt's audio file.");
+        }
+        var draft = resources.create(caller, request.instanceId(), ResourceKind.PROMPT, request.name(), (tx, d) ->
+                json(Prompt.builder().promptId(d.id()).promptARN(d.arn()).name(request.name()).description(request.description())
+                        .tags(Checks.tags(request.tags(), request.hasTags()))
+                        .lastModifiedTime(d.now()).lastModifiedRegion(d.region()).build()));
+        return CreatePromptResponse.builder().promptId(draft.id()).promptARN(draft.arn()).build();
+    }
+
+    public DescribePromptResponse describe(Caller caller, DescribePromptRequest request) {
+        Prompt prompt = resources.describe(caller, request.instanceId(), ResourceKind.PROMPT, request.promptId(), Prompt.builder());
+        return DescribePromptResponse.builder().prompt(prompt).build();
+    }
+
+    public ListPromptsResponse list(Caller caller, ListPromptsRequest request) {
+        var page = resources.list(caller, request.instanceId(), List.of(ResourceKind.PROMPT), request.maxResults(),
+                request.nextToken(), 100);
+        return ListPromptsResponse.builder()
+                .promptSummaryList(page.rows().stream().map(row -> {
+                    Prompt prompt = decode(row, Prompt.builder());
+                    return PromptSummary.builder().id(prompt.promptId()).arn(prompt.promptARN()).name(prompt.name())
+                            .lastModifiedTime(prompt.lastModifiedTime()).lastModifiedRegion(prompt.lastModifiedRegion()).build();
+                }).toList())
+                .nextToken(page.nextToken()).build();
+    }
+
+    public DeletePromptResponse delete(Caller caller, DeletePromptRequest request) {
+        resources.delete(caller, request.instanceId(), ResourceKind.PROMPT, request.promptId(), InstanceResources.Deletion.NONE);
+        return DeletePromptResponse.builder().build();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.callgate.connect;
+
+import static dev.callgate.connect.InstanceResources.decode;
+import static dev.callgate.connect.InstanceResources.json;
+
+import dev.callgate.accounts.Caller;
+import dev.callgate.errors.ServiceError;
+import java.sql.SQLException;
+import java.util.List;
+import software.amazon.awssdk.services.connect.model.CreateQuickConnectRequest;
+import software.amazon.awssdk.services.connect.model.CreateQuickConnectResponse;
+import software.amazon.awssdk.services.connect.model.DeleteQuickConnectRequest;
+import software.amazon.awssdk.services.connect.model.DeleteQuickConnectResponse;
+import software.amazon.awssdk.services.connect.model.DescribeQuickConnectRequest;
+import software.amazon.awssdk.services.connect.model.DescribeQuickConnectResponse;
+import software.amazon.awssdk.services.connect.model.ListQuickConnectsRequest;
+import software.amazon.awssdk.services.connect.model.ListQuickConnectsResponse;
+import software.amazon.awssdk.services.connect.model.QuickConnect;
+import software.amazon.awssdk.services.connect.model.QuickConnectConfig;
+import software.amazon.awssdk.services.connect.model.QuickConnectSummary;
+import software.amazon.awssdk.services.connect.model.QuickConnectType;
+
+/**
+ * Quick connects (quota "Quick connects per instance"): a transfer to a user, a queue, a phone number
+ * or a flow. The user, queue and flow they name stay in use while they exist; deleting a quick
+ * connect takes it off the queues that offered it.
+ */
+public final class QuickConnectService {
+    private final InstanceResources resources;
+
+    public QuickConnectService(InstanceResources resources) {
+        this.resources = resources;
+    }
+
+    public CreateQuickConnectResponse create(Caller caller, CreateQuickConnectRequest request) {
+        Checks.name("Name", request.name(), 127);
+        Checks.length("Description", request.description(), 250);
+        QuickConnectConfig config = request.quickConnectConfig();
+        QuickConnectType type = Checks.known("QuickConnectConfig.QuickConnectType", config.quickConnectType(),
+                config.quickConnectTypeAsString());
+        var draft = resources.create(caller, request.instanceId(), ResourceKind.QUICK_CONNECT, request.name(), (tx, d) -> {
+            switch (type) {
+                case USER -> {
+                    present("UserConfig", config.userConfig());
+                    target(tx, d.id(), ResourceKind.USER, config.userConfig().userId());
+                    flow(tx, d.id(), config.userConfig().contactFlowId());
+                }
+                case QUEUE -> {
+                    present("QueueConfig", config.queueConfig());
+                    target(tx, d.id(), ResourceKind.QUEUE, config.queueConfig().queueId());
+                    flow(tx, d.id(), config.queueConfig().contactFlowId());
+                }
+                case PHONE_NUMBER -> {
+                    present("PhoneConfig", config.phoneConfig());
+                    if (!config.phoneConfig().phoneNumber().matches("\\+[1-9]\\d{1,14}")) {
+                        throw ServiceError.invalidParameter("PhoneConfig.PhoneNumber '" + config.phoneConfig().phoneNumber()
+                                + "' is not an E.164 number.");
+                    }
+                }
+                case FLOW -> {
+                    present("FlowConfig", config.flowConfig());
+                    flow(tx, d.id(), config.flowConfig().contactFlowId());
+                }
+                default -> throw new IllegalStateException(type.toString());
+            }
+            return json(QuickConnect.builder().quickConnectId(d.id()).quickConnectARN(d.arn()).name(request.name())
+                    .description(request.description()).quickConnectConfig(config)
+                    .tags(Checks.tags(request.tags(), request.hasTags()))
+                    .lastModifiedTime(d.now()).lastModifiedRegion(d.region()).build());
+        });
+        return CreateQuickConnectResponse.builder().quickConnectId(draft.id()).quickConnectARN(draft.arn()).build();
+    }
+
+    public DescribeQuickConnectResponse describe(Caller caller, DescribeQuickConnectRequest request) {
+        QuickConnect quickConnect = resources.describe(caller, request.instanceId(), ResourceKind.QUICK_CONNECT,
+                request.quickConnectId(), QuickConnect.builder());
+        return DescribeQuickConnectResponse.builder().quickConnect(quickConnect).build();
+    }
+
+    public ListQuickConnectsResponse list(Caller caller, ListQuickConnectsRequest request) {
+        var page = resources.list(caller, request.instanceId(), List.of(ResourceKind.QUICK_CONNECT), request.maxResults(),
+                request.nextToken(), 100);
+        List<String> types = request.hasQuickConnectTypes() ? request.quickConnectTypesAsStrings() : null;
+        return ListQuickConnectsResponse.builder()
+                .quickConnectSummaryList(page.rows().stream()
+                        .map(row -> (QuickConnect) decode(row, QuickConnect.builder()))
+                        .filter(qc -> types == null || types.contains(qc.quickConnectConfig().quickConnectTypeAsString()))
+                        .map(qc -> QuickConnectSummary.builder().id(qc.quickConnectId()).arn(qc.quickConnectARN()).name(qc.name())
+                                .quickConnectType(qc.quickConnectConfig().quickConnectType())
+                                .lastModifiedTime(qc.lastModifiedTime()).lastModifiedRegion(qc.lastModifiedRegion()).build())
+                        .toList())
+                .nextToken(page.nextToken()).build();
+    }
+
+    public DeleteQuickConnectResponse delete(Caller caller, DeleteQuickConnectRequest request) {
+        resources.delete(caller, request.instanceId(), ResourceKind.QUICK_CONNECT, request.quickConnectId(),
+                (tx, row) -> tx.dropRefsTo(ResourceKind.QUICK_CONNECT, row.id(), Relations.QUICK_CONNECT));
+        return DeleteQuickConnectResponse.builder().build();
+    }
+
+    private static void target(InstanceResources.Tx tx, String id, ResourceKind kind, String targetId) throws SQLException {
+        tx.require(kind, targetId);
+        tx.ref(ResourceKind.QUICK_CONNECT, id, Relations.TARGET, kind, targetId, null);
+    }
+
+    private static void flow(InstanceResources.Tx tx, String id, String flowId) throws SQLException {
+        tx.require(ResourceKind.CONTACT_FLOW, flowId);
+        tx.ref(ResourceKind.QUICK_CONNECT, id, Relations.FLOW, ResourceKind.CONTACT_FLOW, flowId, null);
+    }
+
+    private static void present(String member, Object config) {
+        if (config == null) {
+            throw ServiceError.invalidParameter("QuickConnectConfig." + member + " is required for this QuickConnectType.");
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package dev.callgate.connect;
+
+import static dev.callgate.connect.InstanceResources.decode;
+import static dev.callgate.connect.InstanceResources.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callgate.accounts.Caller;
+import dev.callgate.errors.ServiceError;
+import dev.callgate.limits.Quota;
+import dev.callgate.store.InstanceRow;
+import dev.callgate.store.RefRow;
+import dev.callgate.store.ResourceRow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.connect.model.AssociateRoutingProfileQueuesRequest;
+import software.amazon.awssdk.services.connect.model.AssociateRoutingProfileQueuesResponse;
+import software.amazon.awssdk.services.connect.model.Channel;
+import software.amazon.awssdk.services.connect.model.CreateRoutingProfileRequest;
+import software.amazon.awssdk.services.connect.model.CreateRoutingProfileResponse;
+import software.amazon.awssdk.services.connect.model.DeleteRoutingProfileRequest;
+import software.amazon.awssdk.services.connect.model.DeleteRoutingProfileResponse;
+import software.amazon.awssdk.services.connect.model.DescribeRoutingProfileRequest;
+import software.amazon.awssdk.services.connect.model.DescribeRoutingProfileResponse;
+import software.amazon.awssdk.services.connect.model.DisassociateRoutingProfileQueuesRequest;
+import software.amazon.awssdk.services.connect.model.DisassociateRoutingProfileQueuesResponse;
+import software.amazon.awssdk.services.connect.model.ListRoutingProfileQueuesRequest;
+import software.amazon.awssdk.services.connect.model.ListRoutingProfileQueuesResponse;
+import software.amazon.awssdk.services.connect.model.ListRoutingProfilesRequest;
+import software.amazon.awssdk.services.connect.model.ListRoutingProfilesResponse;
+import software.amazon.awssdk.services.connect.model.MediaConcurrency;
+import software.amazon.awssdk.services.connect.model.Queue;
+import software.amazon.awssdk.services.connect.model.RoutingProfile;
+import software.amazon.awssdk.services.connect.model.RoutingProfileQueueConfig;
+import software.amazon.awssdk.services.connect.model.RoutingProfileQueueConfigSummary;
+import software.amazon.awssdk.services.connect.model.RoutingProfileQueueReference;
+import software.amazon.awssdk.services.connect.model.RoutingProfileSummary;
+import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileQueuesRequest;
+import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileQueuesResponse;
+
+/**
+ * Routing profiles (quota "Routing profiles per instance") and their queue entries, one per queue and
+ * channel, counted by "Queues per routing profile" in a ledger scope of the profile's own. The default
+ * outbound queue must be one of the profile's queues; a profile that users have cannot be deleted.
+ */
+public final class RoutingProfileService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_PAGE = 100;
+
+    private final InstanceResources resources;
+
+    public RoutingProfileService(InstanceResources resources) {
+        this.resources = resources;
+    }
+
+    /** The detail of a queue entry: its priority and delay. */
+    static String entryDetail(int priority, int delay) {
+        return JSON.createObjectNode().put("Priority", priority).put("Delay", delay).toString();
+    }
+
+    public CreateRoutingProfileResponse create(Caller caller, CreateRoutingProfileRequest request) {
+        Checks.name("Name", request.name(), 127);
+        Checks.name("Description", request.description(), 250);
+        mediaConcurrencies(request.mediaConcurrencies());
+        noManualAssignment(request.hasManualAssignmentQueueConfigs() && !request.manualAssignmentQueueConfigs().isEmpty());
+        List<RoutingProfileQueueConfig> entries = entries(request.queueConfigs());
+        if (entries.stream().noneMatch(e -> e.queueReference().queueId().equals(request.defaultOutboundQueueId()))) {
+            throw ServiceError.invalidParameter("DefaultOutboundQueueId " + request.defaultOutboundQueueId()
+                    + " must be one of the routing profile's queues (QueueConfigs).");
+        }
+        var draft = resources.create(caller, request.instanceId(), ResourceKind.ROUTING_PROFILE, request.name(), (tx, d) -> {
+            tx.openScope(ResourceKind.ROUTING_PROFILE, d.id(), Quota.QUEUES_PER_ROUTING_PROFILE);
+            addEntries(tx, d.id(), entries);
+            tx.ref(ResourceKind.ROUTING_PROFILE, d.id(), Relations.DEFAULT_OUTBOUND_QUEUE, ResourceKind.QUEUE,
+                    request.defaultOutboundQueueId(), null);
+            return json(RoutingProfile.builder()
+                    .instanceId(d.instance().id()).routingProfileId(d.id()).routingProfileArn(d.arn())
+                    .name(request.name()).description(request.description())
+                    .mediaConcurrencies(request.mediaConcurrencies()).defaultOutboundQueueId(request.defaultOutboundQueueId())
+                    .agentAvailabilityTimer(request.agentAvailabilityTimer()).isDefault(false)
+                    .tags(Checks.tags(request.tags(), request.hasTags()))
+                    .lastModifiedTime(d.now()).lastModifiedRegion(d.region()).build());
+        });
+        return CreateRoutingProfileResponse.builder().routingProfileId(draft.id()).routingProfileArn(draft.arn()).build();
+    }
+
+    /** The profile with its live counts: queue entries, distinct queues, users. */
+    public DescribeRoutingProfileResponse describe(Caller caller, DescribeRoutingProfileRequest request) {
+        InstanceRow instance = resources.instance(caller, request.instanceId());
+        RoutingProfile profile = resources.read(instance, tx -> {
+            ResourceRow row = tx.find(ResourceKind.ROUTING_PROFILE, request.routingProfileId())
+                    .orElseThrow(() -> InstanceResources.notFound(instance, ResourceKind.ROUTING_PROFILE, request.routingProfileId()));
+            List<RefRow> entries = tx.refsFrom(ResourceKind.ROUTING_PROFILE, row.id(), Relations.QUEUE_ENTRY);
+            Set<String> queues = new LinkedHashSet<>();
+            entries.forEach(e -> queues.add(e.toId()));
+            RoutingProfile stored = decode(row, RoutingProfile.builder());
+            return stored.toBuilder()
+                    .numberOfAssociatedQueues((long) entries.size())
+                    .associatedQueueIds(List.copyOf(queues))
+                    .numberOfAssociatedUsers((long) tx.countRefsTo(ResourceKind.ROUTING_PROFILE, row.id(), ResourceKind.USER))
+                    .build();
+        });
+        return DescribeRoutingProfileResponse.builder().routingProfile(profile).build();
+    }
+
+    public ListRoutingProfilesResponse list(Caller caller, ListRoutingProfilesRequest request) {
+        var page = resources.list(caller, request.instanceId(), List.of(ResourceKind.ROUTING_PROFILE),
+                request.maxResults(), request.nextToken(), 100);
+        return ListRoutingProfilesResponse.builder()
+                .routingProfileSummaryList(page.rows().stream().map(row -> {
+                    RoutingProfile profile = decode(row, RoutingProfile.builder());
+                    return RoutingProfileSummary.builder().id(profile.routingProfileId()).arn(profile.routingProfileArn())
+                            .name(profile.name()).lastModifiedTime(profile.lastModifiedTime())
+                            .lastModifiedRegion(profile.lastModifiedRegion()).build();
+                }).toList())
+                .nextToken(page.nextToken()).build();
+    }
+
+    public DeleteRoutingProfileResponse delete(Caller caller, DeleteRoutingProfileRequest request) {
+        resources.delete(caller, request.instanceId(), ResourceKind.ROUTING_PROFILE, request.routingProfileId(),
+                (tx, row) -> tx.dropScope(ResourceKind.ROUTING_PROFILE, row.id()));
+        return DeleteRoutingProfileResponse.builder().build();
+    }
+
+    public AssociateRoutingProfileQueuesResponse associate(Caller caller, AssociateRoutingProfileQueuesRequest request) {
+        noManualAssignment(request.hasManualAssignmentQueueConfigs() && !request.manualAssignmentQueueConfigs().isEmpty());
+        List<RoutingProfileQueueConfig> entries = entries(request.queueConfigs());
+        if (entries.isEmpty()) {
+            throw ServiceError.invalidParameter("QueueConfigs must hold at least one queue entry.");
+        }
+        resources.inTransaction(resources.instance(caller, request.instanceId()), tx -> {
+            ResourceRow profile = tx.require(ResourceKind.ROUTING_PROFILE, request.routingProfileId());
+            Set<String> existing = new HashSet<>();
+            for (RefRow entry : tx.refsFrom(ResourceKind.ROUTING_PROFILE, profile.id(), Relations.QUEUE_ENTRY)) {
+                existing.add(entry.relation() + "/" + entry.toId());
+            }
+            for (RoutingProfileQueueConfig entry : entries) {
+                RoutingProfileQueueReference ref = entry.queueReference();
+                if (existing.contains(Relations.queueEntry(ref.channelAsString()) + "/" + ref.queueId())) {
+                    throw ServiceError.invalidParameter("Queue " + ref.queueId() + " is already associated with routing profile "
+                            + profile.id() + " on channel " + ref.channelAsString() + ".");
+                }
+            }
+            addEntries(tx, profile.id(), entries);
+            return null;
+        });
+        return AssociateRoutingProfileQueuesResponse.builder().build();
+    }
+
+    public DisassociateRoutingProfileQueuesResponse disassociate(Caller caller, DisassociateRoutingProfileQueuesRequest request) {
+        noManualAssignment(request.hasManualAssignmentQueueReferences() && !request.manualAssignmentQueueReferences().isEmpty());
+        List<RoutingProfileQueueReference> references = request.hasQueueReferences() ? request.queueReferences() : List.of();
+        resources.inTransaction(resources.instance(caller, request.instanceId()), tx -> {
+            ResourceRow row = tx.require(ResourceKind.ROUTING_PROFILE, request.routingProfileId());
+            int removed = 0;
+            for (RoutingProfileQueueReference ref : references) {
+                Checks.known("QueueReference.Channel", ref.channel(), ref.channelAsString());
+                if (!tx.unref(entry(tx, row.id(), ref, null))) {
+                    throw ServiceError.invalidParameter("Queue " + ref.queueId() + " is not associated with routing profile "
+                            + row.id() + " on channel " + ref.channelAsString() + ".");
+                }
+                removed++;
+            }
+            String outbound = ((RoutingProfile) decode(row, RoutingProfile.builder())).defaultOutboundQueueId();
+            if (tx.refsFrom(ResourceKind.ROUTING_PROFILE, row.id(), Relations.QUEUE_ENTRY).stream()
+                    .noneMatch(e -> e.toId().equals(outbound))) {
+                throw ServiceError.invalidParameter("Queue " + outbound + " is the routing profile's default outbound queue:"
+                        + " it must stay associated on at least one channel.");
+            }
+            if (removed > 0) {
+                tx.release(ResourceKind.ROUTING_PROFILE, row.id(), Quota.QUEUES_PER_ROUTING_PROFILE, removed);
+            }
+            return null;
+        });
+        return DisassociateRoutingProfileQueuesResponse.builder().build();
+    }
+
+    /** Changes the priority and delay of entries the profile already has. */
+    public UpdateRoutingProfileQueuesResponse update(Caller caller, UpdateRoutingProfileQueuesRequest request) {
+        List<RoutingProfileQueueConfig> entries = entries(request.queueConfigs());
+        resources.inTransaction(resources.instance(caller, request.instanceId()), tx -> {
+            ResourceRow row = tx.require(ResourceKind.ROUTING_PROFILE, request.routingProfileId());
+            Set<String> existing = new HashSet<>();
+            for (RefRow entry : tx.refsFrom(ResourceKind.ROUTING_PROFILE, row.id(), Relations.QUEUE_ENTRY)) {
+                existing.add(entry.relation() + "/" + entry.toId());
+            }
+            for (RoutingProfileQueueConfig config : entries) {
+                RoutingProfileQueueReference ref = config.queueReference();
+                if (!existing.contains(Relations.queueEntry(ref.channelAsString()) + "/" + ref.queueId())) {
+                    throw ServiceError.invalidParameter("Queue " + ref.queueId() + " is not associated with routing profile "
+                            + row.id() + " on channel " + ref.channelAsString() + ".");
+                }
+                tx.updateRef(entry(tx, row.id(), ref, entryDetail(config.priority(), config.delay())));
+            }
+            return null;
+        });
+        return UpdateRoutingProfileQueuesResponse.builder().build();
+    }
+
+    /** The profile's queue entries in (queue id, channel) order, with each queue's name and ARN. */
+    public ListRoutingProfileQueuesResponse listQueues(Caller caller, ListRoutingProfileQueuesRequest request) {
+        InstanceRow instance = resources.instance(caller, request.instanceId());
+        int size = request.maxResults() == null ? MAX_PAGE : Checks.range("MaxResults", request.maxResults(), 1, MAX_PAGE);
+        String after = request.nextToken() == null ? "" : request.nextToken();
+        return resources.read(instance, tx -> {
+            ResourceRow row = tx.find(ResourceKind.ROUTING_PROFILE, request.routingProfileId())
+                    .orElseThrow(() -> InstanceResources.notFound(instance, ResourceKind.ROUTING_PROFILE, request.routingProfileId()));
+            List<RoutingProfileQueueConfigSummary> summaries = new ArrayList<>();
+            String last = null;
+            boolean more = false;
+            for (RefRow entry : tx.refsFrom(ResourceKind.ROUTING_PROFILE, row.id(), Relations.QUEUE_ENTRY)) {
+                String key = entry.toId() + "/" + entry.relation();
+                if (key.compareTo(after) <= 0) {
+                    continue;
+                }
+                if (summaries.size() == size) {
+                    more = true;
+                    break;
+                }
+                Queue queue = decode(tx.find(ResourceKind.QUEUE, entry.toId()).orElseThrow(), Queue.builder());
+                JsonNode detail = readDetail(entry.detail());
+                summaries.add(RoutingProfileQueueConfigSummary.builder()
+                        .queueId(queue.queueId()).queueArn(queue.queueArn()).queueName(queue.name())
+                        .priority(detail.path("Priority").asInt()).delay(detail.path("Delay").asInt())
+                        .channel(entry.relation().substring(Relations.QUEUE_ENTRY.length())).build());
+                last = key;
+            }
+            RoutingProfile profile = decode(row, RoutingProfile.builder());
+            return ListRoutingProfileQueuesResponse.builder()
+                    .routingProfileQueueConfigSummaryList(summaries)
+                    .nextToken(more ? last : null)
+                    .lastModifiedTime(profile.lastModifiedTime()).lastModifiedRegion(profile.lastModifiedRegion())
+                    .build();
+        });
+    }
+
+    /** Adds queue entries: each queue must be a standard queue of the instance; the profile's quota pays for them. */
+    private static void addEntries(InstanceResources.Tx tx, String profileId, List<RoutingProfileQueueConfig> entries)
+            throws SQLException {
+        Set<String> locked = new HashSet<>();
+        for (RoutingProfileQueueConfig entry : entries) {
+            String queueId = entry.queueReference().queueId();
+            if (locked.add(queueId)) {
+                tx.require(ResourceKind.QUEUE, queueId);
+            }
+        }
+        tx.charge(ResourceKind.ROUTING_PROFILE, profileId, Quota.QUEUES_PER_ROUTING_PROFILE, entries.size());
+        for (RoutingProfileQueueConfig entry : entries) {
+            tx.ref(ResourceKind.ROUTING_PROFILE, profileId, Relations.queueEntry(entry.queueReference().channelAsString()),
+                    ResourceKind.QUEUE, entry.queueReference().queueId(), entryDetail(entry.priority(), entry.delay()));
+        }
+    }
+
+    private static RefRow entry(InstanceResources.Tx tx, String profileId, RoutingProfileQueueReference ref, String detail) {
+        return new RefRow(tx.instance().id(), ResourceKind.ROUTING_PROFILE.name(), profileId,
+                Relations.queueEntry(ref.channelAsString()), ResourceKind.QUEUE.name(), ref.queueId(), detail);
+    }
+
+    /** Validated queue entries, refusing a queue and channel named twice. */
+    private static List<RoutingProfileQueueConfig> entries(List<RoutingProfileQueueConfig> configs) {
+        List<RoutingProfileQueueConfig> entries = configs == null ? List.of() : configs;
+        Set<String> seen = new HashSet<>();
+        for (RoutingProfileQueueConfig entry : entries) {
+            RoutingProfileQueueReference ref = entry.queueReference();
+            Checks.known("QueueReference.Channel", ref.channel(), ref.channelAsString());
+            Checks.range("Priority", entry.priority(), 1, 99);
+            Checks.range("Delay", entry.delay(), 0, 9999);
+            if (!seen.add(ref.queueId() + "/" + ref.channelAsString())) {
+                throw ServiceError.invalidParameter("QueueConfigs names queue " + ref.queueId() + " on channel "
+                        + ref.channelAsString() + " more than once.");
+            }
+        }
+        return entries;
+    }
+
+    private static void mediaConcurrencies(List<MediaConcurrency> concurrencies) {
+        if (concurrencies.isEmpty()) {
+            throw ServiceError.invalidParameter("MediaConcurrencies must hold at least one channel.");
+        }
+        Set<Channel> seen = new HashSet<>();
+        for (MediaConcurrency concurrency : concurrencies) {
+            Channel channel = Checks.known("MediaConcurrencies.Channel", concurrency.channel(), concurrency.channelAsString());
+            if (!seen.add(channel)) {
+                throw ServiceError.invalidParameter("MediaConcurrencies names channel " + channel + " more than once.");
+            }
+            Checks.range("MediaConcurrencies.Concurrency (" + channel + ")", concurrency.concurrency(), 1, channel == Channel.VOICE ? 1 : 10);
+        }
+    }
+
+    private static void noManualAssignment(boolean given) {
+        if (given) {
+            throw ServiceError.invalidRequest("Manual assignment queues are not supported by Callgate yet.");
+        }
+    }
+
+    private static JsonNode readDetail(String detail) {
+        try {
+            return JSON.readTree(detail == null ? "{}" : detail);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.callgate.acceptance;
+
+class ReportsAcceptanceH2Test extends ReportsAcceptanceTest {
+    @Override
+    String storeUrl() {
+        return null;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.callgate.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callgate.testing.Clients;
+import dev.callgate.testing.Fixtures;
+import dev.callgate.testing.ReportsClient;
+import dev.callgate.testing.RunningServer;
+import dev.callgate.testing.TestEditions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.connect.model.ResourceInUseException;
+
+/** Callgate's reports API, signed with SigV4 like the AWS APIs, on one store. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReportsAcceptanceTest {
+    static final String ACCOUNT = "111122223333";
+    RunningServer server;
+    ConnectClient connect;
+    ReportsClient reports;
+    Fixtures fx;
+    String owner;
+
+    abstract String storeUrl();
+
+    @BeforeAll
+    void startServer() {
+        server = RunningServer.start(storeUrl(), TestEditions.current("report-tests", TestEditions.SMALL));
+        connect = Clients.connect(server.port(), ACCOUNT, "us-east-1");
+        reports = new ReportsClient(server.port(), ACCOUNT, "us-east-1");
+    }
+
+    @AfterAll
+    void stopServer() {
+        connect.close();
+        server.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.operator().send("POST", "/_callgate/reset", null);
+        fx = Fixtures.newInstance(connect, "acme");
+        owner = fx.user("analyst");
+    }
+
+    @Test
+    void reportIsSavedListedPublishedScheduledAndDeleted() {
+        JsonNode saved = reports.save(fx.instanceId, "Daily handled", owner, false);
+        String id = saved.path("reportId").asText();
+        assertThat(saved.path("visibility").asText()).isEqualTo("OWNER");
+        assertThat(saved.path("definition").path("grouping").asText()).isEqualTo("QUEUE");
+
+        assertThat(reports.publish(fx.instanceId, id).path("published").asBoolean()).isTrue();
+        JsonNode scheduled = reports.schedule(fx.instanceId, id, "DAILY", "Europe/Paris");
+        assertThat(scheduled.path("schedule").path("recurrence").asText()).isEqualTo("DAILY");
+        assertThat(scheduled.path("schedule").path("timeZone").asText()).isEqualTo("Europe/Paris");
+        assertThat(reports.get(fx.instanceId, id).path("visibility").asText()).isEqualTo("INSTANCE");
+        assertThat(reports.unschedule(fx.instanceId, id).path("schedule").isNull()).isTrue();
+
+        assertThatThrownBy(() -> reports.save(fx.instanceId, "Daily handled", owner, true))
+                .isInstanceOfSatisfying(ReportsClient.Failure.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> reports.schedule(fx.instanceId, id, "YEARLY", "UTC"))
+                .isInstanceOfSatisfying(ReportsClient.Failure.class, e -> assertThat(e.code()).isEqualTo("InvalidParameterException"));
+        assertThatThrownBy(() -> reports.schedule(fx.instanceId, id, "DAILY", "Nowhere/City"))
+                .isInstanceOfSatisfying(ReportsClient.Failure.class, e -> assertThat(e.status()).isEqualTo(400));
+
+        reports.delete(fx.instanceId, id);
+        assertThatThrownBy(() -> reports.get(fx.instanceId, id))
+                .isInstanceOfSatisfying(ReportsClient.Failure.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void reportsQuotaCountsPersonalReportsAndScheduledQuotaCountsSchedules() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(reports.save(fx.instanceId, "r" + i, owner, i % 2 == 0).path("reportId").asText());
+        }
+        assertThatThrownBy(() -> reports.save(fx.instanceId, "r5", owner, false))
+                .isInstanceOfSatisfying(ReportsClient.Failure.class, e -> {
+                    assertThat(e.status()).isEqualTo(402);
+                    assertThat(e.code()).isEqualTo("ServiceQuotaExceededException");
+                    assertThat(e.getMessage()).contains("Reports per instance", "L-79564E52", "is 5", "usage is 5");
+                });
+        reports.schedule(fx.instanceId, ids.get(0), "WEEKLY", "UTC");
+        reports.schedule(fx.instanceId, ids.get(0), "MONTHLY", "UTC");
+        reports.schedule(fx.instanceId, ids.get(1), "WEEKLY", "UTC");
+        assertThatThrownBy(() -> reports.schedule(fx.instanceId, ids.get(2), "WEEKLY", "UTC"))
+                .isInstanceOfSatisfying(ReportsClient.Failure.class, e -> {
+                    assertThat(e.status()).isEqualTo(402);
+                    assertThat(e.getMessage()).contains("Scheduled reports per instance", "L-986AE5E3", "is 2", "usage is 2");
+                });
+        // Deleting a scheduled report frees both of its slots.
+        reports.delete(fx.instanceId, ids.get(1));
+        reports.schedule(fx.instanceId, ids.get(2), "WEEKLY", "UTC");
+        reports.save(fx.instanceId, "r5", owner, false);
+        assertThat(reports.list(fx.instanceId, "maxResults=2").path("reports")).hasSize(2);
+        assertThat(reports.list(fx.instanceId, null).path("reports")).hasSize(5);
+    }
+
+    @Test
+    void ownerMustBeAUserOfTheInstanceAndStaysInUse() {
+        assertThatThrownBy(() -> reports.save(fx.instanceId, "orphan", "no-such-user", false))
+                .isInstanceOfSatisfying(ReportsClient.Failure.class, e -> assertThat(e.status()).isEqualTo(404));
+        reports.save(fx.instanceId, "mine", owner, false);
+        assertThatThrownBy(() -> connect.deleteUser(r -> r.instanceId(fx.instanceId).userId(owner)))
+                .isInstanceOf(ResourceInUseException.class);
+    }
+
+    @Test
+    void anAccountSeesOnlyItsOwnInstancesAndRequestsMustBeSigned() {
+        String id = reports.save(fx.instanceId, "secret", owner, true).path("reportId").asText();
+        ReportsClient other = new ReportsClient(server.port(), "444455556666", "us-east-1");
+        assertThatThrownBy(() -> other.list(fx.instanceId, null))
+                .isInstanceOfSatisfying(ReportsClient.Failure.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.getMessage()).doesNotContain("secret");
+                });
+        assertThatThrownBy(() -> other.get(fx.instanceId, id)).isInstanceOf(ReportsClient.Failure.class);
+        assertThat(reports.send("GET", "/_callgate/instances/" + fx.instanceId + "/reports", null, false).statusCode()).isEqualTo(403);
+    }
+}

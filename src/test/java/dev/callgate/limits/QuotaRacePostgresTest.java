@@ -1,0 +1,10 @@
+package dev.callgate.limits;
+
+import dev.callgate.testing.Stores;
+
+class QuotaRacePostgresTest extends QuotaRaceTest {
+    @Override
+    String storeUrl() {
+        return Stores.freshPostgres();
+    }
+}
