@@ -5,8 +5,11 @@ import dev.callgate.config.Settings;
 import dev.callgate.connect.ConnectHandlers;
 import dev.callgate.connect.InstanceService;
 import dev.callgate.errors.ServiceError;
+import dev.callgate.limits.ApiThrottle;
 import dev.callgate.limits.Editions;
 import dev.callgate.limits.QuotaLedger;
+import dev.callgate.limits.ServerClock;
+import dev.callgate.limits.VirtualClock;
 import dev.callgate.store.Store;
 import dev.callgate.wire.aws.ConnectEndpoint;
 import dev.callgate.wire.aws.SigV4Authenticator;
@@ -14,10 +17,13 @@ import dev.callgate.wire.http.HttpFront;
 import dev.callgate.wire.http.WireRequest;
 import dev.callgate.wire.http.WireResponse;
 import dev.callgate.wire.operator.OperatorApi;
+import dev.callgate.wire.operator.ThrottleControls;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Clock;
+import java.time.Instant;
 
 /** A running Callgate server: the composition root that wires store, limits, services and faces. */
 public final class Callgate implements AutoCloseable {
@@ -30,7 +36,7 @@ public final class Callgate implements AutoCloseable {
     }
 
     public static Callgate start(Settings settings) {
-        Clock clock = Clock.systemUTC();
+        ServerClock clock = settings.clock() == Settings.ClockMode.VIRTUAL ? new VirtualClock(Instant.now()) : ServerClock.system();
         Editions editions = Editions.load(settings.editionsFile(), settings.edition());
         Store store = Store.open(storeUrl(settings), null, null);
         try {
@@ -40,9 +46,13 @@ public final class Callgate implements AutoCloseable {
             InstanceService instances = new InstanceService(store, accounts, editions, ledger, clock);
             SigV4Authenticator authenticator = new SigV4Authenticator(
                     settings.auth() == Settings.AuthMode.STRICT, settings.accessKeys(), clock);
-            ConnectEndpoint connect = new ConnectEndpoint(authenticator, new ConnectHandlers(instances), editions);
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            // Throttle rates come from the edition current at start: the throttle is the account's, not an instance's.
+            ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), clock, metrics);
+            ConnectEndpoint connect = new ConnectEndpoint(authenticator, new ConnectHandlers(instances), editions, throttle);
             OperatorApi operator = new OperatorApi(store, accounts, editions,
-                    settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null);
+                    settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null,
+                    new ThrottleControls(clock, throttle, metrics, connect::hasOperation));
             HttpFront front = new HttpFront(settings.bind(), settings.port(), (request, requestId) -> route(request, connect, operator));
             front.start();
             return new Callgate(store, front);
