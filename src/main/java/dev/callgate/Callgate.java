@@ -4,6 +4,7 @@ import dev.callgate.accounts.Accounts;
 import dev.callgate.config.Settings;
 import dev.callgate.connect.ConnectHandlers;
 import dev.callgate.connect.InstanceService;
+import dev.callgate.connect.MetricService;
 import dev.callgate.errors.ServiceError;
 import dev.callgate.limits.ApiThrottle;
 import dev.callgate.limits.Editions;
@@ -49,7 +50,7 @@ public final class Callgate implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // Throttle rates come from the edition current at start: the throttle is the account's, not an instance's.
             ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), clock, metrics);
-            ConnectEndpoint connect = new ConnectEndpoint(authenticator, new ConnectHandlers(instances), editions, throttle);
+            ConnectEndpoint connect = new ConnectEndpoint(authenticator, new ConnectHandlers(instances, new MetricService(instances, store, clock)), editions, throttle);
             OperatorApi operator = new OperatorApi(store, accounts, editions,
                     settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null,
                     new ThrottleControls(clock, throttle, metrics, connect::hasOperation));

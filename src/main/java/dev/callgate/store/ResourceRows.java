@@ -3,6 +3,8 @@ package dev.callgate.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** SQL for the resources inside instances. */
 public final class ResourceRows {
@@ -36,6 +38,22 @@ public final class ResourceRows {
         try (PreparedStatement delete = connection.prepareStatement("delete from resource where instance_id = ?")) {
             delete.setString(1, instanceId);
             delete.executeUpdate();
+        }
+    }
+
+    /** The ids of an instance's resources of one kind, in id order. */
+    public List<String> ids(Connection connection, String instanceId, String kind) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select id from resource where instance_id = ? and kind = ? order by id")) {
+            select.setString(1, instanceId);
+            select.setString(2, kind);
+            try (var rs = select.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+                return ids;
+            }
         }
     }
 }
