@@ -27,8 +27,8 @@ public record ThrottleMode(boolean enabled, long scale) {
         if (text.startsWith(SCALE)) {
             try {
                 return new ThrottleMode(true, Long.parseLong(text.substring(SCALE.length())));
-            } catch (NumberFormatException e) {
-                // falls through to the refusal
+            } catch (IllegalArgumentException e) {
+                // not a number, or below 1: falls through to the refusal that lists what is accepted
             }
         }
         throw new IllegalArgumentException("The throttle mode must be faithful, off or scale=N (N a whole number >= 1); got '" + text + "'");
