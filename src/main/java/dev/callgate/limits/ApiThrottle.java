@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ApiThrottle {
     /** The override key of the edition's default group. */
     public static final String GENERAL_GROUP = "*";
+    /** Bucket4j refills at most one token per nanosecond. */
+    public static final long MAX_RATE = 1_000_000_000L;
 
     private final ThrottleMode mode;
     private final Edition.ThrottleRates rates;
@@ -37,6 +39,8 @@ public final class ApiThrottle {
         this.mode = mode;
         this.rates = rates;
         this.registry = registry;
+        rates.operations().values().forEach(this::requireUsable);
+        requireUsable(rates.defaults());
         this.time = new TimeMeter() {
             @Override
             public long currentTimeNanos() {
@@ -81,9 +85,7 @@ public final class ApiThrottle {
 
     /** Sets an account's rate for one operation, or for the general group with {@value #GENERAL_GROUP}. */
     public void override(String accountId, String operation, Edition.Rate rate) {
-        if (rate.rate() < 1 || rate.burst() < 1) {
-            throw new IllegalArgumentException("A throttle rate and burst must be at least 1; got rate " + rate.rate() + ", burst " + rate.burst());
-        }
+        requireUsable(rate);
         overrides.computeIfAbsent(accountId, a -> new ConcurrentHashMap<>()).put(operation, rate);
         generation.incrementAndGet();
     }
@@ -96,6 +98,14 @@ public final class ApiThrottle {
     public void clearOverrides(String accountId) {
         overrides.remove(accountId);
         generation.incrementAndGet();
+    }
+
+    private void requireUsable(Edition.Rate rate) {
+        // Divided rather than multiplied, so that a huge value cannot overflow past the check.
+        if (rate.rate() < 1 || rate.burst() < 1 || rate.rate() > MAX_RATE / mode.scale() || rate.burst() > Long.MAX_VALUE / mode.scale()) {
+            throw new IllegalArgumentException("A throttle rate and burst must be at least 1, and the rate at most " + MAX_RATE
+                    + " per second after the " + mode + " scale; got rate " + rate.rate() + ", burst " + rate.burst() + ".");
+        }
     }
 
     /** Refills every bucket and forgets every override: the operator's reset for test suites. */

@@ -13,10 +13,10 @@ public final class Throttled extends ServiceError {
     public static final String RETRY_AFTER_MS = "Retry-After-Ms";
 
     private Throttled(ThrottleBucket.Key key, Edition.Rate rate, long millisToNextToken) {
-        super(ErrorCode.THROTTLING, String.format(
-                "Rate exceeded: the API throttle bucket of account %s in %s for %s (RateLimit %d per second, BurstLimit %d) "
-                        + "is empty; its next token comes in %d ms.",
-                key.accountId(), key.region(), key.operation(), rate.rate(), rate.burst(), millisToNextToken),
+        // Concatenated, not String.format: this is the hot path of a client hammering an empty bucket.
+        super(ErrorCode.THROTTLING, "Rate exceeded: the API throttle bucket of account " + key.accountId() + " in " + key.region()
+                        + " for " + key.operation() + " (RateLimit " + rate.rate() + " per second, BurstLimit " + rate.burst()
+                        + ") is empty; its next token comes in " + millisToNextToken + " ms.",
                 Map.of(), Map.of(RETRY_AFTER_MS, Long.toString(millisToNextToken)));
     }
 

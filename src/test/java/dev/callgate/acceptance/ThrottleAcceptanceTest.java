@@ -269,7 +269,9 @@ class ThrottleAcceptanceTest {
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("ListEverything");
         assertThat(zero.statusCode()).isEqualTo(400);
-        assertThat(zero.body()).contains("rate (tokens per second) and burst");
+        assertThat(zero.body()).contains("rate and burst must be at least 1");
+        assertThat(operator.send("PUT", "/_callgate/accounts/" + ACCOUNT + "/throttle",
+                "{\"operation\":\"*\",\"rate\":1000000000000,\"burst\":5}").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -94,11 +94,15 @@ public final class ThrottleControls {
         }
         JsonNode rate = body.path("rate");
         JsonNode burst = body.path("burst");
-        if (!rate.isIntegralNumber() || !burst.isIntegralNumber() || rate.asLong() < 1 || burst.asLong() < 1) {
-            throw ServiceError.invalidParameter("rate (tokens per second) and burst (bucket capacity) must be whole numbers >= 1; got rate "
+        if (!rate.canConvertToLong() || !burst.canConvertToLong() || !rate.isIntegralNumber() || !burst.isIntegralNumber()) {
+            throw ServiceError.invalidParameter("rate (tokens per second) and burst (bucket capacity) must be whole numbers; got rate "
                     + rate + ", burst " + burst + ".");
         }
-        throttle.override(accountId, operation, new Edition.Rate(rate.asLong(), burst.asLong()));
+        try {
+            throttle.override(accountId, operation, new Edition.Rate(rate.asLong(), burst.asLong()));
+        } catch (IllegalArgumentException e) {
+            throw ServiceError.invalidParameter(e.getMessage());
+        }
         return overrides(accountId);
     }
 
