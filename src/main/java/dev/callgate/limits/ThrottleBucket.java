@@ -1,5 +1,6 @@
 package dev.callgate.limits;
 
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -65,8 +66,8 @@ final class ThrottleBucket {
         generation = newGeneration;
     }
 
-    private static io.github.bucket4j.Bandwidth limit(Edition.Rate rate) {
-        return io.github.bucket4j.Bandwidth.builder().capacity(rate.burst()).refillGreedy(rate.rate(), SECOND).build();
+    private static Bandwidth limit(Edition.Rate rate) {
+        return Bandwidth.builder().capacity(rate.burst()).refillGreedy(rate.rate(), SECOND).build();
     }
 
     private Counter counter(MeterRegistry registry, String outcome) {
