@@ -50,7 +50,8 @@ public final class Callgate implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // Throttle rates come from the edition current at start: the throttle is the account's, not an instance's.
             ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), clock, metrics);
-            ConnectEndpoint connect = new ConnectEndpoint(authenticator, new ConnectHandlers(instances, new MetricService(instances, store, clock)), editions, throttle);
+            ConnectHandlers handlers = new ConnectHandlers(instances, new MetricService(instances, store, clock));
+            ConnectEndpoint connect = new ConnectEndpoint(authenticator, handlers, editions, throttle);
             OperatorApi operator = new OperatorApi(store, accounts, editions,
                     settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null,
                     new ThrottleControls(clock, throttle, metrics, connect::hasOperation));

@@ -22,8 +22,9 @@ import java.util.Map;
 
 /**
  * The operator's JSON API under {@code /_callgate/}: health, reset (for test suites), accounts'
- * billing entities, the editions, and the clock, metrics and throttle routes of {@link ThrottleControls}. In strict mode every call needs the operator token as a bearer
- * token; health stays open so that probes work.
+ * billing entities, the editions, and the clock, metrics and throttle routes of
+ * {@link ThrottleControls}. In strict mode every call needs the operator token as a bearer token;
+ * health stays open so that probes work.
  */
 public final class OperatorApi {
     public static final String PREFIX = "/_callgate";
