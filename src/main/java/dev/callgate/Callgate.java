@@ -6,9 +6,13 @@ import dev.callgate.connect.ConnectHandlers;
 import dev.callgate.connect.InstanceResources;
 import dev.callgate.connect.InstanceService;
 import dev.callgate.connect.ReportService;
+import dev.callgate.connect.MetricService;
 import dev.callgate.errors.ServiceError;
+import dev.callgate.limits.ApiThrottle;
 import dev.callgate.limits.Editions;
 import dev.callgate.limits.QuotaLedger;
+import dev.callgate.limits.ServerClock;
+import dev.callgate.limits.VirtualClock;
 import dev.callgate.store.Store;
 import dev.callgate.wire.aws.ConnectEndpoint;
 import dev.callgate.wire.aws.SigV4Authenticator;
@@ -17,10 +21,13 @@ import dev.callgate.wire.http.WireRequest;
 import dev.callgate.wire.http.WireResponse;
 import dev.callgate.wire.operator.OperatorApi;
 import dev.callgate.wire.operator.ReportsApi;
+import dev.callgate.wire.operator.ThrottleControls;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Clock;
+import java.time.Instant;
 
 /** A running Callgate server: the composition root that wires store, limits, services and faces. */
 public final class Callgate implements AutoCloseable {
@@ -33,7 +40,7 @@ public final class Callgate implements AutoCloseable {
     }
 
     public static Callgate start(Settings settings) {
-        Clock clock = Clock.systemUTC();
+        ServerClock clock = settings.clock() == Settings.ClockMode.VIRTUAL ? new VirtualClock(Instant.now()) : ServerClock.system();
         Editions editions = Editions.load(settings.editionsFile(), settings.edition());
         Store store = Store.open(storeUrl(settings), null, null);
         try {
@@ -44,9 +51,14 @@ public final class Callgate implements AutoCloseable {
             SigV4Authenticator authenticator = new SigV4Authenticator(
                     settings.auth() == Settings.AuthMode.STRICT, settings.accessKeys(), clock);
             InstanceResources resources = new InstanceResources(store, instances, ledger, clock);
-            ConnectEndpoint connect = new ConnectEndpoint(authenticator, new ConnectHandlers(instances, resources), editions);
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            // Throttle rates come from the edition current at start: the throttle is the account's, not an instance's.
+            ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), clock, metrics);
+            ConnectHandlers handlers = new ConnectHandlers(instances, resources, new MetricService(instances, store, clock));
+            ConnectEndpoint connect = new ConnectEndpoint(authenticator, handlers, editions, throttle);
             OperatorApi operator = new OperatorApi(store, ledger, accounts, editions,
-                    settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null);
+                    settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null,
+                    new ThrottleControls(clock, throttle, metrics, connect::hasOperation));
             ReportsApi reports = new ReportsApi(authenticator, new ReportService(resources));
             HttpFront front = new HttpFront(settings.bind(), settings.port(), (request, requestId) ->
                     ReportsApi.handles(request) ? reports.handle(request) : route(request, connect, operator));

@@ -3,6 +3,7 @@ package dev.callgate.cli;
 import dev.callgate.Callgate;
 import dev.callgate.config.ConfigFile;
 import dev.callgate.config.Settings;
+import dev.callgate.limits.ThrottleMode;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -36,6 +37,14 @@ final class ServeCommand implements Runnable {
     @Option(names = "--operator-token", description = "Bearer token of the operator API in strict mode.")
     String operatorToken;
 
+    @Option(names = "--throttle", defaultValue = "faithful",
+            description = "API throttling: faithful (Amazon Connect's rates, the default), off, or scale=N (rates and bursts times N).")
+    String throttle;
+
+    @Option(names = "--clock", defaultValue = "system",
+            description = "system, or virtual: time stands still until POST /_callgate/clock/advance moves it.")
+    String clock;
+
     @Option(names = "--config", description = "Config file (default ./callgate.json when present).")
     Path config;
 
@@ -47,6 +56,7 @@ final class ServeCommand implements Runnable {
         String endpoint = "http://" + bind + ":" + callgate.port();
         System.out.printf("Callgate is listening on %s (%s store, ready in %d ms)%n", endpoint,
                 callgate.isPostgres() ? "PostgreSQL" : "embedded H2", (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("API throttle: %s; clock: %s%n", settings.throttle(), settings.clock().name().toLowerCase(java.util.Locale.ROOT));
         System.out.printf("For the AWS CLI and SDKs: export AWS_ENDPOINT_URL=%s%n", endpoint);
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -65,7 +75,23 @@ final class ServeCommand implements Runnable {
     Settings settings() {
         ConfigFile file = config != null ? ConfigFile.read(config) : new SettingSources(new String[0], System.getenv()).file();
         return new Settings(port, bind, dataDir, store, authMode(), edition, editionsFile, operatorToken,
-                file.accessKeys(), file.billingEntities());
+                file.accessKeys(), file.billingEntities(), throttleMode(), clockMode());
+    }
+
+    private ThrottleMode throttleMode() {
+        try {
+            return ThrottleMode.parse(throttle);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--throttle: " + e.getMessage());
+        }
+    }
+
+    private Settings.ClockMode clockMode() {
+        try {
+            return Settings.ClockMode.valueOf(clock.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--clock must be system or virtual, not '" + clock + "'");
+        }
     }
 
     private Settings.AuthMode authMode() {

@@ -2,6 +2,7 @@ package dev.callgate.config;
 
 import dev.callgate.accounts.AccessKey;
 import dev.callgate.accounts.BillingEntity;
+import dev.callgate.limits.ThrottleMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,15 @@ public record Settings(
         Path editionsFile,
         String operatorToken,
         List<AccessKey> accessKeys,
-        Map<String, BillingEntity> billingEntities) {
+        Map<String, BillingEntity> billingEntities,
+        ThrottleMode throttle,
+        ClockMode clock) {
 
     /** How AWS requests are authenticated (DESIGN.md, decision 2). */
     public enum AuthMode { LENIENT, STRICT }
+
+    /** The server's one clock: the system's, or virtual time that only the operator API moves. */
+    public enum ClockMode { SYSTEM, VIRTUAL }
 
     public Settings {
         accessKeys = List.copyOf(accessKeys);
@@ -32,26 +38,35 @@ public record Settings(
 
     /** Defaults for an embedded server on {@code dataDir}: what tests and {@code ./callgate serve} start from. */
     public static Settings defaults(Path dataDir) {
-        return new Settings(4599, "127.0.0.1", dataDir, null, AuthMode.LENIENT, null, null, null, List.of(), Map.of());
+        return new Settings(4599, "127.0.0.1", dataDir, null, AuthMode.LENIENT, null, null, null, List.of(), Map.of(),
+                ThrottleMode.FAITHFUL, ClockMode.SYSTEM);
     }
 
     public Settings withPort(int newPort) {
-        return new Settings(newPort, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities);
+        return new Settings(newPort, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock);
     }
 
     public Settings withStore(String newStore) {
-        return new Settings(port, bind, dataDir, newStore, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities);
+        return new Settings(port, bind, dataDir, newStore, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock);
     }
 
     public Settings withEdition(String newEdition) {
-        return new Settings(port, bind, dataDir, store, auth, newEdition, editionsFile, operatorToken, accessKeys, billingEntities);
+        return new Settings(port, bind, dataDir, store, auth, newEdition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock);
     }
 
     public Settings withEditionsFile(Path newEditionsFile) {
-        return new Settings(port, bind, dataDir, store, auth, edition, newEditionsFile, operatorToken, accessKeys, billingEntities);
+        return new Settings(port, bind, dataDir, store, auth, edition, newEditionsFile, operatorToken, accessKeys, billingEntities, throttle, clock);
     }
 
     public Settings withStrictAuth(String newOperatorToken, List<AccessKey> keys) {
-        return new Settings(port, bind, dataDir, store, AuthMode.STRICT, edition, editionsFile, newOperatorToken, keys, billingEntities);
+        return new Settings(port, bind, dataDir, store, AuthMode.STRICT, edition, editionsFile, newOperatorToken, keys, billingEntities, throttle, clock);
+    }
+
+    public Settings withThrottle(ThrottleMode newThrottle) {
+        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, newThrottle, clock);
+    }
+
+    public Settings withClock(ClockMode newClock) {
+        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, newClock);
     }
 }

@@ -12,11 +12,14 @@ import software.amazon.awssdk.services.connect.model.*;
 public final class ConnectHandlers {
     private final Map<String, Handler<ConnectRequest, ConnectResponse>> byOperation = new HashMap<>();
 
-    public ConnectHandlers(InstanceService instances, InstanceResources resources) {
+    public ConnectHandlers(InstanceService instances, InstanceResources resources, MetricService metrics) {
         on(software.amazon.awssdk.services.connect.model.CreateInstanceRequest.class, instances::create);
         on(software.amazon.awssdk.services.connect.model.DescribeInstanceRequest.class, instances::describe);
         on(software.amazon.awssdk.services.connect.model.ListInstancesRequest.class, instances::list);
         on(software.amazon.awssdk.services.connect.model.DeleteInstanceRequest.class, instances::delete);
+        on(software.amazon.awssdk.services.connect.model.GetCurrentMetricDataRequest.class, metrics::current);
+        on(software.amazon.awssdk.services.connect.model.GetMetricDataRequest.class, metrics::historical);
+        on(software.amazon.awssdk.services.connect.model.GetMetricDataV2Request.class, metrics::v2);
         registerResources(instances, resources);
     }
 

@@ -13,11 +13,16 @@ final class Pages {
     private static final int MAX_PAGE = 1000;
 
     int size(Integer maxResults, int defaultSize) {
+        return size(maxResults, defaultSize, MAX_PAGE);
+    }
+
+    /** For operations whose model caps MaxResults lower than {@value #MAX_PAGE}. */
+    int size(Integer maxResults, int defaultSize, int maxPage) {
         if (maxResults == null) {
             return defaultSize;
         }
-        if (maxResults < 1 || maxResults > MAX_PAGE) {
-            throw ServiceError.invalidParameter("MaxResults must be between 1 and " + MAX_PAGE + "; got " + maxResults + ".");
+        if (maxResults < 1 || maxResults > maxPage) {
+            throw ServiceError.invalidParameter("MaxResults must be between 1 and " + maxPage + "; got " + maxResults + ".");
         }
         return maxResults;
     }

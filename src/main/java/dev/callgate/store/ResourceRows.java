@@ -130,6 +130,22 @@ public final class ResourceRows {
         }
     }
 
+    /** The ids of an instance's resources of one kind, in id order. */
+    public List<String> ids(Connection connection, String instanceId, String kind) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select id from resource where instance_id = ? and kind = ? order by id")) {
+            select.setString(1, instanceId);
+            select.setString(2, kind);
+            try (ResultSet rs = select.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+                return ids;
+            }
+        }
+    }
+
     private static Optional<ResourceRow> one(Connection connection, String sql, String... params) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

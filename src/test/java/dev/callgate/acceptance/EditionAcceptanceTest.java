@@ -42,8 +42,7 @@ class EditionAcceptanceTest {
                 .replace("\"2019-09-30\"", "\"tiny\"").replace("\"INSTANCES_PER_REGION\": 5", "\"INSTANCES_PER_REGION\": 1")
                 .replace("\"USERS\": 500", "\"USERS\": 7");
         Files.writeString(editions, quotas);
-        UnaryOperator<Settings> tiny = s -> new Settings(s.port(), s.bind(), s.dataDir(), s.store(), s.auth(), "tiny", editions,
-                s.operatorToken(), s.accessKeys(), s.billingEntities());
+        UnaryOperator<Settings> tiny = s -> s.withEdition("tiny").withEditionsFile(editions);
 
         try (RunningServer server = RunningServer.start(dataDir, null, tiny);
              ConnectClient connect = Clients.connect(server.port(), ACCOUNT, "us-east-1")) {

@@ -28,7 +28,9 @@ public final class ChildServer {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "dev.callgate.cli.Main", "serve", "--port", String.valueOf(port), "--data-dir", dataDir.toString()));
+                "dev.callgate.cli.Main", "serve", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
+                // Like RunningServer: these children test quotas and durability, not the API throttle.
+                "--throttle", "off"));
         if (storeUrl != null) {
             command.addAll(List.of("--store", storeUrl));
         }

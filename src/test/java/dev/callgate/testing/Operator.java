@@ -78,4 +78,17 @@ public final class Operator {
             throw new IllegalStateException("Operator API refused: " + response.body());
         }
     }
+
+    /** Moves a virtual clock forward by {@code millis}. */
+    public void advanceClock(long millis) {
+        HttpResponse<String> response = send("POST", "/_callgate/clock/advance", "{\"millis\":" + millis + "}");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Operator API refused: " + response.body());
+        }
+    }
+
+    /** The Prometheus text of {@code GET /_callgate/metrics}. */
+    public String metrics() {
+        return send("GET", "/_callgate/metrics", null).body();
+    }
 }

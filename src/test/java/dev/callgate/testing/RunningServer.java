@@ -2,13 +2,18 @@ package dev.callgate.testing;
 
 import dev.callgate.Callgate;
 import dev.callgate.config.Settings;
+import dev.callgate.limits.ThrottleMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
-/** A Callgate server in this JVM on a free port, on H2 in a temporary directory or on a given store. */
+/**
+ * A Callgate server in this JVM on a free port, on H2 in a temporary directory or on a given store.
+ * The API throttle is off unless a test turns it on: suites about other limits must not wait for
+ * tokens, and the throttle's own tests choose their mode and clock.
+ */
 public final class RunningServer implements AutoCloseable {
     private final Callgate callgate;
 
@@ -30,7 +35,7 @@ public final class RunningServer implements AutoCloseable {
 
     /** A server on a given data directory, e.g. to restart on the state a previous one left. */
     public static RunningServer start(Path dataDir, String storeUrl, UnaryOperator<Settings> customize) {
-        Settings settings = Settings.defaults(dataDir).withPort(0).withStore(storeUrl);
+        Settings settings = Settings.defaults(dataDir).withPort(0).withStore(storeUrl).withThrottle(ThrottleMode.OFF);
         return new RunningServer(Callgate.start(customize.apply(settings)));
     }
 

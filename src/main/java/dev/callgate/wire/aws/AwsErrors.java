@@ -17,15 +17,11 @@ public final class AwsErrors {
     }
 
     public static WireResponse of(ServiceError error, String requestId) {
-        return of(error, requestId, Map.of());
-    }
-
-    public static WireResponse of(ServiceError error, String requestId, Map<String, String> extraHeaders) {
         ObjectNode body = JSON.createObjectNode();
         body.put("__type", error.code().wireName());
         body.put("Message", error.getMessage());
         error.members().forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
-        Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+        Map<String, String> headers = new java.util.HashMap<>(error.headers());
         headers.put("Content-Type", "application/json");
         headers.put("x-amzn-RequestId", requestId);
         headers.put("x-amzn-ErrorType", error.code().wireName());

@@ -3,6 +3,7 @@ package dev.callgate.wire.aws;
 import dev.callgate.accounts.Caller;
 import dev.callgate.connect.ConnectHandlers;
 import dev.callgate.errors.ServiceError;
+import dev.callgate.limits.ApiThrottle;
 import dev.callgate.limits.Editions;
 import dev.callgate.wire.http.Percent;
 import dev.callgate.wire.http.WireRequest;
@@ -15,8 +16,8 @@ import software.amazon.awssdk.services.connect.model.ConnectResponse;
 
 /**
  * The Amazon Connect API face: authenticate, route by method and path through the SDK's operation
- * table, decode into the SDK request type, call the one handler, encode its response. No business
- * rule lives here.
+ * table, admit through the API throttle, decode into the SDK request type, call the one handler,
+ * encode its response. No business rule lives here.
  */
 public final class ConnectEndpoint {
     private static final String REQUIRED_MEMBERS = "/dev/callgate/wire/aws/connect-required-members.properties";
@@ -26,16 +27,22 @@ public final class ConnectEndpoint {
     private final SigV4Authenticator authenticator;
     private final ConnectHandlers handlers;
     private final Editions editions;
+    private final ApiThrottle throttle;
 
-    public ConnectEndpoint(SigV4Authenticator authenticator, ConnectHandlers handlers, Editions editions) {
+    public ConnectEndpoint(SigV4Authenticator authenticator, ConnectHandlers handlers, Editions editions, ApiThrottle throttle) {
         this.authenticator = authenticator;
         this.handlers = handlers;
         this.editions = editions;
+        this.throttle = throttle;
     }
 
     /** How many Connect operations the SDK model knows (all of them are routed). */
     public int operationCount() {
         return model.size();
+    }
+
+    public boolean hasOperation(String name) {
+        return model.named(name) != null;
     }
 
     public WireResponse handle(WireRequest request, SigV4Authenticator.Scope scope) {
@@ -49,6 +56,8 @@ public final class ConnectEndpoint {
                     + "; its regions are " + String.join(", ", editions.current().regions()) + ".");
         }
         String operation = route.operation().name();
+        // Every operation has a bucket, implemented or not, as on AWS; a throttled call is never decoded.
+        throttle.admit(caller, operation);
         ConnectHandlers.Handler<ConnectRequest, ConnectResponse> handler = handlers.find(operation);
         if (handler == null) {
             throw ServiceError.invalidRequest("Callgate does not implement the Amazon Connect operation " + operation + " yet.");

@@ -24,26 +24,30 @@ import java.util.Map;
 
 /**
  * The operator's JSON API under {@code /_callgate/}: health, reset (for test suites), accounts'
- * billing entities, quota values and usage, and the editions. In strict mode every call needs the operator token as a bearer
- * token; health stays open so that probes work.
+ * billing entities, quota values and usage, the editions, and the clock, metrics and throttle routes of
+ * {@link ThrottleControls}. In strict mode every call needs the operator token as a bearer token;
+ * health stays open so that probes work.
  */
 public final class OperatorApi {
     public static final String PREFIX = "/_callgate";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final Store store;
     private final QuotaLedger ledger;
     private final Accounts accounts;
     private final Editions editions;
     private final String operatorToken;
+    private final ThrottleControls throttle;
 
     /** @param operatorToken the token strict mode requires, or null when the API is open (lenient mode) */
-    public OperatorApi(Store store, QuotaLedger ledger, Accounts accounts, Editions editions, String operatorToken) {
+    public OperatorApi(Store store, QuotaLedger ledger, Accounts accounts, Editions editions, String operatorToken,
+            ThrottleControls throttle) {
         this.store = store;
         this.ledger = ledger;
         this.accounts = accounts;
         this.editions = editions;
         this.operatorToken = operatorToken;
+        this.throttle = throttle;
     }
 
     public WireResponse handle(WireRequest request) {
@@ -56,6 +60,7 @@ public final class OperatorApi {
         authorize(request);
         if (route.equals("POST reset") && path.size() == 1) {
             store.reset();
+            throttle.reset();
             return ok(JSON.createObjectNode().put("reset", true));
         }
         if (route.equals("PUT accounts") && path.size() == 2) {
@@ -73,6 +78,10 @@ public final class OperatorApi {
         }
         if (route.equals("GET editions") && path.size() == 1) {
             return ok(editions());
+        }
+        WireResponse answer = throttle.handle(request.method(), path, request.body());
+        if (answer != null) {
+            return answer;
         }
         throw ServiceError.invalidRequest("No operator operation matches " + request.method() + " " + request.rawPath() + ".");
     }
@@ -136,7 +145,7 @@ public final class OperatorApi {
         }
     }
 
-    private static JsonNode readJson(byte[] body) {
+    static JsonNode readJson(byte[] body) {
         try {
             return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
         } catch (IOException e) {
@@ -144,7 +153,7 @@ public final class OperatorApi {
         }
     }
 
-    private static WireResponse ok(JsonNode body) {
+    static WireResponse ok(JsonNode body) {
         return new WireResponse(200, Map.of("Content-Type", "application/json"), body.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
