@@ -61,6 +61,9 @@ else
   say "moto_server is not installed (pip install 'moto[server]'): measuring Callgate alone, no ratios"
 fi
 
+# The launcher trains its class-data archive once per jar build: do that now, outside the timings.
+"$repo/callgate" --help > /dev/null
+
 results="$here/results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$results/classes"
 javac -d "$results/classes" "$here/instances/LoadClient.java"
@@ -85,7 +88,7 @@ trap 'exit 130' INT TERM
   echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
   echo "memory: $(free -g | awk '/^Mem:/{print $2" GiB"}')"
   echo "java: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
-  echo "launcher: $(grep '^exec java' "$repo/callgate")"
+  echo "launcher flags: $(grep '^flags=' "$repo/callgate") + -XX:SharedArchiveFile=target/callgate.jsa (CALLGATE_CDS=${CALLGATE_CDS:-on})"
   echo "moto: ${moto:-absent} $( [ -n "$moto" ] && "$(dirname "$moto")/python" -c 'import moto; print(moto.__version__)' 2>/dev/null)"
   echo "wrk: $(wrk -v 2>&1 | head -1)"
   echo "settings: RUNS=$RUNS WRK_THREADS=$WRK_THREADS WRK_CONNECTIONS=$WRK_CONNECTIONS WRK_WARMUP=$WRK_WARMUP WRK_DURATION=$WRK_DURATION RATE=$RATE RATE_WARMUP=$RATE_WARMUP RATE_DURATION=$RATE_DURATION RATE_CONNECTIONS=$RATE_CONNECTIONS"
@@ -119,7 +122,16 @@ rss_mb() { awk '/^VmRSS:/{printf "%.1f", $2/1024}' "/proc/$1/status" 2>/dev/null
 start_server() {
   local server="$1" port out
   port="$(port_of "$server")"
-  if [ "$server" = callgate ]; then
+  if [ "$server" = callgate-nocds ]; then   # the same launcher without its AppCDS archive: start time only
+    out="$(CALLGATE_CDS=off timeout 60 "${client[@]}" start port="$CG_PORT" path=/_callgate/health log="$run_dir/callgate-nocds.log" \
+      -- "$repo/callgate" serve --port "$CG_PORT" --data-dir "$run_dir/callgate-nocds-data")"
+    local p="${out#pid=}"; p="${p%% *}"
+    kill "$p"; timeout 10 tail --pid="$p" -f /dev/null || true
+    local t="${out##*start_ms=}"; t="${t%% *}"
+    say "callgate without AppCDS: first answer after $t ms"
+    metric callgate start_without_appcds_ms "$t"
+    return
+  elif [ "$server" = callgate ]; then
     out="$(timeout 60 "${client[@]}" start port="$port" path=/_callgate/health log="$run_dir/callgate.log" \
       -- "$repo/callgate" serve --port "$port" --data-dir "$run_dir/callgate-data")"
   else
@@ -133,6 +145,7 @@ start_server() {
   say "$server: pid $pid, first answer after $ms ms"
   metric "$server" start_ms "$ms"
   if [ "$server" = callgate ]; then
+    tr '\0' ' ' < "/proc/$pid/cmdline" > "$run_dir/callgate.cmdline" 2>/dev/null || true
     metric callgate start_self_reported_ms "$(sed -n 's/.*ready in \([0-9]*\) ms.*/\1/p' "$run_dir/callgate.log" | head -1)"
   fi
 }
@@ -197,6 +210,7 @@ for run in $(seq 1 "$RUNS"); do
   if [ $((run % 2)) = 0 ] && [ -n "$moto" ]; then order="moto callgate"; fi
   say "run $run/$RUNS (order: $order)"
 
+  [ "${CALLGATE_CDS:-on}" = off ] || start_server callgate-nocds
   for s in $order; do start_server "$s"; done
   declare -A describe_path=()
   for s in $order; do describe_path[$s]="/instance/$(seed "$s")"; done
