@@ -132,7 +132,8 @@ start_server() {
     metric callgate start_without_appcds_ms "$t"
     return
   elif [ "$server" = callgate ]; then
-    out="$(timeout 60 "${client[@]}" start port="$port" path=/_callgate/health log="$run_dir/callgate.log" \
+    # GC pauses go to a file (no measurable cost), to tell a collector's pause from a busy machine.
+    out="$(CALLGATE_JAVA_OPTS="${CALLGATE_JAVA_OPTS:-} -Xlog:gc:file=$run_dir/callgate-gc.log:uptime" timeout 60 "${client[@]}" start port="$port" path=/_callgate/health log="$run_dir/callgate.log" \
       -- "$repo/callgate" serve --port "$port" --data-dir "$run_dir/callgate-data")"
   else
     out="$(timeout 60 "${client[@]}" start port="$port" path=/instance auth="$AUTH" log="$run_dir/moto.log" \
@@ -187,11 +188,15 @@ run_rate() {  # server path
   port="$(port_of "$server")"
   printf 'GET %s HTTP/1.1\r\nHost: %s:%s\r\nAuthorization: %s\r\nX-Amz-Date: 20260101T000000Z\r\n\r\n' \
     "$path" "$HOST" "$port" "$AUTH" > "$req"
+  local load; load="$(cut -d' ' -f1 /proc/loadavg)"
   out="$(timeout $((RATE_WARMUP + RATE_DURATION + 60)) "${client[@]}" rate port="$port" rate="$RATE" \
     warmup="$RATE_WARMUP" duration="$RATE_DURATION" connections="$RATE_CONNECTIONS" request="$req")"
   echo "$out" > "$run_dir/$server-describe-at-rate.txt"
   say "$server describe at $RATE/s: $out"
   local key
+  # How late the client's own sender ran: large values mean the machine, not the server, was busy.
+  metric "$server" "describe_at_${RATE}_client_lag_ms" "$(sed 's/.*sender_max_lag_ms=\([0-9.]*\).*/\1/' <<<"$out")"
+  metric "$server" "describe_at_${RATE}_machine_load1" "$load"
   for key in achieved_rps p50_ms p99_ms p999_ms max_ms; do
     local v="${out##* $key=}"; v="${v%% *}"
     metric "$server" "describe_at_${RATE}_${key}" "$v"
@@ -226,6 +231,9 @@ for run in $(seq 1 "$RUNS"); do
 
   for s in $order; do run_wrk "$s" create "" "$run_dir/$s-create.wrk"; done
   for s in $order; do eval "p=\$pid_$s"; metric "$s" rss_after_creates_mb "$(rss_mb "$p")"; done
+  awk '/Pause/ { n++; v = $NF; sub(/ms$/, "", v); if (v + 0 > max) max = v + 0 }
+       END { printf "callgate\tgc_pauses\t%d\ncallgate\tgc_max_pause_ms\t%.2f\n", n, max }' \
+    "$run_dir/callgate-gc.log" >> "$run_dir/metrics.tsv" 2>/dev/null || true
 
   cleanup
   pids=()
