@@ -124,7 +124,7 @@ start_server() {
   port="$(port_of "$server")"
   if [ "$server" = callgate-nocds ]; then   # the same launcher without its AppCDS archive: start time only
     out="$(CALLGATE_CDS=off timeout 60 "${client[@]}" start port="$CG_PORT" path=/_callgate/health log="$run_dir/callgate-nocds.log" \
-      -- "$repo/callgate" serve --port "$CG_PORT" --data-dir "$run_dir/callgate-nocds-data")"
+      -- "$repo/callgate" serve --port "$CG_PORT" --data-dir "$run_dir/callgate-nocds-data" --throttle off)"
     local p="${out#pid=}"; p="${p%% *}"
     kill "$p"; timeout 10 tail --pid="$p" -f /dev/null || true
     local t="${out##*start_ms=}"; t="${t%% *}"
@@ -134,7 +134,7 @@ start_server() {
   elif [ "$server" = callgate ]; then
     # GC pauses go to a file (no measurable cost), to tell a collector's pause from a busy machine.
     out="$(CALLGATE_JAVA_OPTS="${CALLGATE_JAVA_OPTS:-} -Xlog:gc:file=$run_dir/callgate-gc.log:uptime" timeout 60 "${client[@]}" start port="$port" path=/_callgate/health log="$run_dir/callgate.log" \
-      -- "$repo/callgate" serve --port "$port" --data-dir "$run_dir/callgate-data")"
+      -- "$repo/callgate" serve --port "$port" --data-dir "$run_dir/callgate-data" --throttle off)"
   else
     out="$(timeout 60 "${client[@]}" start port="$port" path=/instance auth="$AUTH" log="$run_dir/moto.log" \
       -- "$moto" -H "$HOST" -p "$port")"

@@ -2,6 +2,7 @@ package dev.callgate.bench;
 
 import dev.callgate.Callgate;
 import dev.callgate.config.Settings;
+import dev.callgate.limits.ThrottleMode;
 import dev.callgate.connect.ResourceKind;
 import dev.callgate.limits.Quota;
 import dev.callgate.model.SdkJson;
@@ -72,7 +73,8 @@ public final class ResourceBench {
     /** CreateQueue and CreateUser in a small and a large instance, interleaved, each create followed by its delete. */
     private static void latency(StringBuilder report, Path edition, int seeded, int rounds) throws Exception {
         Path dataDir = Files.createTempDirectory("callgate-bench-latency");
-        Settings settings = Settings.defaults(dataDir).withPort(0).withEditionsFile(edition).withEdition("bench");
+        Settings settings = Settings.defaults(dataDir).withPort(0).withEditionsFile(edition).withEdition("bench")
+                .withThrottle(ThrottleMode.OFF); // the bench measures quota checks, not the 2/s API throttle
         try (Callgate callgate = Callgate.start(settings);
              ConnectClient connect = Clients.connect(callgate.port(), ACCOUNT, "us-east-1")) {
             Fixtures small = Fixtures.newInstance(connect, "small");
