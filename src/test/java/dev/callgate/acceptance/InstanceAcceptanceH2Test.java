@@ -2,7 +2,7 @@ package dev.callgate.acceptance;
 
 class InstanceAcceptanceH2Test extends InstanceAcceptanceTest {
     @Override
-    String storeUrl() {
+    protected String storeUrl() {
         return null;
     }
 }

@@ -4,7 +4,7 @@ import dev.callgate.testing.Stores;
 
 class InstanceAcceptancePostgresTest extends InstanceAcceptanceTest {
     @Override
-    String storeUrl() {
+    protected String storeUrl() {
         return Stores.freshPostgres();
     }
 }

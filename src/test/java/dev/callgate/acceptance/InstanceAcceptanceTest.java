@@ -1,19 +1,16 @@
 package dev.callgate.acceptance;
 
+import dev.callgate.testing.ServerSuite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callgate.testing.Clients;
-import dev.callgate.testing.RunningServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.CreateInstanceResponse;
 import software.amazon.awssdk.services.connect.model.DirectoryType;
@@ -25,31 +22,7 @@ import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.connect.model.ServiceQuotaExceededException;
 
 /** Instances through the real ConnectClient: the account rules of limits.md §2, on one store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class InstanceAcceptanceTest {
-    static final String ACCOUNT = "111122223333";
-    RunningServer server;
-    ConnectClient connect;
-
-    /** The store's JDBC URL, or null for embedded H2. */
-    abstract String storeUrl();
-
-    @BeforeAll
-    void startServer() {
-        server = RunningServer.start(storeUrl());
-        connect = Clients.connect(server.port(), ACCOUNT, "us-east-1");
-    }
-
-    @AfterAll
-    void stopServer() {
-        connect.close();
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        server.operator().send("POST", "/_callgate/reset", null);
-    }
+abstract class InstanceAcceptanceTest extends ServerSuite {
 
     CreateInstanceResponse create(ConnectClient client, String alias) {
         return client.createInstance(r -> r.identityManagementType(DirectoryType.CONNECT_MANAGED)

@@ -2,7 +2,7 @@ package dev.callgate.acceptance;
 
 class InstanceRaceH2Test extends InstanceRaceTest {
     @Override
-    String storeUrl() {
+    protected String storeUrl() {
         return null;
     }
 }

@@ -1,17 +1,15 @@
 package dev.callgate.acceptance;
 
+import dev.callgate.testing.ServerSuite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callgate.testing.Clients;
-import dev.callgate.testing.RunningServer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.Channel;
 import software.amazon.awssdk.services.connect.model.CreateInstanceResponse;
@@ -28,25 +26,13 @@ import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.connect.model.Unit;
 
 /** The three metric operations over a real instance, through the ConnectClient and its paginators. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MetricAcceptanceTest {
-    static final String ACCOUNT = "111122223333";
-    RunningServer server;
-    ConnectClient connect;
+class MetricAcceptanceTest extends ServerSuite {
     CreateInstanceResponse instance;
 
-    @BeforeAll
-    void start() {
-        server = RunningServer.start(null);
-        connect = Clients.connect(server.port(), ACCOUNT, "us-east-1");
+    @BeforeEach
+    void newInstance() {
         instance = connect.createInstance(r -> r.identityManagementType(DirectoryType.CONNECT_MANAGED).instanceAlias("metrics-co")
                 .inboundCallsEnabled(true).outboundCallsEnabled(true));
-    }
-
-    @AfterAll
-    void stop() {
-        connect.close();
-        server.close();
     }
 
     GetCurrentMetricDataResponse currentByQueue() {

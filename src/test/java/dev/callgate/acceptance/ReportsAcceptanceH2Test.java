@@ -2,7 +2,7 @@ package dev.callgate.acceptance;
 
 class ReportsAcceptanceH2Test extends ReportsAcceptanceTest {
     @Override
-    String storeUrl() {
+    protected String storeUrl() {
         return null;
     }
 }

@@ -4,7 +4,7 @@ import dev.callgate.testing.Stores;
 
 class ReportsAcceptancePostgresTest extends ReportsAcceptanceTest {
     @Override
-    String storeUrl() {
+    protected String storeUrl() {
         return Stores.freshPostgres();
     }
 }

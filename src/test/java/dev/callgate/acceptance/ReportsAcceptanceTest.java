@@ -1,52 +1,35 @@
 package dev.callgate.acceptance;
 
+import java.util.function.UnaryOperator;
+import dev.callgate.config.Settings;
+import dev.callgate.testing.ServerSuite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.callgate.testing.Clients;
 import dev.callgate.testing.Fixtures;
 import dev.callgate.testing.ReportsClient;
-import dev.callgate.testing.RunningServer;
 import dev.callgate.testing.TestEditions;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.ResourceInUseException;
 
 /** Callgate's reports API, signed with SigV4 like the AWS APIs, on one store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ReportsAcceptanceTest {
-    static final String ACCOUNT = "111122223333";
-    RunningServer server;
-    ConnectClient connect;
+abstract class ReportsAcceptanceTest extends ServerSuite {
     ReportsClient reports;
     Fixtures fx;
     String owner;
 
-    abstract String storeUrl();
-
-    @BeforeAll
-    void startServer() {
-        server = RunningServer.start(storeUrl(), TestEditions.current("report-tests", TestEditions.SMALL));
-        connect = Clients.connect(server.port(), ACCOUNT, "us-east-1");
-        reports = new ReportsClient(server.port(), ACCOUNT, "us-east-1");
-    }
-
-    @AfterAll
-    void stopServer() {
-        connect.close();
-        server.close();
+    @Override
+    protected UnaryOperator<Settings> settings() {
+        return TestEditions.current("report-tests", TestEditions.SMALL);
     }
 
     @BeforeEach
-    void reset() {
-        server.operator().send("POST", "/_callgate/reset", null);
+    void newInstance() {
+        reports = new ReportsClient(server.port(), ACCOUNT, "us-east-1");
         fx = Fixtures.newInstance(connect, "acme");
         owner = fx.user("analyst");
     }

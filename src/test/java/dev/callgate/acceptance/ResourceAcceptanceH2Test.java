@@ -2,7 +2,7 @@ package dev.callgate.acceptance;
 
 class ResourceAcceptanceH2Test extends ResourceAcceptanceTest {
     @Override
-    String storeUrl() {
+    protected String storeUrl() {
         return null;
     }
 }

@@ -1,19 +1,18 @@
 package dev.callgate.acceptance;
 
+import java.util.function.UnaryOperator;
+import dev.callgate.config.Settings;
+import dev.callgate.testing.ServerSuite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Fixtures;
-import dev.callgate.testing.RunningServer;
 import dev.callgate.testing.TestEditions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.AgentStatusState;
 import software.amazon.awssdk.services.connect.model.AgentStatusType;
@@ -37,31 +36,16 @@ import software.amazon.awssdk.services.connect.model.RoutingProfileQueueConfigSu
 import software.amazon.awssdk.services.connect.model.User;
 
 /** The resources inside an instance through the real ConnectClient (issue 3), on one store. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ResourceAcceptanceTest {
-    static final String ACCOUNT = "111122223333";
-    RunningServer server;
-    ConnectClient connect;
+abstract class ResourceAcceptanceTest extends ServerSuite {
     Fixtures fx;
 
-    /** The store's JDBC URL, or null for embedded H2. */
-    abstract String storeUrl();
-
-    @BeforeAll
-    void startServer() {
-        server = RunningServer.start(storeUrl(), TestEditions.current("resource-tests", TestEditions.SMALL));
-        connect = Clients.connect(server.port(), ACCOUNT, "us-east-1");
-    }
-
-    @AfterAll
-    void stopServer() {
-        connect.close();
-        server.close();
+    @Override
+    protected UnaryOperator<Settings> settings() {
+        return TestEditions.current("resource-tests", TestEditions.SMALL);
     }
 
     @BeforeEach
-    void reset() {
-        server.operator().send("POST", "/_callgate/reset", null);
+    void newInstance() {
         fx = Fixtures.newInstance(connect, "acme");
     }
 

@@ -1,49 +1,27 @@
 package dev.callgate.acceptance;
 
+import dev.callgate.testing.ServerSuite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.callgate.testing.Clients;
 import dev.callgate.testing.RawAws;
-import dev.callgate.testing.RunningServer;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.ConnectException;
 import software.amazon.awssdk.services.connect.model.DirectoryType;
 import software.amazon.awssdk.services.connect.model.InvalidParameterException;
 import software.amazon.awssdk.services.connect.model.InvalidRequestException;
 
 /** What the Connect face answers to input no handler should see: always a modelled 4xx, never a 500, never a change. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WireAcceptanceTest {
-    static final String ACCOUNT = "111122223333";
-    RunningServer server;
-    ConnectClient connect;
+class WireAcceptanceTest extends ServerSuite {
     RawAws raw;
 
-    @BeforeAll
-    void start() {
-        server = RunningServer.start(null);
-        connect = Clients.connect(server.port(), ACCOUNT, "us-east-1");
-        raw = new RawAws(server.port(), ACCOUNT);
-    }
-
-    @AfterAll
-    void stop() {
-        connect.close();
-        server.close();
-    }
-
     @BeforeEach
-    void reset() {
-        server.operator().send("POST", "/_callgate/reset", null);
+    void rawClient() {
+        raw = new RawAws(server.port(), ACCOUNT);
     }
 
     @ParameterizedTest(name = "{0}")

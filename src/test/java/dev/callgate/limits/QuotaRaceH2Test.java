@@ -2,7 +2,7 @@ package dev.callgate.limits;
 
 class QuotaRaceH2Test extends QuotaRaceTest {
     @Override
-    String storeUrl() {
+    protected String storeUrl() {
         return null;
     }
 }

@@ -4,7 +4,7 @@ import dev.callgate.testing.Stores;
 
 class QuotaRacePostgresTest extends QuotaRaceTest {
     @Override
-    String storeUrl() {
+    protected String storeUrl() {
         return Stores.freshPostgres();
     }
 }

@@ -1,12 +1,13 @@
 package dev.callgate.limits;
 
+import java.util.function.UnaryOperator;
+import dev.callgate.config.Settings;
+import dev.callgate.testing.ServerSuite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.callgate.testing.Clients;
 import dev.callgate.testing.Fixtures;
 import dev.callgate.testing.ReportsClient;
-import dev.callgate.testing.RunningServer;
 import dev.callgate.testing.TestEditions;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.connect.ConnectClient;
 
 /**
  * The one race harness for every per-instance quota (limits.md §3): with {@code room} slots left, 2 ×
@@ -30,27 +28,17 @@ import software.amazon.awssdk.services.connect.ConnectClient;
  * quota's own error; a create refused for another reason charges nothing; giving a unit back frees
  * its slot (except agent statuses, which are disabled, never deleted). Runs on each store.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class QuotaRaceTest {
-    static final String ACCOUNT = "111122223333";
-    RunningServer server;
-    ConnectClient connect;
+abstract class QuotaRaceTest extends ServerSuite {
     ReportsClient reports;
 
-    /** The store's JDBC URL, or null for embedded H2. */
-    abstract String storeUrl();
-
-    @BeforeAll
-    void startServer() {
-        server = RunningServer.start(storeUrl(), TestEditions.current("race", TestEditions.RACE));
-        connect = Clients.connect(server.port(), ACCOUNT, "us-east-1");
-        reports = new ReportsClient(server.port(), ACCOUNT, "us-east-1");
+    @Override
+    protected UnaryOperator<Settings> settings() {
+        return TestEditions.current("race", TestEditions.RACE);
     }
 
-    @AfterAll
-    void stopServer() {
-        connect.close();
-        server.close();
+    @BeforeEach
+    void reportsClient() {
+        reports = new ReportsClient(server.port(), ACCOUNT, "us-east-1");
     }
 
     static Stream<QuotaCases.QuotaCase> cases() {
