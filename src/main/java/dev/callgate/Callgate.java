@@ -53,7 +53,7 @@ public final class Callgate implements AutoCloseable {
             InstanceResources resources = new InstanceResources(store, instances, ledger, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // Throttle rates come from the edition current at start: the throttle is the account's, not an instance's.
-            ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), clock, metrics);
+            ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, clock, metrics);
             ConnectHandlers handlers = new ConnectHandlers(instances, resources, new MetricService(instances, store, clock));
             ConnectEndpoint connect = new ConnectEndpoint(authenticator, handlers, editions, throttle);
             OperatorApi operator = new OperatorApi(store, ledger, accounts, editions,

@@ -1,24 +1,25 @@
 package dev.callgate.limits;
 
 import dev.callgate.accounts.Caller;
-import io.github.bucket4j.TimeMeter;
+import dev.callgate.store.Store;
+import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The per-account API throttle (limits.md §6): one {@link ThrottleBucket} per (account, region,
- * operation), checked by the wire after authentication and routing and before anything is decoded,
- * so a throttled call never reaches a handler or touches state.
+ * The per-account API throttle (limits.md §6): one token bucket per (account, region, operation),
+ * checked by the wire after authentication and routing and before anything is decoded, so a
+ * throttled call never reaches a handler or touches state.
  *
  * <p>Rates come from the edition current at server start (the throttle is the account's, not an
  * instance's, so no instance snapshot applies), multiplied by the {@link ThrottleMode}'s scale.
  * The operator may override them per account, for one operation or for the general group
- * ({@value #GENERAL_GROUP}: every operation without its own edition rate). Overrides are held in
- * memory on this node.
+ * ({@value #GENERAL_GROUP}: every operation without its own edition rate); overrides are kept in the
+ * store. On H2 (one node) the buckets live in memory; on PostgreSQL in rows that every node shares,
+ * so the bound holds across nodes. With the throttle off, a call touches neither.
  */
 public final class ApiThrottle {
     /** The override key of the edition's default group. */
@@ -28,30 +29,20 @@ public final class ApiThrottle {
 
     private final ThrottleMode mode;
     private final Edition.ThrottleRates rates;
-    private final TimeMeter time;
+    private final ThrottleOverrides overrides;
+    private final TokenBuckets buckets;
     private final MeterRegistry registry;
-    private final ConcurrentMap<ThrottleBucket.Key, ThrottleBucket> buckets = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Map<String, Edition.Rate>> overrides = new ConcurrentHashMap<>();
-    // Bumped by every override change; a bucket of an older generation re-reads its rate on its next call.
-    private final AtomicLong generation = new AtomicLong();
+    private final ConcurrentMap<BucketKey, BucketCounters> counters = new ConcurrentHashMap<>();
 
-    public ApiThrottle(ThrottleMode mode, Edition.ThrottleRates rates, ServerClock clock, MeterRegistry registry) {
+    public ApiThrottle(ThrottleMode mode, Edition.ThrottleRates rates, Store store, ServerClock clock, MeterRegistry registry) {
         this.mode = mode;
         this.rates = rates;
         this.registry = registry;
         rates.operations().values().forEach(this::requireUsable);
         requireUsable(rates.defaults());
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.nanoTime();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        };
+        boolean shared = store.isPostgres();
+        this.overrides = new ThrottleOverrides(store, !shared);
+        this.buckets = shared ? new SharedTokenBuckets(store, clock) : new LocalTokenBuckets(clock);
     }
 
     public ThrottleMode mode() {
@@ -60,22 +51,29 @@ public final class ApiThrottle {
 
     /** Admits the call or throws {@link Throttled}. */
     public void admit(Caller caller, String operation) {
-        ThrottleBucket.Key key = new ThrottleBucket.Key(caller.accountId(), caller.region(), operation);
-        long current = generation.get();
-        ThrottleBucket bucket = buckets.computeIfAbsent(key, k -> new ThrottleBucket(k, rate(k.accountId(), k.operation()), current, time, registry));
+        BucketKey key = new BucketKey(caller.accountId(), caller.region(), operation);
+        BucketCounters counted = counters.computeIfAbsent(key, k -> BucketCounters.register(registry, k));
         if (!mode.enabled()) {
-            bucket.admitUnmetered();
+            counted.admitted().increment();
             return;
         }
-        if (bucket.generation() != current) {
-            bucket.reconfigure(rate(key.accountId(), operation), current);
+        ThrottleOverrides.Account account = overrides.of(key.accountId());
+        Edition.Rate rate = rate(account, operation);
+        ConsumptionProbe probe = buckets.take(key, rate, account.revision());
+        if (!probe.isConsumed()) {
+            counted.throttled().increment();
+            throw Throttled.nextTokenIn(key, rate, probe.getNanosToWaitForRefill());
         }
-        bucket.admit();
+        counted.admitted().increment();
     }
 
     /** The rate and burst an account's bucket for {@code operation} has, in this mode. */
     public Edition.Rate rate(String accountId, String operation) {
-        Map<String, Edition.Rate> own = overrides.getOrDefault(accountId, Map.of());
+        return rate(overrides.of(accountId), operation);
+    }
+
+    private Edition.Rate rate(ThrottleOverrides.Account account, String operation) {
+        Map<String, Edition.Rate> own = account.byOperation();
         Edition.Rate rate = own.get(operation);
         if (rate == null) {
             rate = rates.operations().containsKey(operation) ? rates.of(operation) : own.getOrDefault(GENERAL_GROUP, rates.defaults());
@@ -86,18 +84,16 @@ public final class ApiThrottle {
     /** Sets an account's rate for one operation, or for the general group with {@value #GENERAL_GROUP}. */
     public void override(String accountId, String operation, Edition.Rate rate) {
         requireUsable(rate);
-        overrides.computeIfAbsent(accountId, a -> new ConcurrentHashMap<>()).put(operation, rate);
-        generation.incrementAndGet();
+        overrides.put(accountId, operation, rate);
     }
 
     /** An account's overrides by operation (unscaled), in name order. */
     public Map<String, Edition.Rate> overrides(String accountId) {
-        return new TreeMap<>(overrides.getOrDefault(accountId, Map.of()));
+        return new TreeMap<>(overrides.of(accountId).byOperation());
     }
 
     public void clearOverrides(String accountId) {
-        overrides.remove(accountId);
-        generation.incrementAndGet();
+        overrides.clear(accountId);
     }
 
     private void requireUsable(Edition.Rate rate) {
@@ -110,8 +106,7 @@ public final class ApiThrottle {
 
     /** Refills every bucket and forgets every override: the operator's reset for test suites. */
     public void reset() {
-        overrides.clear();
+        overrides.reset();
         buckets.clear();
-        generation.incrementAndGet();
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 public final class Throttled extends ServiceError {
     public static final String RETRY_AFTER_MS = "Retry-After-Ms";
 
-    private Throttled(ThrottleBucket.Key key, Edition.Rate rate, long millisToNextToken) {
+    private Throttled(BucketKey key, Edition.Rate rate, long millisToNextToken) {
         // Concatenated, not String.format: this is the hot path of a client hammering an empty bucket.
         super(ErrorCode.THROTTLING, "Rate exceeded: the API throttle bucket of account " + key.accountId() + " in " + key.region()
                         + " for " + key.operation() + " (RateLimit " + rate.rate() + " per second, BurstLimit " + rate.burst()
@@ -20,7 +20,7 @@ public final class Throttled extends ServiceError {
                 Map.of(), Map.of(RETRY_AFTER_MS, Long.toString(millisToNextToken)));
     }
 
-    static Throttled nextTokenIn(ThrottleBucket.Key key, Edition.Rate rate, long nanos) {
+    static Throttled nextTokenIn(BucketKey key, Edition.Rate rate, long nanos) {
         return new Throttled(key, rate, millisRoundedUp(nanos));
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -50,6 +51,11 @@ public final class Store implements AutoCloseable {
 
     public boolean isPostgres() {
         return postgres;
+    }
+
+    /** The pool itself, for a library that runs its own SQL (Bucket4j's shared throttle buckets). */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     /** Runs {@code work} in one transaction, retrying it when the database reports a deadlock. */

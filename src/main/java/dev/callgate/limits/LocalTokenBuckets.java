@@ -1,0 +1,63 @@
+package dev.callgate.limits;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Token buckets in this node's memory: exact for one node (the embedded H2 store), never touching the store. */
+final class LocalTokenBuckets implements TokenBuckets {
+    private final TimeMeter time;
+    private final ConcurrentMap<BucketKey, LocalBucket> buckets = new ConcurrentHashMap<>();
+
+    LocalTokenBuckets(ServerClock clock) {
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                // Monotonic: on one node a wall-clock step must neither refill nor freeze a bucket.
+                return clock.nanoTime();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return false;
+            }
+        };
+    }
+
+    @Override
+    public ConsumptionProbe take(BucketKey key, Edition.Rate rate, long revision) {
+        LocalBucket bucket = buckets.computeIfAbsent(key, k -> new LocalBucket(rate, revision, time));
+        if (bucket.revision != revision) {
+            bucket.reconfigure(rate, revision);
+        }
+        return bucket.tokens.tryConsumeAndReturnRemaining(1);
+    }
+
+    @Override
+    public void clear() {
+        buckets.clear();
+    }
+
+    private static final class LocalBucket {
+        private final Bucket tokens;
+        private volatile Edition.Rate rate;
+        private volatile long revision;
+
+        LocalBucket(Edition.Rate rate, long revision, TimeMeter time) {
+            this.tokens = Bucket.builder().addLimit(TokenBuckets.limit(rate)).withCustomTimePrecision(time).build();
+            this.rate = rate;
+            this.revision = revision;
+        }
+
+        synchronized void reconfigure(Edition.Rate newRate, long newRevision) {
+            if (!newRate.equals(rate)) {
+                tokens.replaceConfiguration(TokenBuckets.configuration(newRate), TokensInheritanceStrategy.AS_IS);
+                rate = newRate;
+            }
+            revision = newRevision;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.callgate.limits;
+
+import dev.callgate.store.Store;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The operator's per-account throttle overrides, in the store: they survive a restart and every node
+ * sees them. Each change bumps the account's revision in the same transaction, so a bucket configured
+ * at an older revision knows to take the new rate at its next call.
+ *
+ * <p>On one node (H2) every change passes through this object, so an account's overrides are read
+ * once and then cached; on several nodes (PostgreSQL) another node may change them at any moment, so
+ * they are read at every call, in one statement with their revision.
+ */
+final class ThrottleOverrides {
+    private final Store store;
+    private final ConcurrentMap<String, Account> cache;
+
+    ThrottleOverrides(Store store, boolean cached) {
+        this.store = store;
+        this.cache = cached ? new ConcurrentHashMap<>() : null;
+    }
+
+    /** An account's overrides by operation (unscaled), at the revision they were read at. */
+    record Account(long revision, Map<String, Edition.Rate> byOperation) {
+    }
+
+    Account of(String accountId) {
+        // Loaded inside computeIfAbsent: a change's invalidation waits for a load in progress, so no stale entry survives it.
+        return cache == null ? load(accountId) : cache.computeIfAbsent(accountId, this::load);
+    }
+
+    void put(String accountId, String operation, Edition.Rate rate) {
+        change(accountId, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from throttle_override where account_id = ? and operation = ?");
+                 PreparedStatement insert = connection.prepareStatement(
+                         "insert into throttle_override (account_id, operation, rate, burst) values (?, ?, ?, ?)")) {
+                delete.setString(1, accountId);
+                delete.setString(2, operation);
+                delete.executeUpdate();
+                insert.setString(1, accountId);
+                insert.setString(2, operation);
+                insert.setLong(3, rate.rate());
+                insert.setLong(4, rate.burst());
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    void clear(String accountId) {
+        change(accountId, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("delete from throttle_override where account_id = ?")) {
+                delete.setString(1, accountId);
+                delete.executeUpdate();
+            }
+        });
+    }
+
+    /** Drops every override. Revisions only go up, so no bucket left at an older one can pass for current. */
+    void reset() {
+        store.inTransaction(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.executeUpdate("delete from throttle_override");
+                statement.executeUpdate("update throttle_revision set revision = revision + 1");
+            }
+            return null;
+        });
+        if (cache != null) {
+            cache.clear();
+        }
+    }
+
+    /** Applies a change after bumping the account's revision, whose row lock also serializes concurrent changes. */
+    private void change(String accountId, Change change) {
+        store.inTransaction(connection -> {
+            try (PreparedStatement open = connection.prepareStatement(
+                    "insert into throttle_revision (account_id, revision) values (?, 0) on conflict do nothing");
+                 PreparedStatement bump = connection.prepareStatement(
+                         "update throttle_revision set revision = revision + 1 where account_id = ?")) {
+                open.setString(1, accountId);
+                open.executeUpdate();
+                bump.setString(1, accountId);
+                bump.executeUpdate();
+            }
+            change.apply(connection);
+            return null;
+        });
+        if (cache != null) {
+            cache.remove(accountId);
+        }
+    }
+
+    private Account load(String accountId) {
+        return store.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select r.revision, o.operation, o.rate, o.burst"
+                    + " from throttle_revision r left join throttle_override o on o.account_id = r.account_id"
+                    + " where r.account_id = ?")) {
+                select.setString(1, accountId);
+                try (ResultSet rows = select.executeQuery()) {
+                    long revision = 0;
+                    Map<String, Edition.Rate> byOperation = new HashMap<>();
+                    while (rows.next()) {
+                        revision = rows.getLong(1);
+                        if (rows.getString(2) != null) {
+                            byOperation.put(rows.getString(2), new Edition.Rate(rows.getLong(3), rows.getLong(4)));
+                        }
+                    }
+                    return new Account(revision, Map.copyOf(byOperation));
+                }
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        void apply(Connection connection) throws SQLException;
+    }
+}
