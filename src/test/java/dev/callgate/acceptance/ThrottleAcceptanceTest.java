@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.connect.model.ThrottlingException;
 /**
  * The API throttle of limits.md §6 through the real ConnectClient, on a virtual clock so that every
  * token is scripted: buckets, their messages and Retry-After-Ms, what a throttled call does not do,
- * the SDK's retry, and the operator's overrides, clock and metrics.
+ * the SDK's retry, and the operator's overrides, clock and metrics. On H2 (buckets in memory); the
+ * PostgreSQL subclass runs the same on shared buckets.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ThrottleAcceptanceTest {
@@ -41,9 +42,14 @@ class ThrottleAcceptanceTest {
     RunningServer server;
     Operator operator;
 
+    /** The store's JDBC URL, or null for embedded H2; every server a test starts gets a store of its own. */
+    String storeUrl() {
+        return null;
+    }
+
     @BeforeAll
     void startServer() {
-        server = RunningServer.start(null, s -> s.withThrottle(ThrottleMode.FAITHFUL).withClock(Settings.ClockMode.VIRTUAL));
+        server = RunningServer.start(storeUrl(), s -> s.withThrottle(ThrottleMode.FAITHFUL).withClock(Settings.ClockMode.VIRTUAL));
         operator = server.operator();
     }
 
@@ -205,7 +211,7 @@ class ThrottleAcceptanceTest {
 
     @Test
     void scaledModeMultipliesRateAndBurst() {
-        try (RunningServer scaled = RunningServer.start(null, s -> s.withThrottle(ThrottleMode.parse("scale=10"))
+        try (RunningServer scaled = RunningServer.start(storeUrl(), s -> s.withThrottle(ThrottleMode.parse("scale=10"))
                 .withClock(Settings.ClockMode.VIRTUAL));
              ConnectClient connect = Clients.connect(scaled.port(), ACCOUNT, "us-east-1")) {
             admitted(connect, 50);
@@ -221,7 +227,7 @@ class ThrottleAcceptanceTest {
 
     @Test
     void offModeAdmitsEverythingAndStillCounts() {
-        try (RunningServer off = RunningServer.start(null, s -> s.withThrottle(ThrottleMode.OFF).withClock(Settings.ClockMode.VIRTUAL));
+        try (RunningServer off = RunningServer.start(storeUrl(), s -> s.withThrottle(ThrottleMode.OFF).withClock(Settings.ClockMode.VIRTUAL));
              ConnectClient connect = Clients.connect(off.port(), ACCOUNT, "us-east-1")) {
             admitted(connect, 40);
 
@@ -289,7 +295,7 @@ class ThrottleAcceptanceTest {
 
     @Test
     void systemClockCannotBeAdvanced() {
-        try (RunningServer system = RunningServer.start(null)) {
+        try (RunningServer system = RunningServer.start(storeUrl())) {
             HttpResponse<String> refused = system.operator().send("POST", "/_callgate/clock/advance", "{\"millis\":1000}");
 
             assertThat(refused.statusCode()).isEqualTo(400);
