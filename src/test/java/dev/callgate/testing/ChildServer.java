@@ -1,5 +1,6 @@
 package dev.callgate.testing;
 
+import dev.callgate.limits.ThrottleMode;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,13 +25,17 @@ public final class ChildServer {
         this.port = port;
     }
 
+    /** A child with the API throttle off, like RunningServer: for tests of quotas and durability. */
     public static ChildServer start(Path dataDir, String storeUrl, int port, Path log) {
+        return start(dataDir, storeUrl, port, log, ThrottleMode.OFF);
+    }
+
+    public static ChildServer start(Path dataDir, String storeUrl, int port, Path log, ThrottleMode throttle) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "dev.callgate.cli.Main", "serve", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
-                // Like RunningServer: these children test quotas and durability, not the API throttle.
-                "--throttle", "off"));
+                "--throttle", throttle.toString()));
         if (storeUrl != null) {
             command.addAll(List.of("--store", storeUrl));
         }

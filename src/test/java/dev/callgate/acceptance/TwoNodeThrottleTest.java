@@ -1,0 +1,160 @@
+package dev.callgate.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callgate.limits.ThrottleMode;
+import dev.callgate.testing.ChildServer;
+import dev.callgate.testing.Clients;
+import dev.callgate.testing.Operator;
+import dev.callgate.testing.Stores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.connect.model.ThrottlingException;
+
+/**
+ * Two Callgate processes with the faithful throttle on one PostgreSQL, behind no load balancer but the
+ * test's own threads: an account's bucket is one bucket across both nodes (limits.md §6, "on one node
+ * or many"), and an override set through one node is in force on the other.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodeThrottleTest {
+    static final int RATE = 2;
+    static final int BURST = 5;
+    static final int THREADS_PER_NODE = 3;
+    static final long RUN_NANOS = TimeUnit.SECONDS.toNanos(4);
+
+    ChildServer nodeA;
+    ChildServer nodeB;
+
+    @BeforeAll
+    void startNodes() throws Exception {
+        String store = Stores.freshPostgres();
+        Path dataDir = Files.createTempDirectory("callgate-nodes");
+        Path log = Files.createTempFile("callgate-node", ".log");
+        // Started side by side: a child takes seconds to come up, and the two need nothing from each other.
+        CompletableFuture<ChildServer> a = CompletableFuture.supplyAsync(() ->
+                ChildServer.start(dataDir.resolve("a"), store, ChildServer.freePort(), log, ThrottleMode.FAITHFUL));
+        nodeB = ChildServer.start(dataDir.resolve("b"), store, ChildServer.freePort(), log, ThrottleMode.FAITHFUL);
+        nodeA = a.join();
+    }
+
+    @AfterAll
+    void stopNodes() throws InterruptedException {
+        nodeA.killHard();
+        nodeB.killHard();
+    }
+
+    /** One hammering thread's tally: calls admitted, and when its first call left and its last answer came. */
+    record Tally(int admitted, long firstSent, long lastAnswered) {
+    }
+
+    @Test
+    void bothNodesTogetherAdmitBurstPlusRateTimesElapsedNotTwice() throws Exception {
+        String account = "135713571357";
+        List<ConnectClient> clients = new ArrayList<>();
+        for (int i = 0; i < 2 * THREADS_PER_NODE; i++) {
+            ConnectClient client = Clients.connect((i % 2 == 0 ? nodeA : nodeB).port(), account, "us-east-1");
+            warmUp(client);
+            clients.add(client);
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(clients.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Tally>> hammers = new ArrayList<>();
+        try {
+            for (ConnectClient client : clients) {
+                hammers.add(threads.submit(hammer(client, go)));
+            }
+            go.countDown();
+            int admitted = 0;
+            long firstSent = Long.MAX_VALUE;
+            long lastAnswered = Long.MIN_VALUE;
+            for (Future<Tally> hammer : hammers) {
+                Tally tally = hammer.get();
+                admitted += tally.admitted();
+                firstSent = Math.min(firstSent, tally.firstSent());
+                lastAnswered = Math.max(lastAnswered, tally.lastAnswered());
+            }
+
+            // Every token was taken between the first call's sending and the last call's answer.
+            long bound = BURST + RATE * (lastAnswered - firstSent) / TimeUnit.SECONDS.toNanos(1);
+            assertThat(admitted).as("admitted through both nodes in %d ms", TimeUnit.NANOSECONDS.toMillis(lastAnswered - firstSent))
+                    .isBetween((int) bound - 1, (int) bound + 1);
+        } finally {
+            threads.shutdownNow();
+            clients.forEach(ConnectClient::close);
+        }
+    }
+
+    private static Callable<Tally> hammer(ConnectClient client, CountDownLatch go) {
+        return () -> {
+            go.await();
+            int admitted = 0;
+            long firstSent = System.nanoTime();
+            long lastAnswered = firstSent;
+            while (lastAnswered - firstSent < RUN_NANOS) {
+                try {
+                    client.listInstances(r -> { });
+                    admitted++;
+                } catch (ThrottlingException refused) {
+                    // the common case while hammering
+                }
+                lastAnswered = System.nanoTime();
+            }
+            return new Tally(admitted, firstSent, lastAnswered);
+        };
+    }
+
+    /** Loads the client's classes and connections on another operation's bucket, so the run starts hot. */
+    private static void warmUp(ConnectClient client) {
+        try {
+            client.describeInstance(r -> r.instanceId("warm-up"));
+        } catch (RuntimeException expected) {
+            // not found, or DescribeInstance's own bucket throttled: either way ListInstances' bucket is untouched
+        }
+    }
+
+    @Test
+    void overrideSetThroughOneNodeIsInForceOnTheOther() {
+        String account = "246824682468";
+        String path = "/_callgate/accounts/" + account + "/throttle";
+        try (ConnectClient onB = Clients.connect(nodeB.port(), account, "us-east-1")) {
+            onB.listInstances(r -> { }); // B's bucket exists at the edition's rate, 4 tokens left
+
+            new Operator(nodeA.port()).send("PUT", path, "{\"operation\":\"ListInstances\",\"rate\":1,\"burst\":1}");
+
+            assertThat(new Operator(nodeB.port()).send("GET", path, null).body()).contains("\"ListInstances\":{\"rate\":1,\"burst\":1}");
+            ThrottlingException refused = firstRefusal(onB);
+            assertThat(refused.awsErrorDetails().errorMessage()).contains("RateLimit 1 per second", "BurstLimit 1");
+
+            new Operator(nodeA.port()).send("POST", "/_callgate/reset", null);
+            assertThat(new Operator(nodeB.port()).send("GET", path, null).body()).contains("\"overrides\":{}");
+            onB.listInstances(r -> { }); // the reset refilled the shared bucket, at the edition's rate again
+        }
+    }
+
+    /** Calls until refused: the 4 tokens in hand were capped at the new burst of 1, so the second call at most. */
+    private static ThrottlingException firstRefusal(ConnectClient client) {
+        for (int call = 0; call < 3; call++) {
+            try {
+                client.listInstances(r -> { });
+            } catch (ThrottlingException refused) {
+                return refused;
+            }
+        }
+        throw new AssertionError("three calls were admitted on a bucket of burst 1 and rate 1 per second");
+    }
+}
