@@ -9,9 +9,13 @@ import dev.callgate.testing.Clients;
 import dev.callgate.testing.Operator;
 import dev.callgate.testing.RunningServer;
 import java.net.URI;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -262,6 +266,24 @@ class ThrottleAcceptanceTest {
             operator.advanceClock(2500);
             admitted(connect, 5);
             throttled(connect);
+        }
+    }
+
+    @Test
+    void overridesSurviveARestart() throws IOException {
+        Path dataDir = Files.createTempDirectory("callgate-throttle");
+        String store = storeUrl();
+        UnaryOperator<Settings> faithful = s -> s.withThrottle(ThrottleMode.FAITHFUL).withClock(Settings.ClockMode.VIRTUAL);
+        try (RunningServer first = RunningServer.start(dataDir, store, faithful)) {
+            first.operator().send("PUT", "/_callgate/accounts/" + ACCOUNT + "/throttle", "{\"operation\":\"ListInstances\",\"rate\":1,\"burst\":2}");
+        }
+
+        try (RunningServer second = RunningServer.start(dataDir, store, faithful);
+             ConnectClient connect = Clients.connect(second.port(), ACCOUNT, "us-east-1")) {
+            assertThat(second.operator().send("GET", "/_callgate/accounts/" + ACCOUNT + "/throttle", null).body())
+                    .contains("\"ListInstances\":{\"rate\":1,\"burst\":2}");
+            admitted(connect, 2);
+            assertThat(throttled(connect).awsErrorDetails().errorMessage()).contains("RateLimit 1 per second", "BurstLimit 2");
         }
     }
 
