@@ -7,11 +7,14 @@ import dev.callgate.limits.ServerClock;
 import dev.callgate.limits.ThrottleMode;
 import dev.callgate.limits.Throttled;
 import dev.callgate.limits.VirtualClock;
+import dev.callgate.store.Store;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,6 +28,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -48,13 +52,18 @@ public class ThrottleDecisionBenchmark {
     private Bucket bareEmpty;
     private ApiThrottle throttleOpen;
     private ApiThrottle throttleEmpty;
+    private Store storeOpen;
+    private Store storeEmpty;
 
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
+        // Embedded H2 stores, one per throttle as one per server: buckets in memory, overrides read once, then cached.
+        storeOpen = Store.open(Store.embeddedUrl(Files.createTempDirectory("callgate-jmh")), null, null);
+        storeEmpty = Store.open(Store.embeddedUrl(Files.createTempDirectory("callgate-jmh")), null, null);
         ServerClock system = ServerClock.system();
         bareOpen = Bucket.builder().addLimit(l -> l.capacity(ENDLESS.burst()).refillGreedy(ENDLESS.rate(), Duration.ofSeconds(1)))
                 .withCustomTimePrecision(meter(system)).build();
-        throttleOpen = new ApiThrottle(ThrottleMode.FAITHFUL, FAITHFUL, system, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        throttleOpen = new ApiThrottle(ThrottleMode.FAITHFUL, FAITHFUL, storeOpen, system, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         throttleOpen.override(caller.accountId(), ApiThrottle.GENERAL_GROUP, ENDLESS);
 
         // Frozen time and a drained bucket: every decision is a refusal.
@@ -62,10 +71,16 @@ public class ThrottleDecisionBenchmark {
         bareEmpty = Bucket.builder().addLimit(l -> l.capacity(5).refillGreedy(2, Duration.ofSeconds(1)))
                 .withCustomTimePrecision(meter(frozen)).build();
         bareEmpty.tryConsumeAsMuchAsPossible();
-        throttleEmpty = new ApiThrottle(ThrottleMode.FAITHFUL, FAITHFUL, frozen, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        throttleEmpty = new ApiThrottle(ThrottleMode.FAITHFUL, FAITHFUL, storeEmpty, frozen, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         for (int i = 0; i < 5; i++) {
             throttleEmpty.admit(caller, "ListInstances");
         }
+    }
+
+    @TearDown
+    public void closeStores() {
+        storeOpen.close();
+        storeEmpty.close();
     }
 
     private static TimeMeter meter(ServerClock clock) {
