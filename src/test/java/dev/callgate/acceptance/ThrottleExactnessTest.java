@@ -8,6 +8,7 @@ import dev.callgate.limits.ThrottleMode;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Operator;
 import dev.callgate.testing.RunningServer;
+import dev.callgate.testing.Stores;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,13 +20,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.ThrottlingException;
 
 /**
  * limits.md §6's promise, proven: over any interval of length t an account admits at most
  * BurstLimit + RateLimit × t calls of an operation per region, exactly that many when demand
- * saturates, whatever threads and access keys the calls come from.
+ * saturates, whatever threads and access keys the calls come from, on in-memory buckets (H2) and on
+ * buckets shared in PostgreSQL.
  */
 class ThrottleExactnessTest {
     static final int RATE = 2;
@@ -40,14 +44,15 @@ class ThrottleExactnessTest {
         }
     }
 
-    @Test
-    void virtualTimeRandomCallsFromManyThreadsAndKeysAreAdmittedExactly() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void virtualTimeRandomCallsFromManyThreadsAndKeysAreAdmittedExactly(String store) throws Exception {
         List<AccessKey> keys = List.of(new AccessKey("AKIAALICE", "s1", ACCOUNT, "alice"), new AccessKey("AKIABOB", "s2", ACCOUNT, "bob"),
                 new AccessKey("AKIACAROL", "s3", ACCOUNT, "carol"), new AccessKey("AKIADAVE", "s4", OTHER, "dave"));
         long seed = System.nanoTime();
         Random random = new Random(seed);
         ExecutorService threads = Executors.newFixedThreadPool(6);
-        try (RunningServer server = RunningServer.start(null, s -> s.withStrictAuth("op", keys)
+        try (RunningServer server = RunningServer.start(store.equals("h2") ? null : Stores.freshPostgres(), s -> s.withStrictAuth("op", keys)
                 .withThrottle(ThrottleMode.FAITHFUL).withClock(Settings.ClockMode.VIRTUAL))) {
             Operator operator = new Operator(server.port(), "op");
             List<BucketUnderTest> buckets = List.of(
