@@ -30,7 +30,7 @@ final class LocalTokenBuckets implements TokenBuckets {
     @Override
     public ConsumptionProbe take(BucketKey key, Edition.Rate rate, long revision) {
         LocalBucket bucket = buckets.computeIfAbsent(key, k -> new LocalBucket(rate, revision, time));
-        if (bucket.revision != revision) {
+        if (revision > bucket.revision) {
             bucket.reconfigure(rate, revision);
         }
         return bucket.tokens.tryConsumeAndReturnRemaining(1);
@@ -43,7 +43,7 @@ final class LocalTokenBuckets implements TokenBuckets {
 
     private static final class LocalBucket {
         private final Bucket tokens;
-        private volatile Edition.Rate rate;
+        private Edition.Rate rate; // read and written under this bucket's lock only
         private volatile long revision;
 
         LocalBucket(Edition.Rate rate, long revision, TimeMeter time) {
@@ -52,7 +52,11 @@ final class LocalTokenBuckets implements TokenBuckets {
             this.revision = revision;
         }
 
+        // Revisions only go up: a call that read its overrides before a newer one was set cannot undo it.
         synchronized void reconfigure(Edition.Rate newRate, long newRevision) {
+            if (newRevision <= revision) {
+                return;
+            }
             if (!newRate.equals(rate)) {
                 tokens.replaceConfiguration(TokenBuckets.configuration(newRate), TokensInheritanceStrategy.AS_IS);
                 rate = newRate;
