@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,8 +59,8 @@ class TwoNodeThrottleTest {
         nodeB.killHard();
     }
 
-    /** One hammering thread's tally: calls admitted, and when its first call left and its last answer came. */
-    record Tally(int admitted, long firstSent, long lastAnswered) {
+    /** One hammering thread's tally: calls admitted, when its first and last calls left, and when its last answer came. */
+    record Tally(int admitted, long firstSent, long lastSent, long lastAnswered) {
     }
 
     @Test
@@ -73,39 +74,56 @@ class TwoNodeThrottleTest {
         }
         ExecutorService threads = Executors.newFixedThreadPool(clients.size());
         CountDownLatch go = new CountDownLatch(1);
+        AtomicLong deadline = new AtomicLong();
         List<Future<Tally>> hammers = new ArrayList<>();
         try {
             for (ConnectClient client : clients) {
-                hammers.add(threads.submit(hammer(client, go)));
+                hammers.add(threads.submit(hammer(client, go, deadline)));
             }
+            deadline.set(System.nanoTime() + RUN_NANOS);
             go.countDown();
             int admitted = 0;
             long firstSent = Long.MAX_VALUE;
+            long allStarted = Long.MIN_VALUE;
+            long firstStopped = Long.MAX_VALUE;
             long lastAnswered = Long.MIN_VALUE;
             for (Future<Tally> hammer : hammers) {
                 Tally tally = hammer.get();
                 admitted += tally.admitted();
                 firstSent = Math.min(firstSent, tally.firstSent());
+                allStarted = Math.max(allStarted, tally.firstSent());
+                firstStopped = Math.min(firstStopped, tally.lastSent());
                 lastAnswered = Math.max(lastAnswered, tally.lastAnswered());
             }
 
-            // Every token was taken between the first call's sending and the last call's answer.
-            long bound = BURST + RATE * (lastAnswered - firstSent) / TimeUnit.SECONDS.toNanos(1);
-            assertThat(admitted).as("admitted through both nodes in %d ms", TimeUnit.NANOSECONDS.toMillis(lastAnswered - firstSent))
-                    .isBetween((int) bound - 1, (int) bound + 1);
+            // Every token was taken between the first call's sending and the last call's answer: at most
+            // burst + rate × that. While every thread was calling, no token went untaken: at least burst + rate × that.
+            long elapsed = lastAnswered - firstSent;
+            long saturated = firstStopped - allStarted;
+            assertThat(admitted).as("admitted through both nodes in %d ms, all of them calling for %d ms",
+                            TimeUnit.NANOSECONDS.toMillis(elapsed), TimeUnit.NANOSECONDS.toMillis(saturated))
+                    .isBetween(tokens(saturated) - 1, tokens(elapsed) + 1);
         } finally {
             threads.shutdownNow();
             clients.forEach(ConnectClient::close);
         }
     }
 
-    private static Callable<Tally> hammer(ConnectClient client, CountDownLatch go) {
+    /** What a bucket of this rate and burst gives over {@code nanos}: burst + ⌊rate × t⌋. */
+    private static int tokens(long nanos) {
+        return (int) (BURST + RATE * nanos / TimeUnit.SECONDS.toNanos(1));
+    }
+
+    /** Calls until the common deadline, all threads stopping together so that none hammers alone at the end. */
+    private static Callable<Tally> hammer(ConnectClient client, CountDownLatch go, AtomicLong deadline) {
         return () -> {
             go.await();
             int admitted = 0;
             long firstSent = System.nanoTime();
+            long lastSent = firstSent;
             long lastAnswered = firstSent;
-            while (lastAnswered - firstSent < RUN_NANOS) {
+            while (lastAnswered < deadline.get()) {
+                lastSent = System.nanoTime();
                 try {
                     client.listInstances(r -> { });
                     admitted++;
@@ -114,7 +132,7 @@ class TwoNodeThrottleTest {
                 }
                 lastAnswered = System.nanoTime();
             }
-            return new Tally(admitted, firstSent, lastAnswered);
+            return new Tally(admitted, firstSent, lastSent, lastAnswered);
         };
     }
 
