@@ -40,6 +40,7 @@ public final class ApiThrottle {
         this.registry = registry;
         rates.operations().values().forEach(this::requireUsable);
         requireUsable(rates.defaults());
+        // An H2 file has one node, which may cache overrides and keep buckets in memory; nodes on PostgreSQL share both.
         boolean shared = store.isPostgres();
         this.overrides = new ThrottleOverrides(store, !shared);
         this.buckets = shared ? new SharedTokenBuckets(store, clock) : new LocalTokenBuckets(clock);

@@ -48,6 +48,8 @@ final class SharedTokenBuckets implements TokenBuckets {
     @Override
     public ConsumptionProbe take(BucketKey key, Edition.Rate rate, long revision) {
         // The stored configuration carries the revision it was made at; an older one is replaced in the same transaction.
+        // A newer one stays: a call that read its overrides just before a change meets the new rate (only a refusal's
+        // message then names the rate it read).
         return proxies.builder()
                 .withImplicitConfigurationReplacement(revision, TokensInheritanceStrategy.AS_IS)
                 .build(key.id(), () -> TokenBuckets.configuration(rate))
