@@ -46,8 +46,8 @@ public final class HttpFront implements AutoCloseable {
     public HttpFront(String bind, int port, Dispatcher dispatcher) {
         this.address = new InetSocketAddress(bind, port);
         this.dispatcher = dispatcher;
-        this.loops = new MultiThreadIoEventLoopGroup(Integer.getInteger("callgate.loops", 1), new DefaultThreadFactory("callgate-io", true),
-                NioIoHandler.newFactory());
+        // One event loop: on 2 cores a second one measured no faster, and the workers need the other core.
+        this.loops = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callgate-io", true), NioIoHandler.newFactory());
         this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "callgate-http");
             thread.setDaemon(true);

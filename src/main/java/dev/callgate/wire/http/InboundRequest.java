@@ -22,14 +22,15 @@ final class InboundRequest {
     private static final byte[] EMPTY = new byte[0];
 
     private final HttpRequest head;
+    private final boolean declaredTooLarge;
     private byte[] body;
     private long received;
 
     InboundRequest(HttpRequest head) {
         this.head = head;
         long declared = HttpUtil.getContentLength(head, -1L);
-        this.received = declared > HttpFront.MAX_BODY_BYTES ? declared : 0;
-        this.body = declared > 0 && declared <= HttpFront.MAX_BODY_BYTES ? new byte[(int) declared] : EMPTY;
+        this.declaredTooLarge = declared > HttpFront.MAX_BODY_BYTES;
+        this.body = declared > 0 && !declaredTooLarge ? new byte[(int) declared] : EMPTY;
     }
 
     static ServiceError tooLarge() {
@@ -38,12 +39,11 @@ final class InboundRequest {
 
     void append(ByteBuf chunk) {
         int n = chunk.readableBytes();
-        long before = received;
         received += n;
         if (isTooLarge() || n == 0) {
             return;
         }
-        int at = (int) before;
+        int at = (int) received - n;
         if (received > body.length) {
             body = Arrays.copyOf(body, (int) Math.min(HttpFront.MAX_BODY_BYTES, Math.max(received, 2L * body.length)));
         }
@@ -51,7 +51,7 @@ final class InboundRequest {
     }
 
     boolean isTooLarge() {
-        return received > HttpFront.MAX_BODY_BYTES;
+        return declaredTooLarge || received > HttpFront.MAX_BODY_BYTES;
     }
 
     boolean drainedTooMuch() {
