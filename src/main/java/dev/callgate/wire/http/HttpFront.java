@@ -9,6 +9,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
@@ -41,6 +43,7 @@ public final class HttpFront implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final EventLoopGroup loops;
     private final ExecutorService workers;
+    private final ChannelGroup connections;
     private Channel listener;
 
     public HttpFront(String bind, int port, Dispatcher dispatcher) {
@@ -48,6 +51,7 @@ public final class HttpFront implements AutoCloseable {
         this.dispatcher = dispatcher;
         // One event loop: on 2 cores a second one measured no faster, and the workers need the other core.
         this.loops = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callgate-io", true), NioIoHandler.newFactory());
+        this.connections = new DefaultChannelGroup(loops.next());
         this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "callgate-http");
             thread.setDaemon(true);
@@ -66,6 +70,7 @@ public final class HttpFront implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        connections.add(channel);
                         channel.pipeline().addLast(
                                 new HttpServerCodec(new HttpDecoderConfig()
                                         .setMaxInitialLineLength(MAX_LINE_AND_HEADER_BYTES)
@@ -114,6 +119,8 @@ public final class HttpFront implements AutoCloseable {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        // A close is queued behind the answers the finished requests queued, so they are written first.
+        connections.close().awaitUninterruptibly();
         loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
