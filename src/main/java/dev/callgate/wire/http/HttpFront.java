@@ -28,9 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP port every face shares (DESIGN.md), served by Netty: its event loops only parse
- * requests (bodies up to 1 MiB, see {@link HttpConnection}) and write answers; the dispatcher runs
- * on a worker pool, because handlers block on JDBC. Any refusal becomes the AWS error form; an
+ * The one HTTP port every face shares (DESIGN.md), served by Netty: its event loop only parses
+ * requests (bodies up to 1 MiB, see {@link InboundRequest}) and writes answers ({@link HttpConnection});
+ * the dispatcher runs on a worker pool, because handlers block on JDBC. Any refusal becomes the AWS error form; an
  * unexpected failure becomes InternalServiceException 500, never an HTML page or a dropped connection.
  */
 public final class HttpFront implements AutoCloseable {
@@ -82,7 +82,7 @@ public final class HttpFront implements AutoCloseable {
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             close();
-            throw new IOException("Cannot bind " + address, bound.cause());
+            throw bound.cause() instanceof IOException refused ? refused : new IOException("Cannot bind " + address, bound.cause());
         }
         listener = bound.channel();
     }
