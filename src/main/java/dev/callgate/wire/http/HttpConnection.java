@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -133,6 +134,15 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         long high = random.nextLong() & ~0xF000L | 0x4000L;
         long low = random.nextLong() & ~(0xC000L << 48) | (0x8000L << 48);
         return new UUID(high, low).toString();
+    }
+
+    /** An idle kept-alive connection is closed, unless a request on it is still being read or answered. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && !answering && reading == null) {
+            ctx.close();
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -37,6 +38,8 @@ public final class HttpFront implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1 << 20;
     private static final int WORKERS = 64;
     private static final int MAX_LINE_AND_HEADER_BYTES = 16 << 10;
+    // As the JDK server did: a kept-alive connection with nothing to do for this long is closed.
+    private static final int IDLE_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
 
     private final InetSocketAddress address;
@@ -72,6 +75,7 @@ public final class HttpFront implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
                         channel.pipeline().addLast(
+                                new IdleStateHandler(0, 0, IDLE_SECONDS),
                                 new HttpServerCodec(new HttpDecoderConfig()
                                         .setMaxInitialLineLength(MAX_LINE_AND_HEADER_BYTES)
                                         .setMaxHeaderSize(MAX_LINE_AND_HEADER_BYTES)),
