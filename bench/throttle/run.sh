@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The throttle bench: (1) JMH, the in-process cost of one decision against a bare Bucket4j bucket;
-# (2) wrk end to end, Callgate against nginx limit_req on the same machine in the same run.
+# (2) wrk end to end, Callgate against nginx limit_req on the same machine in the same run; with
+# BASELINE=<git commit>, the Callgate of that commit too (built from git into a scratch directory).
 # Bounded: about 3 minutes. Traffic goes to 127.0.0.1 only. Needs: JDK 17, Maven, wrk, nginx
 # (Debian: apt-get install -y wrk nginx). Results go to bench/throttle/results/.
 set -euo pipefail
@@ -14,6 +15,7 @@ DURATION="${DURATION:-15}"           # seconds of each measured wrk run
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 export ACCOUNTS="${ACCOUNTS:-100}"
+BASELINE="${BASELINE:-}"            # a commit to measure beside the working tree's Callgate, e.g. 77d6856
 mkdir -p "$RESULTS"
 PIDS=()
 cleanup() {
@@ -27,6 +29,11 @@ trap cleanup EXIT
 echo "== build"
 mvn -q -f "$ROOT/pom.xml" package -DskipTests
 mvn -q -f "$HERE/jmh/pom.xml" package
+if [ -n "$BASELINE" ]; then
+  mkdir -p "$WORK/baseline"
+  git -C "$ROOT" archive "$BASELINE" | tar -x -C "$WORK/baseline"
+  mvn -q -f "$WORK/baseline/pom.xml" package -DskipTests
+fi
 
 {
   echo "nproc: $(nproc)"
@@ -36,6 +43,7 @@ mvn -q -f "$HERE/jmh/pom.xml" package
   echo "wrk: $(wrk -v 2>&1 | head -1)"
   echo "nginx: $(nginx -v 2>&1)"
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "callgate: $(git -C "$ROOT" rev-parse --short HEAD)${BASELINE:+, baseline: $BASELINE}"
 } > "$RESULTS/machine.txt"
 cat "$RESULTS/machine.txt"
 
@@ -62,14 +70,23 @@ warm() { # port first-account
   FIRST_ACCOUNT="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$HERE/accounts.lua" "http://127.0.0.1:$1" > /dev/null
 }
 
-echo "== Callgate, --throttle faithful, $ACCOUNTS accounts, ${DURATION}s"
-java -jar "$ROOT/target/callgate.jar" serve --port "$CALLGATE_PORT" --data-dir "$WORK/data" --throttle faithful \
-  > "$WORK/callgate.log" 2>&1 &
-PIDS+=($!)
-wait_for "http://127.0.0.1:$CALLGATE_PORT/_callgate/health"
-warm "$CALLGATE_PORT" 900000000000       # JIT warm-up on accounts the measured run never uses
-load callgate "$CALLGATE_PORT" 100000000000
-kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+measure_callgate() { # name jar
+  echo "== $1 ($2), --throttle faithful, $ACCOUNTS accounts, ${DURATION}s"
+  java -jar "$2" serve --port "$CALLGATE_PORT" --data-dir "$WORK/data-$1" --throttle faithful > "$WORK/$1.log" 2>&1 &
+  PIDS+=($!)
+  wait_for "http://127.0.0.1:$CALLGATE_PORT/_callgate/health"
+  warm "$CALLGATE_PORT" 900000000000     # JIT warm-up on accounts the measured run never uses
+  load "$1" "$CALLGATE_PORT" 100000000000
+  # Callgate's own per-account counts, so that the report can check every account against the bound.
+  curl -s "http://127.0.0.1:$CALLGATE_PORT/_callgate/metrics" > "$RESULTS/metrics-$1.txt"
+  kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+}
+
+rm -f "$RESULTS"/wrk-*.txt "$RESULTS"/metrics-*.txt
+measure_callgate callgate "$ROOT/target/callgate.jar"
+if [ -n "$BASELINE" ]; then
+  measure_callgate callgate-baseline "$WORK/baseline/target/callgate.jar"
+fi
 
 echo "== nginx limit_req rate=2r/s burst=5 nodelay, $ACCOUNTS accounts, ${DURATION}s"
 mkdir -p "$WORK/nginx/www"

@@ -28,13 +28,17 @@ final class PathTemplate {
         if (path.size() != segments.size()) {
             return null;
         }
+        // Every operation of the method is tried in turn: compare the literals before building anything.
+        for (int i = 0; i < segments.size(); i++) {
+            if (!isVariable(segments.get(i)) && !segments.get(i).equals(path.get(i))) {
+                return null;
+            }
+        }
         Map<String, String> params = new HashMap<>();
         for (int i = 0; i < segments.size(); i++) {
             String segment = segments.get(i);
             if (isVariable(segment)) {
                 params.put(segment.substring(1, segment.length() - 1).replace("+", ""), path.get(i));
-            } else if (!segment.equals(path.get(i))) {
-                return null;
             }
         }
         return params;

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,16 +60,27 @@ public final class SigV4Authenticator {
         if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 ")) {
             return null;
         }
-        Map<String, String> parts = Arrays.stream(authorization.substring(17).split(","))
-                .map(String::trim)
-                .filter(p -> p.indexOf('=') > 0)
-                .collect(Collectors.toMap(p -> p.substring(0, p.indexOf('=')), p -> p.substring(p.indexOf('=') + 1), (a, b) -> a));
-        String[] credential = parts.getOrDefault("Credential", "").split("/");
-        if (credential.length != 5 || !parts.containsKey("Signature") || !parts.containsKey("SignedHeaders")) {
+        // Read on every AWS call, before the throttle: a plain loop over the parts, first occurrence wins.
+        String credential = null;
+        String signedHeaders = null;
+        String signature = null;
+        for (String part : authorization.substring(17).split(",")) {
+            String trimmed = part.trim();
+            int eq = trimmed.indexOf('=');
+            String name = eq > 0 ? trimmed.substring(0, eq) : "";
+            if (name.equals("Credential") && credential == null) {
+                credential = trimmed.substring(eq + 1);
+            } else if (name.equals("SignedHeaders") && signedHeaders == null) {
+                signedHeaders = trimmed.substring(eq + 1);
+            } else if (name.equals("Signature") && signature == null) {
+                signature = trimmed.substring(eq + 1);
+            }
+        }
+        String[] scope = credential == null ? new String[0] : credential.split("/");
+        if (scope.length != 5 || signature == null || signedHeaders == null) {
             return null;
         }
-        return new Scope(credential[0], credential[1], credential[2], credential[3],
-                List.of(parts.get("SignedHeaders").split(";")), parts.get("Signature"));
+        return new Scope(scope[0], scope[1], scope[2], scope[3], List.of(signedHeaders.split(";")), signature);
     }
 
     public Caller authenticate(WireRequest request, Scope scope) {

@@ -1,19 +1,27 @@
 package dev.callgate.wire.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.callgate.errors.ErrorCode;
 import dev.callgate.errors.ServiceError;
 import dev.callgate.wire.aws.AwsErrors;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,124 +29,103 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP port every face shares (DESIGN.md): reads each request (bodies up to 1 MiB), hands it
- * to the dispatcher, and turns any refusal into the AWS error form; an unexpected failure becomes
- * InternalServiceException 500, never an HTML page or a dropped connection.
+ * The one HTTP port every face shares (DESIGN.md), served by Netty: its event loop only parses
+ * requests (bodies up to 1 MiB, see {@link InboundRequest}) and writes answers ({@link HttpConnection});
+ * the dispatcher runs on a worker pool, because handlers block on JDBC. Any refusal becomes the AWS error form; an
+ * unexpected failure becomes InternalServiceException 500, never an HTML page or a dropped connection.
  */
 public final class HttpFront implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1 << 20;
-    private static final long MAX_DRAIN_BYTES = 64L << 20;
+    private static final int WORKERS = 64;
+    private static final int MAX_LINE_AND_HEADER_BYTES = 16 << 10;
+    // As the JDK server did: a kept-alive connection with nothing to do for this long is closed.
+    private static final int IDLE_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
 
-    static {
-        // The JDK server writes a response's headers and body separately; with Nagle's algorithm on,
-        // the client's delayed ACK then holds every answer for ~40 ms (measured: 50 ms per call
-        // against 3-5 ms). The property is read once, when the JDK server first starts.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpServer server;
+    private final InetSocketAddress address;
+    private final Dispatcher dispatcher;
+    private final EventLoopGroup loops;
     private final ExecutorService workers;
+    private final ChannelGroup connections;
+    private Channel listener;
 
-    public HttpFront(String bind, int port, Dispatcher dispatcher) throws IOException {
-        this.server = HttpServer.create(new InetSocketAddress(bind, port), 1024);
-        this.workers = Executors.newFixedThreadPool(64, runnable -> {
+    public HttpFront(String bind, int port, Dispatcher dispatcher) {
+        this.address = new InetSocketAddress(bind, port);
+        this.dispatcher = dispatcher;
+        // One event loop: on 2 cores a second one measured no faster, and the workers need the other core.
+        this.loops = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callgate-io", true), NioIoHandler.newFactory());
+        this.connections = new DefaultChannelGroup(loops.next());
+        this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "callgate-http");
             thread.setDaemon(true);
             return thread;
         });
-        server.setExecutor(workers);
-        server.createContext("/", exchange -> serve(exchange, dispatcher));
     }
 
-    public void start() {
-        server.start();
+    /** Binds the port and starts answering. */
+    public void start() throws IOException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loops)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                // Without it the client's delayed ACK holds a kept-alive answer for ~40 ms.
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        connections.add(channel);
+                        channel.pipeline().addLast(
+                                new IdleStateHandler(0, 0, IDLE_SECONDS),
+                                new HttpServerCodec(new HttpDecoderConfig()
+                                        .setMaxInitialLineLength(MAX_LINE_AND_HEADER_BYTES)
+                                        .setMaxHeaderSize(MAX_LINE_AND_HEADER_BYTES)),
+                                new HttpServerExpectContinueHandler(),
+                                new HttpConnection(HttpFront.this::answer, workers));
+                    }
+                });
+        ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            close();
+            throw bound.cause() instanceof IOException refused ? refused : new IOException("Cannot bind " + address, bound.cause());
+        }
+        listener = bound.channel();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    private static void serve(HttpExchange exchange, Dispatcher dispatcher) throws IOException {
-        String requestId = UUID.randomUUID().toString();
-        WireResponse response;
+    /** The answer to one request, on a worker thread: the dispatcher's, or the AWS form of its refusal. */
+    private WireResponse answer(WireRequest request, String requestId) {
         try {
-            response = dispatcher.dispatch(read(exchange), requestId);
+            return dispatcher.dispatch(request, requestId);
         } catch (ServiceError error) {
-            response = AwsErrors.of(error, requestId);
+            return AwsErrors.of(error, requestId);
         } catch (RuntimeException e) {
-            LOG.error("Request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            response = AwsErrors.of(new ServiceError(ErrorCode.INTERNAL_SERVICE,
+            LOG.error("Request {} {} failed", request.method(), request.rawPath(), e);
+            return AwsErrors.of(new ServiceError(ErrorCode.INTERNAL_SERVICE,
                     "Internal failure (request " + requestId + "): " + e.getClass().getSimpleName()), requestId);
         }
-        write(exchange, response, requestId);
     }
 
-    private static WireRequest read(HttpExchange exchange) throws IOException {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        return new WireRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), rawQuery,
-                Percent.query(rawQuery), headers, body(exchange));
-    }
-
-    private static byte[] body(HttpExchange exchange) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = length != null && parseLength(length) > MAX_BODY_BYTES ? null : in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body == null || body.length > MAX_BODY_BYTES) {
-                drain(in);
-                throw tooLarge();
-            }
-            return body;
-        }
-    }
-
-    /**
-     * Reads what the client still sends before refusing it: a socket closed over unread bytes is
-     * reset, and the reset destroys the refusal before the client reads it.
-     */
-    private static void drain(InputStream in) throws IOException {
-        byte[] sink = new byte[64 << 10];
-        long drained = 0;
-        for (int n; drained < MAX_DRAIN_BYTES && (n = in.read(sink)) >= 0; ) {
-            drained += n;
-        }
-    }
-
-    private static long parseLength(String length) {
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            throw ServiceError.invalidRequest("Content-Length '" + length + "' is not a number.");
-        }
-    }
-
-    private static ServiceError tooLarge() {
-        return ServiceError.invalidRequest("The request body is larger than the 1 MiB (" + MAX_BODY_BYTES + " bytes) that Callgate accepts.");
-    }
-
-    private static void write(HttpExchange exchange, WireResponse response, String requestId) throws IOException {
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
-        byte[] body = response.body();
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
+    /** Stops accepting, lets the requests in progress finish (up to 5 s), then closes every connection. */
     @Override
     public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+        if (listener != null) {
+            listener.close().awaitUninterruptibly();
+        }
+        workers.shutdown();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        // A close is queued behind the answers the finished requests queued, so they are written first.
+        connections.close().awaitUninterruptibly();
+        loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
     /** Chooses the face a request is for and answers it. */

@@ -43,8 +43,11 @@ public final class ReportsApi {
 
     /** Reports live under an instance; the instance's other operator routes (its quotas) do not. */
     public static boolean handles(WireRequest request) {
+        if (!request.rawPath().startsWith(PREFIX)) {
+            return false;
+        }
         List<String> path = Percent.pathSegments(request.rawPath());
-        return request.rawPath().startsWith(PREFIX) && path.size() >= 4 && path.get(3).equals("reports");
+        return path.size() >= 4 && path.get(3).equals("reports");
     }
 
     public WireResponse handle(WireRequest request) {
