@@ -11,17 +11,13 @@ import dev.callgate.limits.QuotaLedger;
 import dev.callgate.model.SdkJson;
 import dev.callgate.store.InstanceRow;
 import dev.callgate.store.InstanceRows;
-import dev.callgate.store.RefRow;
 import dev.callgate.store.RefRows;
-import dev.callgate.store.ResourceRow;
 import dev.callgate.store.ResourceRows;
 import dev.callgate.store.Store;
 import dev.callgate.store.StoreException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,18 +73,13 @@ public final class InstanceService {
             return created(earlier.get());
         }
         Edition edition = editions.current();
-        String scope = QuotaLedger.accountScope(caller.accountId(), caller.region());
-        store.read(c -> {
-            ledger.ensure(c, scope, Quota.INSTANCES_PER_REGION, edition.quota(Quota.INSTANCES_PER_REGION));
-            return null;
-        });
         InstanceRow row = newInstance(caller, request, edition);
         try {
             store.inTransaction(c -> {
-                ledger.charge(c, scope, Quota.INSTANCES_PER_REGION, 1,
-                        "for account " + caller.accountId() + " in " + caller.region());
+                ledger.chargeOrOpen(c, QuotaLedger.accountScope(caller.accountId(), caller.region()), Quota.INSTANCES_PER_REGION,
+                        1, edition.quota(Quota.INSTANCES_PER_REGION), "for account " + caller.accountId() + " in " + caller.region());
                 instances.insert(c, row);
-                openInstance(c, row, edition);
+                ledger.open(c, quotas(DefaultResources.of(row), edition));
                 return null;
             });
         } catch (StoreException e) {
@@ -150,29 +141,40 @@ public final class InstanceService {
                 .orElseThrow(() -> notFound(idOrArn));
     }
 
-    /** Inserts the default resources and opens the instance's quota rows with the edition's values. */
-    private void openInstance(Connection c, InstanceRow row, Edition edition) throws SQLException {
-        DefaultResources.Defaults defaults = DefaultResources.of(row);
-        Map<Quota, Long> used = new EnumMap<>(Quota.class);
-        for (ResourceRow resource : defaults.rows()) {
-            resources.insert(c, resource);
-            Quota quota = ResourceKind.valueOf(resource.kind()).quota();
-            if (quota != null) {
-                used.merge(quota, 1L, Long::sum);
-            }
+    /**
+     * The caller's instance, its default resources stored first if this is their first use: every call
+     * that reads or changes the resources inside an instance finds it here.
+     */
+    public InstanceRow findWithResources(Caller caller, String idOrArn) {
+        InstanceRow row = find(caller, idOrArn);
+        if (!row.defaultsStored()) {
+            DefaultResources.Defaults defaults = DefaultResources.of(row);
+            store.inTransaction(c -> {
+                if (instances.markDefaultsStored(c, row.id())) {
+                    resources.insertAll(c, defaults.rows());
+                    refs.insertAll(c, defaults.refs());
+                }
+                return null;
+            });
         }
+        return row;
+    }
+
+    /** The instance's quota rows, with the edition's values and its default resources' usage. */
+    private static List<QuotaLedger.Opening> quotas(DefaultResources.Defaults defaults, Edition edition) {
+        String id = defaults.instance().id();
+        Map<Quota, Long> used = defaults.usage();
+        List<QuotaLedger.Opening> openings = new ArrayList<>();
         for (Quota quota : Quota.values()) {
             if (quota.scope() == Quota.Scope.INSTANCE) {
-                ledger.open(c, row.id(), quota, edition.quota(quota), used.getOrDefault(quota, 0L));
+                openings.add(new QuotaLedger.Opening(id, quota, edition.quota(quota), used.getOrDefault(quota, 0L)));
             }
         }
-        for (RefRow ref : defaults.refs()) {
-            refs.insert(c, ref);
-        }
         for (DefaultResources.SubScope sub : defaults.subScopes()) {
-            ledger.open(c, QuotaLedger.subScope(row.id(), sub.kind().name(), sub.id()), sub.quota(),
-                    edition.quota(sub.quota()), sub.used());
+            openings.add(new QuotaLedger.Opening(QuotaLedger.subScope(id, sub.kind().name(), sub.id()), sub.quota(),
+                    edition.quota(sub.quota()), sub.used()));
         }
+        return openings;
     }
 
     private void validate(CreateInstanceRequest request) {
@@ -198,7 +200,7 @@ public final class InstanceService {
         return new InstanceRow(UUID.randomUUID().toString(), caller.accountId(), caller.region(),
                 request.instanceAlias(), request.identityManagementTypeAsString(), request.directoryId(),
                 request.inboundCallsEnabled(), request.outboundCallsEnabled(), edition.name(),
-                clock.millis(), request.clientToken(), request.hasTags() ? request.tags() : Map.of());
+                clock.millis(), request.clientToken(), request.hasTags() ? request.tags() : Map.of(), false);
     }
 
     private Optional<InstanceRow> byClientToken(Caller caller, String token) {

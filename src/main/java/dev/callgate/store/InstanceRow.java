@@ -2,7 +2,7 @@ package dev.callgate.store;
 
 import java.util.Map;
 
-/** An instance as stored. */
+/** An instance as stored; {@code defaultsStored} is false until its default resources have rows. */
 public record InstanceRow(
         String id,
         String accountId,
@@ -15,5 +15,6 @@ public record InstanceRow(
         String edition,
         long createdAtMillis,
         String clientToken,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        boolean defaultsStored) {
 }
