@@ -1,18 +1,14 @@
 package dev.callgate.connect;
 
-import dev.callgate.limits.Quota;
 import dev.callgate.model.SdkJson;
+import dev.callgate.limits.Quota;
 import dev.callgate.store.InstanceRow;
 import dev.callgate.store.RefRow;
 import dev.callgate.store.ResourceRow;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.connect.model.AgentStatus;
 import software.amazon.awssdk.services.connect.model.AgentStatusState;
@@ -36,15 +32,13 @@ import software.amazon.awssdk.services.connect.model.UserPhoneConfig;
  * The resources Amazon Connect creates with every instance (limits.md §3): BasicQueue, Basic Routing
  * Profile, Basic Hours, four security profiles, two agent statuses and, for CONNECT_MANAGED
  * instances, an admin user with its agent queue. They count toward their quotas like any other.
- * They are a pure function of the instance row (ids derive from the instance's id), so CreateInstance
- * charges their quotas and {@link InstanceService} writes their rows on the instance's first use.
  */
 public final class DefaultResources {
     static final List<String> SECURITY_PROFILES = List.of("Admin", "Agent", "CallCenterManager", "QualityAnalyst");
 
     private final InstanceRow instance;
     private final Instant now;
-    private final List<Resource> resources = new ArrayList<>();
+    private final List<ResourceRow> rows = new ArrayList<>();
     private final List<RefRow> refs = new ArrayList<>();
     private final List<SubScope> subScopes = new ArrayList<>();
 
@@ -57,28 +51,8 @@ public final class DefaultResources {
         return new DefaultResources(instance).build();
     }
 
-    /** The resources, references and per-resource quota usage an instance starts with. */
-    public record Defaults(InstanceRow instance, List<Resource> resources, List<RefRow> refs, List<SubScope> subScopes) {
-        /** The resources' rows, each with its description encoded. */
-        public List<ResourceRow> rows() {
-            return resources.stream().map(r -> new ResourceRow(instance.id(), r.kind().name(), r.id(), r.name(),
-                    SdkJson.encodeToString(r.description().get()), instance.createdAtMillis())).toList();
-        }
-
-        /** How many of the resources each quota counts. */
-        public Map<Quota, Long> usage() {
-            Map<Quota, Long> used = new EnumMap<>(Quota.class);
-            for (Resource resource : resources) {
-                if (resource.kind().quota() != null) {
-                    used.merge(resource.kind().quota(), 1L, Long::sum);
-                }
-            }
-            return used;
-        }
-    }
-
-    /** A default resource; its description is built only when its row is written. */
-    public record Resource(ResourceKind kind, String id, String name, Supplier<SdkPojo> description) {
+    /** The rows, references and per-resource quota usage an instance starts with. */
+    public record Defaults(List<ResourceRow> rows, List<RefRow> refs, List<SubScope> subScopes) {
     }
 
     /** A quota counted inside one default resource, and its initial usage. */
@@ -86,19 +60,19 @@ public final class DefaultResources {
     }
 
     private Defaults build() {
-        String hoursId = id(ResourceKind.HOURS_OF_OPERATION, "Basic Hours");
-        add(ResourceKind.HOURS_OF_OPERATION, hoursId, "Basic Hours", () -> HoursOfOperation.builder()
+        String hoursId = newId();
+        add(ResourceKind.HOURS_OF_OPERATION, hoursId, "Basic Hours", HoursOfOperation.builder()
                 .hoursOfOperationId(hoursId).hoursOfOperationArn(arn(ResourceKind.HOURS_OF_OPERATION, hoursId))
                 .name("Basic Hours").description("Basic Hours").timeZone("UTC")
                 .config(allWeek()).lastModifiedTime(now).lastModifiedRegion(instance.region()).build());
-        String queueId = id(ResourceKind.QUEUE, "BasicQueue");
-        add(ResourceKind.QUEUE, queueId, "BasicQueue", () -> Queue.builder()
+        String queueId = newId();
+        add(ResourceKind.QUEUE, queueId, "BasicQueue", Queue.builder()
                 .queueId(queueId).queueArn(arn(ResourceKind.QUEUE, queueId)).name("BasicQueue")
                 .description("BasicQueue").hoursOfOperationId(hoursId).status(QueueStatus.ENABLED)
                 .lastModifiedTime(now).lastModifiedRegion(instance.region()).build());
         ref(ResourceKind.QUEUE, queueId, Relations.HOURS, ResourceKind.HOURS_OF_OPERATION, hoursId, null);
-        String profileId = id(ResourceKind.ROUTING_PROFILE, "Basic Routing Profile");
-        add(ResourceKind.ROUTING_PROFILE, profileId, "Basic Routing Profile", () -> RoutingProfile.builder()
+        String profileId = newId();
+        add(ResourceKind.ROUTING_PROFILE, profileId, "Basic Routing Profile", RoutingProfile.builder()
                 .instanceId(instance.id()).routingProfileId(profileId).routingProfileArn(arn(ResourceKind.ROUTING_PROFILE, profileId))
                 .name("Basic Routing Profile").description("Basic Routing Profile").defaultOutboundQueueId(queueId)
                 .mediaConcurrencies(concurrency(Channel.VOICE, 1), concurrency(Channel.CHAT, 2), concurrency(Channel.TASK, 10))
@@ -113,9 +87,9 @@ public final class DefaultResources {
         subScopes.add(new SubScope(ResourceKind.ROUTING_PROFILE, profileId, Quota.QUEUES_PER_ROUTING_PROFILE, basicChannels.size()));
         String adminProfileId = null;
         for (String name : SECURITY_PROFILES) {
-            String id = id(ResourceKind.SECURITY_PROFILE, name);
+            String id = newId();
             adminProfileId = adminProfileId == null ? id : adminProfileId;
-            add(ResourceKind.SECURITY_PROFILE, id, name, () -> SecurityProfile.builder()
+            add(ResourceKind.SECURITY_PROFILE, id, name, SecurityProfile.builder()
                     .id(id).arn(arn(ResourceKind.SECURITY_PROFILE, id)).securityProfileName(name).description(name)
                     .lastModifiedTime(now).lastModifiedRegion(instance.region()).build());
         }
@@ -124,12 +98,12 @@ public final class DefaultResources {
         if (DirectoryType.CONNECT_MANAGED.toString().equals(instance.identityManagementType())) {
             adminUser(profileId, adminProfileId);
         }
-        return new Defaults(instance, resources, refs, subScopes);
+        return new Defaults(rows, refs, subScopes);
     }
 
     private void adminUser(String routingProfileId, String securityProfileId) {
-        String userId = id(ResourceKind.USER, "admin");
-        add(ResourceKind.USER, userId, "admin", () -> User.builder()
+        String userId = newId();
+        add(ResourceKind.USER, userId, "admin", User.builder()
                 .id(userId).arn(arn(ResourceKind.USER, userId)).username("admin")
                 .securityProfileIds(securityProfileId).routingProfileId(routingProfileId)
                 .phoneConfig(UserPhoneConfig.builder().phoneType(PhoneType.SOFT_PHONE).autoAccept(false).afterContactWorkTimeLimit(0).build())
@@ -137,21 +111,21 @@ public final class DefaultResources {
         ref(ResourceKind.USER, userId, Relations.ROUTING_PROFILE, ResourceKind.ROUTING_PROFILE, routingProfileId, null);
         ref(ResourceKind.USER, userId, Relations.SECURITY_PROFILE, ResourceKind.SECURITY_PROFILE, securityProfileId, null);
         // Every user has its own AGENT queue, which counts toward no quota.
-        add(ResourceKind.AGENT_QUEUE, userId, null, () -> Queue.builder()
+        add(ResourceKind.AGENT_QUEUE, userId, null, Queue.builder()
                 .queueId(userId).queueArn(arn(ResourceKind.AGENT_QUEUE, "agent/" + userId))
                 .status(QueueStatus.ENABLED).lastModifiedTime(now).lastModifiedRegion(instance.region()).build());
     }
 
     private void agentStatus(String name, AgentStatusType type, int order) {
-        String id = id(ResourceKind.AGENT_STATUS, name);
-        add(ResourceKind.AGENT_STATUS, id, name, () -> AgentStatus.builder()
+        String id = newId();
+        add(ResourceKind.AGENT_STATUS, id, name, AgentStatus.builder()
                 .agentStatusId(id).agentStatusARN(arn(ResourceKind.AGENT_STATUS, id)).name(name).description(name)
                 .type(type).state(AgentStatusState.ENABLED).displayOrder(order)
                 .lastModifiedTime(now).lastModifiedRegion(instance.region()).build());
     }
 
-    private void add(ResourceKind kind, String id, String name, Supplier<SdkPojo> description) {
-        resources.add(new Resource(kind, id, name, description));
+    private void add(ResourceKind kind, String id, String name, SdkPojo description) {
+        rows.add(new ResourceRow(instance.id(), kind.name(), id, name, SdkJson.encodeToString(description), instance.createdAtMillis()));
     }
 
     private void ref(ResourceKind from, String fromId, String relation, ResourceKind to, String toId, String detail) {
@@ -162,9 +136,8 @@ public final class DefaultResources {
         return Arns.resource(instance, kind, id);
     }
 
-    /** The same id for the same instance every time: the rows written later match the counts taken at creation. */
-    private String id(ResourceKind kind, String name) {
-        return UUID.nameUUIDFromBytes((instance.id() + "/" + kind + "/" + name).getBytes(StandardCharsets.UTF_8)).toString();
+    private static String newId() {
+        return UUID.randomUUID().toString();
     }
 
     private static MediaConcurrency concurrency(Channel channel, int concurrency) {

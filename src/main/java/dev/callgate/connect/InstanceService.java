@@ -12,16 +12,19 @@ import dev.callgate.model.SdkJson;
 import dev.callgate.store.InstanceRow;
 import dev.callgate.store.InstanceRows;
 import dev.callgate.store.RefRows;
+import dev.callgate.store.ResourceRow;
 import dev.callgate.store.ResourceRows;
 import dev.callgate.store.Store;
 import dev.callgate.store.StoreException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.connect.model.CreateInstanceRequest;
 import software.amazon.awssdk.services.connect.model.CreateInstanceResponse;
@@ -37,8 +40,9 @@ import software.amazon.awssdk.services.connect.model.ListInstancesRequest;
 import software.amazon.awssdk.services.connect.model.ListInstancesResponse;
 
 /**
- * Amazon Connect instances: creation with the account's instance quota, its AISPL and alias rules and
- * the instance's default resources; description, listing and deletion (limits.md §2).
+ * Amazon Connect instances: creation with the account's instance quota and its AISPL and alias rules;
+ * opening on first use (the instance's quota rows and default resources); description, listing and
+ * deletion (limits.md §2).
  */
 public final class InstanceService {
     private static final Pattern ALIAS = Pattern.compile("^(?!d-)([\\da-zA-Z]+)([-]*[\\da-zA-Z])*$");
@@ -79,7 +83,6 @@ public final class InstanceService {
                 ledger.chargeOrOpen(c, QuotaLedger.accountScope(caller.accountId(), caller.region()), Quota.INSTANCES_PER_REGION,
                         1, edition.quota(Quota.INSTANCES_PER_REGION), "for account " + caller.accountId() + " in " + caller.region());
                 instances.insert(c, row);
-                ledger.open(c, quotas(DefaultResources.of(row), edition));
                 return null;
             });
         } catch (StoreException e) {
@@ -142,15 +145,30 @@ public final class InstanceService {
     }
 
     /**
-     * The caller's instance, its default resources stored first if this is their first use: every call
-     * that reads or changes the resources inside an instance finds it here.
+     * The caller's instance, opened first if this is its first use: every call that reads or changes the
+     * resources or quotas inside an instance finds it here.
      */
-    public InstanceRow findWithResources(Caller caller, String idOrArn) {
-        InstanceRow row = find(caller, idOrArn);
-        if (!row.defaultsStored()) {
+    public InstanceRow findOpened(Caller caller, String idOrArn) {
+        return opened(find(caller, idOrArn));
+    }
+
+    /** Any account's instance by id, opened (for the operator). */
+    public InstanceRow findOpened(String id) {
+        return opened(store.read(c -> instances.find(c, id)).orElseThrow(() -> notFound(id)));
+    }
+
+    /**
+     * Opens an instance on its first use: writes its quota rows (the values of the edition it was created
+     * with, its default resources' usage) and its default resources. CreateInstance writes only the
+     * instance row, to stay cheap; no call can tell, since every reader of those rows comes here first.
+     */
+    private InstanceRow opened(InstanceRow row) {
+        if (!row.opened()) {
             DefaultResources.Defaults defaults = DefaultResources.of(row);
+            Edition edition = editions.named(row.edition());
             store.inTransaction(c -> {
-                if (instances.markDefaultsStored(c, row.id())) {
+                if (instances.markOpened(c, row.id())) {
+                    ledger.open(c, quotas(row.id(), defaults, edition));
                     resources.insertAll(c, defaults.rows());
                     refs.insertAll(c, defaults.refs());
                 }
@@ -161,9 +179,14 @@ public final class InstanceService {
     }
 
     /** The instance's quota rows, with the edition's values and its default resources' usage. */
-    private static List<QuotaLedger.Opening> quotas(DefaultResources.Defaults defaults, Edition edition) {
-        String id = defaults.instance().id();
-        Map<Quota, Long> used = defaults.usage();
+    private static List<QuotaLedger.Opening> quotas(String id, DefaultResources.Defaults defaults, Edition edition) {
+        Map<Quota, Long> used = new EnumMap<>(Quota.class);
+        for (ResourceRow resource : defaults.rows()) {
+            Quota quota = ResourceKind.valueOf(resource.kind()).quota();
+            if (quota != null) {
+                used.merge(quota, 1L, Long::sum);
+            }
+        }
         List<QuotaLedger.Opening> openings = new ArrayList<>();
         for (Quota quota : Quota.values()) {
             if (quota.scope() == Quota.Scope.INSTANCE) {
@@ -197,10 +220,22 @@ public final class InstanceService {
     }
 
     private InstanceRow newInstance(Caller caller, CreateInstanceRequest request, Edition edition) {
-        return new InstanceRow(UUID.randomUUID().toString(), caller.accountId(), caller.region(),
+        return new InstanceRow(newId(), caller.accountId(), caller.region(),
                 request.instanceAlias(), request.identityManagementTypeAsString(), request.directoryId(),
                 request.inboundCallsEnabled(), request.outboundCallsEnabled(), edition.name(),
                 clock.millis(), request.clientToken(), request.hasTags() ? request.tags() : Map.of(), false);
+    }
+
+    /**
+     * A UUID that starts with the creation time (RFC 9562's version 7 layout), so that a new instance's
+     * rows go to the end of the tables ordered by instance id: a store write then rewrites a few tail
+     * pages shared by the instances created meanwhile, not a random page of each table per instance.
+     */
+    private String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = clock.millis() << 16 | 0x7000L | random.nextLong() & 0x0FFFL;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private Optional<InstanceRow> byClientToken(Caller caller, String token) {

@@ -2,7 +2,10 @@ package dev.callgate.store;
 
 import java.util.Map;
 
-/** An instance as stored; {@code defaultsStored} is false until its default resources have rows. */
+/**
+ * An instance as stored; {@code opened} is false until its first use writes its quota rows and
+ * default resources.
+ */
 public record InstanceRow(
         String id,
         String accountId,
@@ -16,5 +19,5 @@ public record InstanceRow(
         long createdAtMillis,
         String clientToken,
         Map<String, String> tags,
-        boolean defaultsStored) {
+        boolean opened) {
 }

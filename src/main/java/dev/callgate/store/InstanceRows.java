@@ -16,7 +16,7 @@ import java.util.Optional;
 public final class InstanceRows {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, account_id, region, alias, identity_management_type, directory_id, "
-            + "inbound_calls, outbound_calls, edition, created_at, client_token, tags, defaults_stored";
+            + "inbound_calls, outbound_calls, edition, created_at, client_token, tags, opened";
 
     public void insert(Connection connection, InstanceRow row) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
@@ -33,7 +33,7 @@ public final class InstanceRows {
             insert.setLong(10, row.createdAtMillis());
             insert.setString(11, row.clientToken());
             insert.setString(12, toJson(row.tags()));
-            insert.setBoolean(13, row.defaultsStored());
+            insert.setBoolean(13, row.opened());
             insert.executeUpdate();
         }
     }
@@ -42,6 +42,11 @@ public final class InstanceRows {
     public Optional<InstanceRow> find(Connection connection, String accountId, String region, String id) throws SQLException {
         return one(connection, "select " + COLUMNS + " from instance where account_id = ? and region = ? and id = ?",
                 accountId, region, id);
+    }
+
+    /** The instance with this id, whoever owns it (for the operator). */
+    public Optional<InstanceRow> find(Connection connection, String id) throws SQLException {
+        return one(connection, "select " + COLUMNS + " from instance where id = ?", id);
     }
 
     public Optional<InstanceRow> findByClientToken(Connection connection, String accountId, String region, String token)
@@ -72,12 +77,12 @@ public final class InstanceRows {
     }
 
     /**
-     * Records that the instance's default resources are stored; false when another transaction did it
-     * first (the row is locked until this one ends, so exactly one stores them) or the instance is gone.
+     * Records that the instance is opened; false when another transaction did it first (the row stays
+     * locked until this one ends, so exactly one opens it) or the instance is gone.
      */
-    public boolean markDefaultsStored(Connection connection, String id) throws SQLException {
+    public boolean markOpened(Connection connection, String id) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "update instance set defaults_stored = true where id = ? and defaults_stored = false")) {
+                "update instance set opened = true where id = ? and opened = false")) {
             update.setString(1, id);
             return update.executeUpdate() == 1;
         }
