@@ -26,7 +26,8 @@ class QuotaLedgerTest {
                 ledger.chargeOrOpen(c, account, Quota.INSTANCES_PER_REGION, 1, 2, "for the account");
                 return null;
             })).isInstanceOf(QuotaExceeded.class).hasMessageContaining("is 2 for the account and its usage is 2");
-            assertThat(store.read(c -> ledger.usage(c, account, Quota.INSTANCES_PER_REGION))).isEqualTo(new QuotaLedger.Usage(2, 2));
+            QuotaLedger.Usage usage = store.read(c -> ledger.usage(c, account, Quota.INSTANCES_PER_REGION));
+            assertThat(usage).isEqualTo(new QuotaLedger.Usage(2, 2));
 
             String none = QuotaLedger.accountScope("999999999999", "us-east-1");
             assertThatThrownBy(() -> store.inTransaction(c -> {
