@@ -56,7 +56,7 @@ public final class Callgate implements AutoCloseable {
             ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, clock, metrics);
             ConnectHandlers handlers = new ConnectHandlers(instances, resources, new MetricService(instances, store, clock));
             ConnectEndpoint connect = new ConnectEndpoint(authenticator, handlers, editions, throttle);
-            OperatorApi operator = new OperatorApi(store, ledger, accounts, editions,
+            OperatorApi operator = new OperatorApi(store, ledger, instances, accounts, editions,
                     settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null,
                     new ThrottleControls(clock, throttle, metrics, connect::hasOperation));
             ReportsApi reports = new ReportsApi(authenticator, new ReportService(resources));

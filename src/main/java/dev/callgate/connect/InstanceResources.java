@@ -50,9 +50,9 @@ public final class InstanceResources {
         return store;
     }
 
-    /** The caller's instance named by an id or ARN; another account's is not found. */
+    /** The caller's instance named by an id or ARN, opened; another account's is not found. */
     public InstanceRow instance(Caller caller, String idOrArn) {
-        return instances.find(caller, idOrArn);
+        return instances.findOpened(caller, idOrArn);
     }
 
     public Instant now() {

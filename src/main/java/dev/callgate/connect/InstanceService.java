@@ -11,21 +11,20 @@ import dev.callgate.limits.QuotaLedger;
 import dev.callgate.model.SdkJson;
 import dev.callgate.store.InstanceRow;
 import dev.callgate.store.InstanceRows;
-import dev.callgate.store.RefRow;
 import dev.callgate.store.RefRows;
 import dev.callgate.store.ResourceRow;
 import dev.callgate.store.ResourceRows;
 import dev.callgate.store.Store;
 import dev.callgate.store.StoreException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.connect.model.CreateInstanceRequest;
 import software.amazon.awssdk.services.connect.model.CreateInstanceResponse;
@@ -41,8 +40,9 @@ import software.amazon.awssdk.services.connect.model.ListInstancesRequest;
 import software.amazon.awssdk.services.connect.model.ListInstancesResponse;
 
 /**
- * Amazon Connect instances: creation with the account's instance quota, its AISPL and alias rules and
- * the instance's default resources; description, listing and deletion (limits.md §2).
+ * Amazon Connect instances: creation with the account's instance quota and its AISPL and alias rules;
+ * opening on first use (the instance's quota rows and default resources); description, listing and
+ * deletion (limits.md §2).
  */
 public final class InstanceService {
     private static final Pattern ALIAS = Pattern.compile("^(?!d-)([\\da-zA-Z]+)([-]*[\\da-zA-Z])*$");
@@ -77,18 +77,12 @@ public final class InstanceService {
             return created(earlier.get());
         }
         Edition edition = editions.current();
-        String scope = QuotaLedger.accountScope(caller.accountId(), caller.region());
-        store.read(c -> {
-            ledger.ensure(c, scope, Quota.INSTANCES_PER_REGION, edition.quota(Quota.INSTANCES_PER_REGION));
-            return null;
-        });
         InstanceRow row = newInstance(caller, request, edition);
         try {
             store.inTransaction(c -> {
-                ledger.charge(c, scope, Quota.INSTANCES_PER_REGION, 1,
-                        "for account " + caller.accountId() + " in " + caller.region());
+                ledger.chargeOrOpen(c, QuotaLedger.accountScope(caller.accountId(), caller.region()), Quota.INSTANCES_PER_REGION,
+                        1, edition.quota(Quota.INSTANCES_PER_REGION), "for account " + caller.accountId() + " in " + caller.region());
                 instances.insert(c, row);
-                openInstance(c, row, edition);
                 return null;
             });
         } catch (StoreException e) {
@@ -150,29 +144,60 @@ public final class InstanceService {
                 .orElseThrow(() -> notFound(idOrArn));
     }
 
-    /** Inserts the default resources and opens the instance's quota rows with the edition's values. */
-    private void openInstance(Connection c, InstanceRow row, Edition edition) throws SQLException {
-        DefaultResources.Defaults defaults = DefaultResources.of(row);
+    /**
+     * The caller's instance, opened first if this is its first use: every call that reads or changes the
+     * resources or quotas inside an instance finds it here.
+     */
+    public InstanceRow findOpened(Caller caller, String idOrArn) {
+        return opened(find(caller, idOrArn));
+    }
+
+    /** Any account's instance by id, opened (for the operator). */
+    public InstanceRow findOpened(String id) {
+        return opened(store.read(c -> instances.find(c, id)).orElseThrow(() -> notFound(id)));
+    }
+
+    /**
+     * Opens an instance on its first use: writes its quota rows (the values of the edition it was created
+     * with, its default resources' usage) and its default resources. CreateInstance writes only the
+     * instance row, to stay cheap; no call can tell, since every reader of those rows comes here first.
+     */
+    private InstanceRow opened(InstanceRow row) {
+        if (!row.opened()) {
+            DefaultResources.Defaults defaults = DefaultResources.of(row);
+            Edition edition = editions.named(row.edition());
+            store.inTransaction(c -> {
+                if (instances.markOpened(c, row.id())) {
+                    ledger.open(c, quotas(row.id(), defaults, edition));
+                    resources.insertAll(c, defaults.rows());
+                    refs.insertAll(c, defaults.refs());
+                }
+                return null;
+            });
+        }
+        return row;
+    }
+
+    /** The instance's quota rows, with the edition's values and its default resources' usage. */
+    private static List<QuotaLedger.Opening> quotas(String id, DefaultResources.Defaults defaults, Edition edition) {
         Map<Quota, Long> used = new EnumMap<>(Quota.class);
         for (ResourceRow resource : defaults.rows()) {
-            resources.insert(c, resource);
             Quota quota = ResourceKind.valueOf(resource.kind()).quota();
             if (quota != null) {
                 used.merge(quota, 1L, Long::sum);
             }
         }
+        List<QuotaLedger.Opening> openings = new ArrayList<>();
         for (Quota quota : Quota.values()) {
             if (quota.scope() == Quota.Scope.INSTANCE) {
-                ledger.open(c, row.id(), quota, edition.quota(quota), used.getOrDefault(quota, 0L));
+                openings.add(new QuotaLedger.Opening(id, quota, edition.quota(quota), used.getOrDefault(quota, 0L)));
             }
         }
-        for (RefRow ref : defaults.refs()) {
-            refs.insert(c, ref);
-        }
         for (DefaultResources.SubScope sub : defaults.subScopes()) {
-            ledger.open(c, QuotaLedger.subScope(row.id(), sub.kind().name(), sub.id()), sub.quota(),
-                    edition.quota(sub.quota()), sub.used());
+            openings.add(new QuotaLedger.Opening(QuotaLedger.subScope(id, sub.kind().name(), sub.id()), sub.quota(),
+                    edition.quota(sub.quota()), sub.used()));
         }
+        return openings;
     }
 
     private void validate(CreateInstanceRequest request) {
@@ -195,10 +220,22 @@ public final class InstanceService {
     }
 
     private InstanceRow newInstance(Caller caller, CreateInstanceRequest request, Edition edition) {
-        return new InstanceRow(UUID.randomUUID().toString(), caller.accountId(), caller.region(),
+        return new InstanceRow(newId(), caller.accountId(), caller.region(),
                 request.instanceAlias(), request.identityManagementTypeAsString(), request.directoryId(),
                 request.inboundCallsEnabled(), request.outboundCallsEnabled(), edition.name(),
-                clock.millis(), request.clientToken(), request.hasTags() ? request.tags() : Map.of());
+                clock.millis(), request.clientToken(), request.hasTags() ? request.tags() : Map.of(), false);
+    }
+
+    /**
+     * A UUID that starts with the creation time (RFC 9562's version 7 layout), so that a new instance's
+     * rows go to the end of the tables ordered by instance id: a store write then rewrites a few tail
+     * pages shared by the instances created meanwhile, not a random page of each table per instance.
+     */
+    private String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = clock.millis() << 16 | 0x7000L | random.nextLong() & 0x0FFFL;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private Optional<InstanceRow> byClientToken(Caller caller, String token) {

@@ -81,7 +81,7 @@ public final class MetricService {
     }
 
     public GetCurrentMetricDataResponse current(Caller caller, GetCurrentMetricDataRequest request) {
-        InstanceRow instance = instances.find(caller, request.instanceId());
+        InstanceRow instance = instances.findOpened(caller, request.instanceId());
         requireKnown(request.currentMetrics(), CurrentMetric::name, CurrentMetric::nameAsString, CurrentMetricName.UNKNOWN_TO_SDK_VERSION);
         List<MetricDimensions.Row> rows = dimensions.rows(instance, request.groupingsAsStrings(), V1_GROUPINGS, filters(request.filters()));
         Page<MetricDimensions.Row> page = page(rows, MetricDimensions.Row::key, request.maxResults(), request.nextToken());
@@ -97,7 +97,7 @@ public final class MetricService {
     }
 
     public GetMetricDataResponse historical(Caller caller, GetMetricDataRequest request) {
-        InstanceRow instance = instances.find(caller, request.instanceId());
+        InstanceRow instance = instances.findOpened(caller, request.instanceId());
         requireKnown(request.historicalMetrics(), HistoricalMetric::name, HistoricalMetric::nameAsString, HistoricalMetricName.UNKNOWN_TO_SDK_VERSION);
         requireHistoricalWindow(request.startTime(), request.endTime());
         List<MetricDimensions.Row> rows = dimensions.rows(instance, request.groupingsAsStrings(), V1_GROUPINGS, filters(request.filters()));
@@ -112,7 +112,7 @@ public final class MetricService {
     }
 
     public GetMetricDataV2Response v2(Caller caller, GetMetricDataV2Request request) {
-        InstanceRow instance = instances.find(caller, request.resourceArn());
+        InstanceRow instance = instances.findOpened(caller, request.resourceArn());
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (FilterV2 filter : request.filters()) {
             filters.computeIfAbsent(filter.filterKey(), k -> new ArrayList<>()).addAll(filter.filterValues());

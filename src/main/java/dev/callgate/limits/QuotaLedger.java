@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,27 +29,48 @@ public final class QuotaLedger {
         return instanceScope + "/" + kind + "/" + id;
     }
 
-    /** Opens a quota's row with its applied value and initial usage (e.g. an instance's defaults). */
+    /** Opens a quota's row with its applied value and initial usage (e.g. a routing profile's entries). */
     public void open(Connection connection, String scope, Quota quota, long limit, long used) throws SQLException {
+        open(connection, List.of(new Opening(scope, quota, limit, used)));
+    }
+
+    /** Opens several rows in one batch (an instance's quotas). */
+    public void open(Connection connection, List<Opening> openings) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into quota_usage (scope, quota, used, quota_limit) values (?, ?, ?, ?)")) {
+            for (Opening opening : openings) {
+                insert.setString(1, opening.scope());
+                insert.setString(2, opening.quota().name());
+                insert.setLong(3, opening.used());
+                insert.setLong(4, opening.limit());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Charges a quota whose row may not exist yet (an account's, opened by its first charge with
+     * {@code limit}), in the caller's transaction: a concurrent first charge waits for the row's insert
+     * to end, then charges the row as any later charge does.
+     */
+    public void chargeOrOpen(Connection connection, String scope, Quota quota, long amount, long limit, String where)
+            throws SQLException {
+        if (tryCharge(connection, scope, quota, amount)) {
+            return;
+        }
+        long used = amount <= limit ? amount : 0;
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into quota_usage (scope, quota, used, quota_limit) values (?, ?, ?, ?) on conflict do nothing")) {
             insert.setString(1, scope);
             insert.setString(2, quota.name());
             insert.setLong(3, used);
             insert.setLong(4, limit);
-            insert.executeUpdate();
+            if (insert.executeUpdate() == 1 && used == amount) {
+                return;
+            }
         }
-    }
-
-    /** Opens the row if it does not exist yet; run it outside the charging transaction. */
-    public void ensure(Connection connection, String scope, Quota quota, long limit) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into quota_usage (scope, quota, used, quota_limit) values (?, ?, 0, ?) on conflict do nothing")) {
-            insert.setString(1, scope);
-            insert.setString(2, quota.name());
-            insert.setLong(3, limit);
-            insert.executeUpdate();
-        }
+        charge(connection, scope, quota, amount, where);
     }
 
     /**
@@ -57,19 +79,23 @@ public final class QuotaLedger {
      * @param where how the refusal names the scope, e.g. "for instance 1234"
      */
     public void charge(Connection connection, String scope, Quota quota, long amount, String where) throws SQLException {
+        if (tryCharge(connection, scope, quota, amount)) {
+            return;
+        }
+        Usage usage = usage(connection, scope, quota);
+        throw amount == 1 ? new QuotaExceeded(quota, usage.limit(), usage.used(), where)
+                : new QuotaExceeded(quota, usage.limit(), usage.used(), amount, where);
+    }
+
+    private static boolean tryCharge(Connection connection, String scope, Quota quota, long amount) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "update quota_usage set used = used + ? where scope = ? and quota = ? and used + ? <= quota_limit")) {
             update.setLong(1, amount);
             update.setString(2, scope);
             update.setString(3, quota.name());
             update.setLong(4, amount);
-            if (update.executeUpdate() == 1) {
-                return;
-            }
+            return update.executeUpdate() == 1;
         }
-        Usage usage = usage(connection, scope, quota);
-        throw amount == 1 ? new QuotaExceeded(quota, usage.limit(), usage.used(), where)
-                : new QuotaExceeded(quota, usage.limit(), usage.used(), amount, where);
     }
 
     /** Gives back units taken by {@link #charge}: the resource they paid for is gone. */
@@ -134,6 +160,10 @@ public final class QuotaLedger {
             delete.setString(2, scope + "/%");
             delete.executeUpdate();
         }
+    }
+
+    /** A row to open: its scope, quota, applied value and initial usage. */
+    public record Opening(String scope, Quota quota, long limit, long used) {
     }
 
     /** A quota's usage and applied value. */

@@ -2,7 +2,10 @@ package dev.callgate.store;
 
 import java.util.Map;
 
-/** An instance as stored. */
+/**
+ * An instance as stored; {@code opened} is false until its first use writes its quota rows and
+ * default resources.
+ */
 public record InstanceRow(
         String id,
         String accountId,
@@ -15,5 +18,6 @@ public record InstanceRow(
         String edition,
         long createdAtMillis,
         String clientToken,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        boolean opened) {
 }

@@ -16,11 +16,11 @@ import java.util.Optional;
 public final class InstanceRows {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, account_id, region, alias, identity_management_type, directory_id, "
-            + "inbound_calls, outbound_calls, edition, created_at, client_token, tags";
+            + "inbound_calls, outbound_calls, edition, created_at, client_token, tags, opened";
 
     public void insert(Connection connection, InstanceRow row) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into instance (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "insert into instance (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, row.id());
             insert.setString(2, row.accountId());
             insert.setString(3, row.region());
@@ -33,6 +33,7 @@ public final class InstanceRows {
             insert.setLong(10, row.createdAtMillis());
             insert.setString(11, row.clientToken());
             insert.setString(12, toJson(row.tags()));
+            insert.setBoolean(13, row.opened());
             insert.executeUpdate();
         }
     }
@@ -41,6 +42,11 @@ public final class InstanceRows {
     public Optional<InstanceRow> find(Connection connection, String accountId, String region, String id) throws SQLException {
         return one(connection, "select " + COLUMNS + " from instance where account_id = ? and region = ? and id = ?",
                 accountId, region, id);
+    }
+
+    /** The instance with this id, whoever owns it (for the operator). */
+    public Optional<InstanceRow> find(Connection connection, String id) throws SQLException {
+        return one(connection, "select " + COLUMNS + " from instance where id = ?", id);
     }
 
     public Optional<InstanceRow> findByClientToken(Connection connection, String accountId, String region, String token)
@@ -67,6 +73,18 @@ public final class InstanceRows {
             update.setString(1, toJson(tags));
             update.setString(2, id);
             update.executeUpdate();
+        }
+    }
+
+    /**
+     * Records that the instance is opened; false when another transaction did it first (the row stays
+     * locked until this one ends, so exactly one opens it) or the instance is gone.
+     */
+    public boolean markOpened(Connection connection, String id) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update instance set opened = true where id = ? and opened = false")) {
+            update.setString(1, id);
+            return update.executeUpdate() == 1;
         }
     }
 
@@ -109,7 +127,7 @@ public final class InstanceRows {
             while (rs.next()) {
                 rows.add(new InstanceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getString(9),
-                        rs.getLong(10), rs.getString(11), fromJson(rs.getString(12))));
+                        rs.getLong(10), rs.getString(11), fromJson(rs.getString(12)), rs.getBoolean(13)));
             }
         }
         return rows;

@@ -10,13 +10,23 @@ import java.util.List;
 /** SQL for the references between an instance's resources. */
 public final class RefRows {
     private static final String COLUMNS = "instance_id, from_kind, from_id, relation, to_kind, to_id, detail";
+    private static final String INSERT = "insert into resource_ref (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)";
 
     public void insert(Connection connection, RefRow ref) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into resource_ref (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")) {
-            bindKey(insert, 1, ref);
-            insert.setString(7, ref.detail());
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bind(insert, ref);
             insert.executeUpdate();
+        }
+    }
+
+    /** Inserts several references in one batch (an instance's default resources'). */
+    public void insertAll(Connection connection, List<RefRow> refs) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (RefRow ref : refs) {
+                bind(insert, ref);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -105,6 +115,11 @@ public final class RefRows {
             delete.setString(1, instanceId);
             delete.executeUpdate();
         }
+    }
+
+    private static void bind(PreparedStatement insert, RefRow ref) throws SQLException {
+        bindKey(insert, 1, ref);
+        insert.setString(7, ref.detail());
     }
 
     /** Binds the six key columns of a reference, in table order, from parameter {@code first} on. */

@@ -12,17 +12,23 @@ import java.util.Optional;
 /** SQL for the resources inside instances. */
 public final class ResourceRows {
     private static final String COLUMNS = "instance_id, kind, id, name, body, modified_at";
+    private static final String INSERT = "insert into resource (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?)";
 
     public void insert(Connection connection, ResourceRow row) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into resource (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, row.instanceId());
-            insert.setString(2, row.kind());
-            insert.setString(3, row.id());
-            insert.setString(4, row.name());
-            insert.setString(5, row.body());
-            insert.setLong(6, row.modifiedAtMillis());
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bind(insert, row);
             insert.executeUpdate();
+        }
+    }
+
+    /** Inserts several rows in one batch (an instance's default resources). */
+    public void insertAll(Connection connection, List<ResourceRow> rows) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (ResourceRow row : rows) {
+                bind(insert, row);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -144,6 +150,15 @@ public final class ResourceRows {
                 return ids;
             }
         }
+    }
+
+    private static void bind(PreparedStatement insert, ResourceRow row) throws SQLException {
+        insert.setString(1, row.instanceId());
+        insert.setString(2, row.kind());
+        insert.setString(3, row.id());
+        insert.setString(4, row.name());
+        insert.setString(5, row.body());
+        insert.setLong(6, row.modifiedAtMillis());
     }
 
     private static Optional<ResourceRow> one(Connection connection, String sql, String... params) throws SQLException {

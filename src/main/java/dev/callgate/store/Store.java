@@ -20,18 +20,21 @@ public final class Store implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final boolean postgres;
+    /** H2 only: PostgreSQL's commit is durable by itself. */
+    private final GroupCommit groupCommit;
 
-    private Store(HikariDataSource dataSource, boolean postgres) {
+    private Store(HikariDataSource dataSource, boolean postgres, GroupCommit groupCommit) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.groupCommit = groupCommit;
     }
 
     /** The embedded store of a data directory. */
     public static String embeddedUrl(Path dataDir) {
-        // WRITE_DELAY=0: a commit reaches the file before it is acknowledged, so kill -9 loses nothing.
+        // WRITE_DELAY is H2's own background write; acknowledged commits do not wait for it (GroupCommit).
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("callgate")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";LOCK_TIMEOUT=30000;WRITE_DELAY=0";
+                + ";LOCK_TIMEOUT=30000;WRITE_DELAY=500";
     }
 
     public static Store open(String jdbcUrl, String user, String password) {
@@ -46,8 +49,14 @@ public final class Store implements AutoCloseable {
         config.setPoolName("callgate-store");
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         HikariDataSource dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).load().migrate();
-        return new Store(dataSource, jdbcUrl.startsWith("jdbc:postgresql:"));
+        try {
+            Flyway.configure().dataSource(dataSource).load().migrate();
+            boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+            return new Store(dataSource, postgres, postgres ? null : new GroupCommit(jdbcUrl, user, password));
+        } catch (SQLException e) {
+            dataSource.close();
+            throw new StoreException(e);
+        }
     }
 
     public boolean isPostgres() {
@@ -59,8 +68,23 @@ public final class Store implements AutoCloseable {
         return dataSource;
     }
 
-    /** Runs {@code work} in one transaction, retrying it when the database reports a deadlock. */
+    /**
+     * Runs {@code work} in one transaction, retrying it when the database reports a deadlock, and
+     * returns once the commit is durable.
+     */
     public <T> T inTransaction(SqlWork<T> work) {
+        T result = commit(work);
+        if (groupCommit != null) {
+            try {
+                groupCommit.awaitWritten(); // after the connection went back: waiting holds none
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
+        return result;
+    }
+
+    private <T> T commit(SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
@@ -82,7 +106,7 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on a connection in auto-commit mode: for reads and single statements. */
+    /** Runs {@code work} on a connection in auto-commit mode: for reads only (a write here would not wait to be durable). */
     public <T> T read(SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
@@ -115,7 +139,15 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        try {
+            if (groupCommit != null) {
+                groupCommit.close();
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        } finally {
+            dataSource.close();
+        }
     }
 
     /** A unit of work against one connection. */

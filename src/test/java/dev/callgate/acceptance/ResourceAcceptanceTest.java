@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.connect.model.AgentStatusState;
 import software.amazon.awssdk.services.connect.model.AgentStatusType;
 import software.amazon.awssdk.services.connect.model.Channel;
 import software.amazon.awssdk.services.connect.model.ContactFlowType;
+import software.amazon.awssdk.services.connect.model.DirectoryType;
 import software.amazon.awssdk.services.connect.model.DuplicateResourceException;
 import software.amazon.awssdk.services.connect.model.HierarchyGroup;
 import software.amazon.awssdk.services.connect.model.InvalidContactFlowException;
@@ -417,6 +418,45 @@ abstract class ResourceAcceptanceTest extends ServerSuite {
         assertThat(connect.searchAvailablePhoneNumbers(r -> r.instanceId(next.instanceId).phoneNumberCountryCode("US")
                 .phoneNumberType("TOLL_FREE").maxResults(10)).availableNumbersList()).noneMatch(n -> n.phoneNumber().equals(number));
         assertThat(connect.listQueues(r -> r.instanceId(next.instanceId)).queueSummaryList()).hasSize(2);
+    }
+
+    @Test
+    void parallelFirstCallsOpenAFreshInstanceOnceAndItsDefaultsCount() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 2; round++) {
+                String alias = "fresh-" + round;
+                String id = connect.createInstance(r -> r.identityManagementType(DirectoryType.CONNECT_MANAGED)
+                        .instanceAlias(alias).inboundCallsEnabled(true).outboundCallsEnabled(true)).id();
+                var start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Boolean>> creates = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String name = "sp-" + i;
+                    creates.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            connect.createSecurityProfile(r -> r.instanceId(id).securityProfileName(name));
+                            return true;
+                        } catch (LimitExceededException full) {
+                            return false;
+                        }
+                    }));
+                }
+                start.countDown();
+                int created = 0;
+                for (var create : creates) {
+                    created += create.get() ? 1 : 0;
+                }
+                // The edition allows 7 security profiles; the 4 defaults, written by exactly one of the racers, take 4.
+                assertThat(created).as("round " + round).isEqualTo(3);
+                assertThat(connect.listSecurityProfiles(r -> r.instanceId(id)).securityProfileSummaryList()).hasSize(7);
+                assertThat(server.operator().usage("instances/" + id + "/quotas", "SECURITY_PROFILES")).isEqualTo(7);
+                assertThat(connect.listUsers(r -> r.instanceId(id)).userSummaryList()).hasSize(1);
+                assertThat(connect.listRoutingProfiles(r -> r.instanceId(id)).routingProfileSummaryList()).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -8,13 +8,38 @@ import dev.callgate.store.Store;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Sub-scopes (a quota counted inside one resource) follow their instance's applied value and go with it. */
+/** The ledger's rows: opened by a first charge, and sub-scopes that follow their instance's applied value. */
 class QuotaLedgerTest {
     private final QuotaLedger ledger = new QuotaLedger();
 
     @Test
+    void firstChargeOpensTheRowWithItsValueAndLaterChargesCountOnIt() {
+        try (Store store = memoryStore()) {
+            String account = QuotaLedger.accountScope("123456789012", "us-east-1");
+            for (int i = 0; i < 2; i++) {
+                store.inTransaction(c -> {
+                    ledger.chargeOrOpen(c, account, Quota.INSTANCES_PER_REGION, 1, 2, "for the account");
+                    return null;
+                });
+            }
+            assertThatThrownBy(() -> store.inTransaction(c -> {
+                ledger.chargeOrOpen(c, account, Quota.INSTANCES_PER_REGION, 1, 2, "for the account");
+                return null;
+            })).isInstanceOf(QuotaExceeded.class).hasMessageContaining("is 2 for the account and its usage is 2");
+            QuotaLedger.Usage usage = store.read(c -> ledger.usage(c, account, Quota.INSTANCES_PER_REGION));
+            assertThat(usage).isEqualTo(new QuotaLedger.Usage(2, 2));
+
+            String none = QuotaLedger.accountScope("999999999999", "us-east-1");
+            assertThatThrownBy(() -> store.inTransaction(c -> {
+                ledger.chargeOrOpen(c, none, Quota.INSTANCES_PER_REGION, 1, 0, "for the account");
+                return null;
+            })).isInstanceOf(QuotaExceeded.class).hasMessageContaining("is 0 for the account and its usage is 0");
+        }
+    }
+
+    @Test
     void subScopeTakesTheInstancesNewValueAndIsDroppedWithIt() {
-        try (Store store = Store.open("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", null, null)) {
+        try (Store store = memoryStore()) {
             String instance = "i-1";
             String profile = QuotaLedger.subScope(instance, "ROUTING_PROFILE", "rp-1");
             store.inTransaction(c -> {
@@ -47,5 +72,9 @@ class QuotaLedgerTest {
             assertThatThrownBy(() -> store.read(c -> ledger.usage(c, profile, Quota.QUEUES_PER_ROUTING_PROFILE)))
                     .isInstanceOf(IllegalStateException.class);
         }
+    }
+
+    private static Store memoryStore() {
+        return Store.open("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", null, null);
     }
 }

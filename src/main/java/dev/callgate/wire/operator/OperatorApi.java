@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callgate.accounts.Accounts;
 import dev.callgate.accounts.BillingEntity;
+import dev.callgate.connect.InstanceService;
 import dev.callgate.errors.ErrorCode;
 import dev.callgate.errors.ServiceError;
 import dev.callgate.limits.Edition;
@@ -34,16 +35,18 @@ public final class OperatorApi {
 
     private final Store store;
     private final QuotaLedger ledger;
+    private final InstanceService instances;
     private final Accounts accounts;
     private final Editions editions;
     private final String operatorToken;
     private final ThrottleControls throttle;
 
     /** @param operatorToken the token strict mode requires, or null when the API is open (lenient mode) */
-    public OperatorApi(Store store, QuotaLedger ledger, Accounts accounts, Editions editions, String operatorToken,
-            ThrottleControls throttle) {
+    public OperatorApi(Store store, QuotaLedger ledger, InstanceService instances, Accounts accounts, Editions editions,
+            String operatorToken, ThrottleControls throttle) {
         this.store = store;
         this.ledger = ledger;
+        this.instances = instances;
         this.accounts = accounts;
         this.editions = editions;
         this.operatorToken = operatorToken;
@@ -74,7 +77,7 @@ public final class OperatorApi {
             return ok(quotas(QuotaLedger.accountScope(path.get(1), region), Quota.Scope.ACCOUNT_REGION));
         }
         if (route.equals("GET instances") && path.size() == 3 && path.get(2).equals("quotas")) {
-            return ok(quotas(path.get(1), Quota.Scope.INSTANCE));
+            return ok(quotas(instances.findOpened(path.get(1)).id(), Quota.Scope.INSTANCE));
         }
         if (route.equals("GET editions") && path.size() == 1) {
             return ok(editions());
@@ -111,9 +114,6 @@ public final class OperatorApi {
     /** Applied values and usage of a scope's quotas; a quota never charged yet shows the current edition's default. */
     private ArrayNode quotas(String scope, Quota.Scope kind) {
         Map<Quota, QuotaLedger.Usage> usages = store.read(c -> ledger.usages(c, scope));
-        if (kind == Quota.Scope.INSTANCE && usages.isEmpty()) {
-            throw ServiceError.notFound("Instance " + scope + " not found.");
-        }
         ArrayNode list = JSON.createArrayNode();
         for (Quota quota : Quota.values()) {
             if (quota.scope() == kind) {
