@@ -59,6 +59,11 @@ public enum Quota {
         return refusal;
     }
 
+    /** Counted inside each resource of a kind, in sub-scopes of the instance's ({@link QuotaLedger#subScope}). */
+    public boolean countedPerResource() {
+        return this == QUEUES_PER_ROUTING_PROFILE;
+    }
+
     /** Agent statuses are the one quota that cannot be raised (limits.md §3). */
     public boolean adjustable() {
         return code != null;

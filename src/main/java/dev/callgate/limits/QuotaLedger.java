@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The usage of every quota, counted in the database. A charge is one conditional update
@@ -147,6 +148,22 @@ public final class QuotaLedger {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     usages.put(Quota.valueOf(row.getString(1)), new Usage(row.getLong(2), row.getLong(3)));
+                }
+            }
+        }
+        return usages;
+    }
+
+    /** A quota's usage in each sub-scope of a scope, by the sub-scope's resource ("ROUTING_PROFILE/{id}"). */
+    public Map<String, Long> subScopeUsages(Connection connection, String scope, Quota quota) throws SQLException {
+        Map<String, Long> usages = new TreeMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select scope, used from quota_usage where scope like ? and quota = ?")) {
+            select.setString(1, scope + "/%");
+            select.setString(2, quota.name());
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    usages.put(row.getString(1).substring(scope.length() + 1), row.getLong(2));
                 }
             }
         }

@@ -69,6 +69,8 @@ class EditionAcceptanceTest {
             assertThat(server.operator().usage(quotas, "SECURITY_PROFILES")).isEqualTo(4);
             assertThat(server.operator().usage(quotas, "AGENT_STATUSES")).isEqualTo(2);
             assertThat(server.operator().usage(quotas, "USERS")).isEqualTo(1);
+            // The Basic Routing Profile has BasicQueue on voice and on chat: two entries.
+            assertThat(server.operator().usage(quotas, "QUEUES_PER_ROUTING_PROFILE")).isEqualTo(2);
             assertThat(server.operator().usage("instances/" + saml + "/quotas", "USERS")).isZero();
         }
     }

@@ -111,15 +111,24 @@ public final class OperatorApi {
         return JSON.createObjectNode().put("accountId", accountId).put("billingEntity", billing.name());
     }
 
-    /** Applied values and usage of a scope's quotas; a quota never charged yet shows the current edition's default. */
+    /**
+     * Applied values and usage of a scope's quotas; a quota never charged yet shows the current
+     * edition's default. A quota counted per resource (queues per routing profile) shows its highest
+     * usage, and each resource's under "usageByResource".
+     */
     private ArrayNode quotas(String scope, Quota.Scope kind) {
         Map<Quota, QuotaLedger.Usage> usages = store.read(c -> ledger.usages(c, scope));
         ArrayNode list = JSON.createArrayNode();
         for (Quota quota : Quota.values()) {
             if (quota.scope() == kind) {
                 QuotaLedger.Usage usage = usages.getOrDefault(quota, new QuotaLedger.Usage(0, editions.current().quota(quota)));
-                list.addObject().put("quota", quota.name()).put("code", quota.code()).put("title", quota.title())
+                ObjectNode row = list.addObject().put("quota", quota.name()).put("code", quota.code()).put("title", quota.title())
                         .put("value", usage.limit()).put("usage", usage.used());
+                if (quota.countedPerResource()) {
+                    Map<String, Long> byResource = store.read(c -> ledger.subScopeUsages(c, scope, quota));
+                    row.put("usage", byResource.values().stream().mapToLong(Long::longValue).max().orElse(0));
+                    byResource.forEach(row.putObject("usageByResource")::put);
+                }
             }
         }
         return list;
