@@ -1,8 +1,7 @@
 package dev.callgate.accounts;
 
+import dev.callgate.store.Sql;
 import dev.callgate.store.Store;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 
 /** The accounts Callgate has been told about; an account it has not heard of is billed by AWS. */
 public final class Accounts {
@@ -13,30 +12,15 @@ public final class Accounts {
     }
 
     public BillingEntity billingEntity(String accountId) {
-        return store.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select billing_entity from account where account_id = ?")) {
-                select.setString(1, accountId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? BillingEntity.valueOf(row.getString(1)) : BillingEntity.AWS;
-                }
-            }
-        });
+        return store.read(connection -> Sql.one(connection, "select billing_entity from account where account_id = ?",
+                row -> BillingEntity.valueOf(row.getString(1)), accountId)).orElse(BillingEntity.AWS);
     }
 
     public void setBillingEntity(String accountId, BillingEntity entity) {
         store.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into account (account_id, billing_entity) values (?, ?) on conflict do nothing");
-                 PreparedStatement update = connection.prepareStatement(
-                    "update account set billing_entity = ? where account_id = ?")) {
-                insert.setString(1, accountId);
-                insert.setString(2, entity.name());
-                insert.executeUpdate();
-                update.setString(1, entity.name());
-                update.setString(2, accountId);
-                update.executeUpdate();
-            }
+            Sql.update(connection, "insert into account (account_id, billing_entity) values (?, ?) on conflict do nothing",
+                    accountId, entity.name());
+            Sql.update(connection, "update account set billing_entity = ? where account_id = ?", entity.name(), accountId);
             return null;
         });
     }

@@ -7,10 +7,9 @@ import dev.callgate.accounts.Caller;
 import dev.callgate.errors.ErrorCode;
 import dev.callgate.errors.ServiceError;
 import dev.callgate.store.InstanceRow;
+import dev.callgate.store.Sql;
 import dev.callgate.store.Store;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,11 +53,7 @@ public final class PhoneNumberService {
 
     /** Marks every number of a deleted instance released: still never offered again. */
     static void releaseInstance(Connection connection, String instanceId) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update phone_number_taken set released = true where instance_id = ?")) {
-            update.setString(1, instanceId);
-            update.executeUpdate();
-        }
+        Sql.update(connection, "update phone_number_taken set released = true where instance_id = ?", instanceId);
     }
 
     public SearchAvailablePhoneNumbersResponse search(Caller caller, SearchAvailablePhoneNumbersRequest request) {
@@ -118,13 +113,10 @@ public final class PhoneNumberService {
             return claimed(instance, earlier.get()[0]);
         }
         var draft = resources.create(instance, ResourceKind.PHONE_NUMBER, number.e164(), (tx, d) -> {
-            try (PreparedStatement insert = tx.connection().prepareStatement("insert into phone_number_taken"
-                    + " (phone_number, id, instance_id, client_token, released) values (?, ?, ?, ?, false)")) {
-                insert.setString(1, number.e164());
-                insert.setString(2, d.id());
-                insert.setString(3, instance.id());
-                insert.setString(4, request.clientToken());
-                insert.executeUpdate();
+            try {
+                Sql.update(tx.connection(), "insert into phone_number_taken"
+                        + " (phone_number, id, instance_id, client_token, released) values (?, ?, ?, ?, false)",
+                        number.e164(), d.id(), instance.id(), request.clientToken());
             } catch (SQLException e) {
                 if (Store.isUniqueViolation(e)) {
                     throw ServiceError.invalidParameter("Phone number " + number.e164() + " is not available: it is claimed,"
@@ -173,30 +165,15 @@ public final class PhoneNumberService {
 
     public ReleasePhoneNumberResponse release(Caller caller, ReleasePhoneNumberRequest request) {
         InstanceRow instance = instanceOf(caller, request.phoneNumberId());
-        resources.delete(caller, instance.id(), ResourceKind.PHONE_NUMBER, request.phoneNumberId(), (tx, row) -> {
-            try (PreparedStatement update = tx.connection().prepareStatement(
-                    "update phone_number_taken set released = true where id = ?")) {
-                update.setString(1, row.id());
-                update.executeUpdate();
-            }
-        });
+        resources.delete(caller, instance.id(), ResourceKind.PHONE_NUMBER, request.phoneNumberId(), (tx, row) ->
+                Sql.update(tx.connection(), "update phone_number_taken set released = true where id = ?", row.id()));
         return ReleasePhoneNumberResponse.builder().build();
     }
 
     /** The caller's instance that holds a claimed number, or ResourceNotFoundException (also for another account's). */
     public InstanceRow instanceOf(Caller caller, String phoneNumberId) {
-        String instanceId = store.read(c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "select instance_id from phone_number_taken where id = ? and released = false")) {
-                select.setString(1, phoneNumberId);
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
-        if (instanceId == null) {
-            throw notFound(phoneNumberId);
-        }
+        String instanceId = store.read(c -> Sql.one(c, "select instance_id from phone_number_taken where id = ? and released = false",
+                rs -> rs.getString(1), phoneNumberId)).orElseThrow(() -> notFound(phoneNumberId));
         try {
             return resources.instance(caller, instanceId);
         } catch (ServiceError other) {
@@ -222,33 +199,18 @@ public final class PhoneNumberService {
     }
 
     private static Optional<String[]> byClientToken(Connection c, String instanceId, String token) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("select id, phone_number from phone_number_taken"
-                + " where instance_id = ? and client_token = ? and released = false")) {
-            select.setString(1, instanceId);
-            select.setString(2, token);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(new String[] {rs.getString(1), rs.getString(2)}) : Optional.empty();
-            }
-        }
+        return Sql.one(c, "select id, phone_number from phone_number_taken"
+                + " where instance_id = ? and client_token = ? and released = false",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, instanceId, token);
     }
 
     private static Set<String> taken(Connection c, List<String> numbers) throws SQLException {
-        Set<String> taken = new HashSet<>();
         if (numbers.isEmpty()) {
-            return taken;
+            return new HashSet<>();
         }
         String marks = String.join(", ", java.util.Collections.nCopies(numbers.size(), "?"));
-        try (PreparedStatement select = c.prepareStatement("select phone_number from phone_number_taken where phone_number in (" + marks + ")")) {
-            for (int i = 0; i < numbers.size(); i++) {
-                select.setString(i + 1, numbers.get(i));
-            }
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    taken.add(rs.getString(1));
-                }
-            }
-        }
-        return taken;
+        return new HashSet<>(Sql.list(c, "select phone_number from phone_number_taken where phone_number in (" + marks + ")",
+                rs -> rs.getString(1), numbers.toArray()));
     }
 
     private static ServiceError notFound(String phoneNumberId) {

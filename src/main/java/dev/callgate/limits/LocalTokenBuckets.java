@@ -13,18 +13,7 @@ final class LocalTokenBuckets implements TokenBuckets {
     private final ConcurrentMap<BucketKey, LocalBucket> buckets = new ConcurrentHashMap<>();
 
     LocalTokenBuckets(ServerClock clock) {
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                // Monotonic: on one node a wall-clock step must neither refill nor freeze a bucket.
-                return clock.nanoTime();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        };
+        this.time = new MonotonicTimeMeter(clock);
     }
 
     @Override

@@ -1,8 +1,7 @@
 package dev.callgate.limits;
 
+import dev.callgate.store.Sql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,17 +36,8 @@ public final class QuotaLedger {
 
     /** Opens several rows in one batch (an instance's quotas). */
     public void open(Connection connection, List<Opening> openings) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into quota_usage (scope, quota, used, quota_limit) values (?, ?, ?, ?)")) {
-            for (Opening opening : openings) {
-                insert.setString(1, opening.scope());
-                insert.setString(2, opening.quota().name());
-                insert.setLong(3, opening.used());
-                insert.setLong(4, opening.limit());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        Sql.batch(connection, "insert into quota_usage (scope, quota, used, quota_limit) values (?, ?, ?, ?)", openings,
+                opening -> new Object[] {opening.scope(), opening.quota().name(), opening.used(), opening.limit()});
     }
 
     /**
@@ -61,15 +51,9 @@ public final class QuotaLedger {
             return;
         }
         long used = amount <= limit ? amount : 0;
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into quota_usage (scope, quota, used, quota_limit) values (?, ?, ?, ?) on conflict do nothing")) {
-            insert.setString(1, scope);
-            insert.setString(2, quota.name());
-            insert.setLong(3, used);
-            insert.setLong(4, limit);
-            if (insert.executeUpdate() == 1 && used == amount) {
-                return;
-            }
+        if (Sql.update(connection, "insert into quota_usage (scope, quota, used, quota_limit) values (?, ?, ?, ?) on conflict do nothing",
+                scope, quota.name(), used, limit) == 1 && used == amount) {
+            return;
         }
         charge(connection, scope, quota, amount, where);
     }
@@ -89,67 +73,36 @@ public final class QuotaLedger {
     }
 
     private static boolean tryCharge(Connection connection, String scope, Quota quota, long amount) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update quota_usage set used = used + ? where scope = ? and quota = ? and used + ? <= quota_limit")) {
-            update.setLong(1, amount);
-            update.setString(2, scope);
-            update.setString(3, quota.name());
-            update.setLong(4, amount);
-            return update.executeUpdate() == 1;
-        }
+        return Sql.update(connection, "update quota_usage set used = used + ? where scope = ? and quota = ? and used + ? <= quota_limit",
+                amount, scope, quota.name(), amount) == 1;
     }
 
     /** Gives back units taken by {@link #charge}: the resource they paid for is gone. */
     public void release(Connection connection, String scope, Quota quota, long amount) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update quota_usage set used = used - ? where scope = ? and quota = ? and used >= ?")) {
-            update.setLong(1, amount);
-            update.setString(2, scope);
-            update.setString(3, quota.name());
-            update.setLong(4, amount);
-            if (update.executeUpdate() != 1) {
-                throw new IllegalStateException("Quota ledger " + scope + "/" + quota + " would go below zero");
-            }
+        if (Sql.update(connection, "update quota_usage set used = used - ? where scope = ? and quota = ? and used >= ?",
+                amount, scope, quota.name(), amount) != 1) {
+            throw new IllegalStateException("Quota ledger " + scope + "/" + quota + " would go below zero");
         }
     }
 
     /** Changes the applied value, e.g. after an approved increase, in the scope and its sub-scopes. */
     public void setLimit(Connection connection, String scope, Quota quota, long limit) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update quota_usage set quota_limit = ? where (scope = ? or scope like ?) and quota = ?")) {
-            update.setLong(1, limit);
-            update.setString(2, scope);
-            update.setString(3, scope + "/%");
-            update.setString(4, quota.name());
-            update.executeUpdate();
-        }
+        Sql.update(connection, "update quota_usage set quota_limit = ? where (scope = ? or scope like ?) and quota = ?",
+                limit, scope, scope + "/%", quota.name());
     }
 
     public Usage usage(Connection connection, String scope, Quota quota) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "select used, quota_limit from quota_usage where scope = ? and quota = ?")) {
-            select.setString(1, scope);
-            select.setString(2, quota.name());
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("No quota ledger row for " + scope + "/" + quota);
-                }
-                return new Usage(row.getLong(1), row.getLong(2));
-            }
-        }
+        return Sql.one(connection, "select used, quota_limit from quota_usage where scope = ? and quota = ?",
+                        row -> new Usage(row.getLong(1), row.getLong(2)), scope, quota.name())
+                .orElseThrow(() -> new IllegalStateException("No quota ledger row for " + scope + "/" + quota));
     }
 
     /** Every quota counted in a scope, with its usage and applied value. */
     public Map<Quota, Usage> usages(Connection connection, String scope) throws SQLException {
         Map<Quota, Usage> usages = new EnumMap<>(Quota.class);
-        try (PreparedStatement select = connection.prepareStatement(
-                "select quota, used, quota_limit from quota_usage where scope = ?")) {
-            select.setString(1, scope);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    usages.put(Quota.valueOf(row.getString(1)), new Usage(row.getLong(2), row.getLong(3)));
-                }
-            }
+        for (Map.Entry<Quota, Usage> usage : Sql.list(connection, "select quota, used, quota_limit from quota_usage where scope = ?",
+                row -> Map.entry(Quota.valueOf(row.getString(1)), new Usage(row.getLong(2), row.getLong(3))), scope)) {
+            usages.put(usage.getKey(), usage.getValue());
         }
         return usages;
     }
@@ -172,11 +125,7 @@ public final class QuotaLedger {
 
     /** Drops every row of a scope and of its sub-scopes: the instance (or resource) it belonged to is deleted. */
     public void dropScope(Connection connection, String scope) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("delete from quota_usage where scope = ? or scope like ?")) {
-            delete.setString(1, scope);
-            delete.setString(2, scope + "/%");
-            delete.executeUpdate();
-        }
+        Sql.update(connection, "delete from quota_usage where scope = ? or scope like ?", scope, scope + "/%");
     }
 
     /** A row to open: its scope, quota, applied value and initial usage. */

@@ -1,5 +1,6 @@
 package dev.callgate.limits;
 
+import dev.callgate.store.Sql;
 import dev.callgate.store.Store;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -58,10 +59,6 @@ final class SharedTokenBuckets implements TokenBuckets {
 
     @Override
     public void clear() {
-        store.read(connection -> {
-            try (var delete = connection.createStatement()) {
-                return delete.executeUpdate("delete from throttle_bucket");
-            }
-        });
+        store.read(connection -> Sql.update(connection, "delete from throttle_bucket"));
     }
 }

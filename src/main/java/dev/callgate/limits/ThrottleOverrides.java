@@ -1,11 +1,11 @@
 package dev.callgate.limits;
 
+import dev.callgate.store.Sql;
 import dev.callgate.store.Store;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -39,38 +39,21 @@ final class ThrottleOverrides {
 
     void put(String accountId, String operation, Edition.Rate rate) {
         change(accountId, connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from throttle_override where account_id = ? and operation = ?");
-                 PreparedStatement insert = connection.prepareStatement(
-                         "insert into throttle_override (account_id, operation, rate, burst) values (?, ?, ?, ?)")) {
-                delete.setString(1, accountId);
-                delete.setString(2, operation);
-                delete.executeUpdate();
-                insert.setString(1, accountId);
-                insert.setString(2, operation);
-                insert.setLong(3, rate.rate());
-                insert.setLong(4, rate.burst());
-                insert.executeUpdate();
-            }
+            Sql.update(connection, "delete from throttle_override where account_id = ? and operation = ?", accountId, operation);
+            Sql.update(connection, "insert into throttle_override (account_id, operation, rate, burst) values (?, ?, ?, ?)",
+                    accountId, operation, rate.rate(), rate.burst());
         });
     }
 
     void clear(String accountId) {
-        change(accountId, connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("delete from throttle_override where account_id = ?")) {
-                delete.setString(1, accountId);
-                delete.executeUpdate();
-            }
-        });
+        change(accountId, connection -> Sql.update(connection, "delete from throttle_override where account_id = ?", accountId));
     }
 
     /** Drops every override. Revisions only go up, so no bucket left at an older one can pass for current. */
     void reset() {
         store.inTransaction(connection -> {
-            try (var statement = connection.createStatement()) {
-                statement.executeUpdate("delete from throttle_override");
-                statement.executeUpdate("update throttle_revision set revision = revision + 1");
-            }
+            Sql.update(connection, "delete from throttle_override");
+            Sql.update(connection, "update throttle_revision set revision = revision + 1");
             return null;
         });
         if (cache != null) {
@@ -81,15 +64,8 @@ final class ThrottleOverrides {
     /** Applies a change after bumping the account's revision, whose row lock also serializes concurrent changes. */
     private void change(String accountId, Change change) {
         store.inTransaction(connection -> {
-            try (PreparedStatement open = connection.prepareStatement(
-                    "insert into throttle_revision (account_id, revision) values (?, 0) on conflict do nothing");
-                 PreparedStatement bump = connection.prepareStatement(
-                         "update throttle_revision set revision = revision + 1 where account_id = ?")) {
-                open.setString(1, accountId);
-                open.executeUpdate();
-                bump.setString(1, accountId);
-                bump.executeUpdate();
-            }
+            Sql.update(connection, "insert into throttle_revision (account_id, revision) values (?, 0) on conflict do nothing", accountId);
+            Sql.update(connection, "update throttle_revision set revision = revision + 1 where account_id = ?", accountId);
             change.apply(connection);
             return null;
         });
@@ -99,24 +75,24 @@ final class ThrottleOverrides {
     }
 
     private Account load(String accountId) {
-        return store.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("select r.revision, o.operation, o.rate, o.burst"
-                    + " from throttle_revision r left join throttle_override o on o.account_id = r.account_id"
-                    + " where r.account_id = ?")) {
-                select.setString(1, accountId);
-                try (ResultSet rows = select.executeQuery()) {
-                    long revision = 0;
-                    Map<String, Edition.Rate> byOperation = new HashMap<>();
-                    while (rows.next()) {
-                        revision = rows.getLong(1);
-                        if (rows.getString(2) != null) {
-                            byOperation.put(rows.getString(2), new Edition.Rate(rows.getLong(3), rows.getLong(4)));
-                        }
-                    }
-                    return new Account(revision, Map.copyOf(byOperation));
-                }
+        List<OverrideRow> rows = store.read(connection -> Sql.list(connection, "select r.revision, o.operation, o.rate, o.burst"
+                + " from throttle_revision r left join throttle_override o on o.account_id = r.account_id"
+                + " where r.account_id = ?",
+                row -> new OverrideRow(row.getLong(1), row.getString(2), new Edition.Rate(row.getLong(3), row.getLong(4))),
+                accountId));
+        long revision = 0;
+        Map<String, Edition.Rate> byOperation = new HashMap<>();
+        for (OverrideRow row : rows) {
+            revision = row.revision();
+            if (row.operation() != null) {
+                byOperation.put(row.operation(), row.rate());
             }
-        });
+        }
+        return new Account(revision, Map.copyOf(byOperation));
+    }
+
+    /** A row of {@link #load}: the account's revision, and an override or none (operation null) by the left join. */
+    private record OverrideRow(long revision, String operation, Edition.Rate rate) {
     }
 
     @FunctionalInterface

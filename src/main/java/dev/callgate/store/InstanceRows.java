@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,61 +17,39 @@ public final class InstanceRows {
             + "inbound_calls, outbound_calls, edition, created_at, client_token, tags, opened";
 
     public void insert(Connection connection, InstanceRow row) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into instance (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, row.id());
-            insert.setString(2, row.accountId());
-            insert.setString(3, row.region());
-            insert.setString(4, row.alias());
-            insert.setString(5, row.identityManagementType());
-            insert.setString(6, row.directoryId());
-            insert.setBoolean(7, row.inboundCalls());
-            insert.setBoolean(8, row.outboundCalls());
-            insert.setString(9, row.edition());
-            insert.setLong(10, row.createdAtMillis());
-            insert.setString(11, row.clientToken());
-            insert.setString(12, toJson(row.tags()));
-            insert.setBoolean(13, row.opened());
-            insert.executeUpdate();
-        }
+        Sql.update(connection, "insert into instance (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row.id(), row.accountId(), row.region(), row.alias(), row.identityManagementType(), row.directoryId(),
+                row.inboundCalls(), row.outboundCalls(), row.edition(), row.createdAtMillis(), row.clientToken(),
+                toJson(row.tags()), row.opened());
     }
 
     /** The instance with this id, if it belongs to the account and region. */
     public Optional<InstanceRow> find(Connection connection, String accountId, String region, String id) throws SQLException {
-        return one(connection, "select " + COLUMNS + " from instance where account_id = ? and region = ? and id = ?",
-                accountId, region, id);
+        return Sql.one(connection, "select " + COLUMNS + " from instance where account_id = ? and region = ? and id = ?",
+                InstanceRows::row, accountId, region, id);
     }
 
     /** The instance with this id, whoever owns it (for the operator). */
     public Optional<InstanceRow> find(Connection connection, String id) throws SQLException {
-        return one(connection, "select " + COLUMNS + " from instance where id = ?", id);
+        return Sql.one(connection, "select " + COLUMNS + " from instance where id = ?", InstanceRows::row, id);
     }
 
     public Optional<InstanceRow> findByClientToken(Connection connection, String accountId, String region, String token)
             throws SQLException {
-        return one(connection, "select " + COLUMNS + " from instance where account_id = ? and region = ? and client_token = ?",
-                accountId, region, token);
+        return Sql.one(connection, "select " + COLUMNS + " from instance where account_id = ? and region = ? and client_token = ?",
+                InstanceRows::row, accountId, region, token);
     }
 
     /** A page of the account's instances in a region, in id order, after {@code afterId} (or from the start). */
     public List<InstanceRow> page(Connection connection, String accountId, String region, String afterId, int limit)
             throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS
-                + " from instance where account_id = ? and region = ? and id > ? order by id limit ?")) {
-            select.setString(1, accountId);
-            select.setString(2, region);
-            select.setString(3, afterId == null ? "" : afterId);
-            select.setInt(4, limit);
-            return rows(select);
-        }
+        return Sql.list(connection, "select " + COLUMNS
+                + " from instance where account_id = ? and region = ? and id > ? order by id limit ?",
+                InstanceRows::row, accountId, region, afterId == null ? "" : afterId, limit);
     }
 
     public void updateTags(Connection connection, String id, Map<String, String> tags) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("update instance set tags = ? where id = ?")) {
-            update.setString(1, toJson(tags));
-            update.setString(2, id);
-            update.executeUpdate();
-        }
+        Sql.update(connection, "update instance set tags = ? where id = ?", toJson(tags), id);
     }
 
     /**
@@ -81,56 +57,27 @@ public final class InstanceRows {
      * locked until this one ends, so exactly one opens it) or the instance is gone.
      */
     public boolean markOpened(Connection connection, String id) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update instance set opened = true where id = ? and opened = false")) {
-            update.setString(1, id);
-            return update.executeUpdate() == 1;
-        }
+        return Sql.update(connection, "update instance set opened = true where id = ? and opened = false", id) == 1;
     }
 
     /** The row, locked until the transaction ends. */
     public Optional<InstanceRow> lock(Connection connection, String id) throws SQLException {
-        return one(connection, "select " + COLUMNS + " from instance where id = ? for update", id);
+        return Sql.one(connection, "select " + COLUMNS + " from instance where id = ? for update", InstanceRows::row, id);
     }
 
     public boolean delete(Connection connection, String accountId, String region, String id) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "delete from instance where account_id = ? and region = ? and id = ?")) {
-            delete.setString(1, accountId);
-            delete.setString(2, region);
-            delete.setString(3, id);
-            return delete.executeUpdate() == 1;
-        }
+        return Sql.update(connection, "delete from instance where account_id = ? and region = ? and id = ?",
+                accountId, region, id) == 1;
     }
 
     public boolean aliasTaken(Connection connection, String alias) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select 1 from instance where alias = ?")) {
-            select.setString(1, alias);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return Sql.one(connection, "select 1 from instance where alias = ?", rs -> true, alias).isPresent();
     }
 
-    private Optional<InstanceRow> one(Connection connection, String sql, String... params) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                select.setString(i + 1, params[i]);
-            }
-            return rows(select).stream().findFirst();
-        }
-    }
-
-    private static List<InstanceRow> rows(PreparedStatement select) throws SQLException {
-        List<InstanceRow> rows = new ArrayList<>();
-        try (ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new InstanceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getString(9),
-                        rs.getLong(10), rs.getString(11), fromJson(rs.getString(12)), rs.getBoolean(13)));
-            }
-        }
-        return rows;
+    private static InstanceRow row(ResultSet rs) throws SQLException {
+        return new InstanceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getString(9),
+                rs.getLong(10), rs.getString(11), fromJson(rs.getString(12)), rs.getBoolean(13));
     }
 
     private static String toJson(Map<String, String> tags) {

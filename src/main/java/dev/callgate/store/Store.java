@@ -119,9 +119,7 @@ public final class Store implements AutoCloseable {
     public void reset() {
         inTransaction(connection -> {
             for (String table : TABLES) {
-                try (var statement = connection.createStatement()) {
-                    statement.executeUpdate("delete from " + table);
-                }
+                Sql.update(connection, "delete from " + table);
             }
             return null;
         });

@@ -3,6 +3,7 @@ package dev.callgate.bench;
 import dev.callgate.accounts.Caller;
 import dev.callgate.limits.ApiThrottle;
 import dev.callgate.limits.Edition;
+import dev.callgate.limits.MonotonicTimeMeter;
 import dev.callgate.limits.ServerClock;
 import dev.callgate.limits.ThrottleMode;
 import dev.callgate.limits.Throttled;
@@ -10,7 +11,6 @@ import dev.callgate.limits.VirtualClock;
 import dev.callgate.store.Store;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -62,14 +62,14 @@ public class ThrottleDecisionBenchmark {
         storeEmpty = Store.open(Store.embeddedUrl(Files.createTempDirectory("callgate-jmh")), null, null);
         ServerClock system = ServerClock.system();
         bareOpen = Bucket.builder().addLimit(l -> l.capacity(ENDLESS.burst()).refillGreedy(ENDLESS.rate(), Duration.ofSeconds(1)))
-                .withCustomTimePrecision(meter(system)).build();
+                .withCustomTimePrecision(new MonotonicTimeMeter(system)).build();
         throttleOpen = new ApiThrottle(ThrottleMode.FAITHFUL, FAITHFUL, storeOpen, system, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         throttleOpen.override(caller.accountId(), ApiThrottle.GENERAL_GROUP, ENDLESS);
 
         // Frozen time and a drained bucket: every decision is a refusal.
         VirtualClock frozen = new VirtualClock(Instant.now());
         bareEmpty = Bucket.builder().addLimit(l -> l.capacity(5).refillGreedy(2, Duration.ofSeconds(1)))
-                .withCustomTimePrecision(meter(frozen)).build();
+                .withCustomTimePrecision(new MonotonicTimeMeter(frozen)).build();
         bareEmpty.tryConsumeAsMuchAsPossible();
         throttleEmpty = new ApiThrottle(ThrottleMode.FAITHFUL, FAITHFUL, storeEmpty, frozen, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         for (int i = 0; i < 5; i++) {
@@ -81,20 +81,6 @@ public class ThrottleDecisionBenchmark {
     public void closeStores() {
         storeOpen.close();
         storeEmpty.close();
-    }
-
-    private static TimeMeter meter(ServerClock clock) {
-        return new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.nanoTime();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return false;
-            }
-        };
     }
 
     @Benchmark

@@ -1,0 +1,97 @@
+package dev.callgate.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One prepared statement per call: the parameters are bound in order by their Java type (String,
+ * Long, Integer, Boolean, or null) and the statement is closed before the call returns. The caller's
+ * connection, and so its transaction, is used as is.
+ */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Runs an insert, update or delete; returns the number of rows it changed. */
+    public static int update(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Runs one statement for every item, in one batch, with the parameters {@code params} gives for it. */
+    public static <T> void batch(Connection connection, String sql, List<T> items, Function<T, Object[]> params)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (T item : items) {
+                bind(statement, params.apply(item));
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    /** Every row a query returns, mapped, in the query's order. */
+    public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> mapped = new ArrayList<>();
+                while (rows.next()) {
+                    mapped.add(mapper.map(rows));
+                }
+                return mapped;
+            }
+        }
+    }
+
+    /** The first row a query returns, mapped; empty when it returns none (or the mapped value is null). */
+    public static <T> Optional<T> one(Connection connection, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(mapper.map(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            bind(statement, i + 1, params[i]);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object param) throws SQLException {
+        if (param == null) {
+            // Only text columns are ever bound null here; as VARCHAR, as setString(index, null) binds it.
+            statement.setNull(index, Types.VARCHAR);
+        } else if (param instanceof String text) {
+            statement.setString(index, text);
+        } else if (param instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (param instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (param instanceof Boolean flag) {
+            statement.setBoolean(index, flag);
+        } else {
+            throw new IllegalArgumentException("Cannot bind a " + param.getClass().getName());
+        }
+    }
+}
