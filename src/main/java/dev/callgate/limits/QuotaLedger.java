@@ -110,15 +110,9 @@ public final class QuotaLedger {
     /** A quota's usage in each sub-scope of a scope, by the sub-scope's resource ("ROUTING_PROFILE/{id}"). */
     public Map<String, Long> subScopeUsages(Connection connection, String scope, Quota quota) throws SQLException {
         Map<String, Long> usages = new TreeMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select scope, used from quota_usage where scope like ? and quota = ?")) {
-            select.setString(1, scope + "/%");
-            select.setString(2, quota.name());
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    usages.put(row.getString(1).substring(scope.length() + 1), row.getLong(2));
-                }
-            }
+        for (Map.Entry<String, Long> usage : Sql.list(connection, "select scope, used from quota_usage where scope like ? and quota = ?",
+                row -> Map.entry(row.getString(1).substring(scope.length() + 1), row.getLong(2)), scope + "/%", quota.name())) {
+            usages.put(usage.getKey(), usage.getValue());
         }
         return usages;
     }
