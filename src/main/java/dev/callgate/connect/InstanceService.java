@@ -23,8 +23,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.connect.model.CreateInstanceRequest;
 import software.amazon.awssdk.services.connect.model.CreateInstanceResponse;
@@ -129,11 +131,11 @@ public final class InstanceService {
     }
 
     /** Changes the tags of the caller's instance: {@code change} gets the current tags and returns the new ones. */
-    public void retag(Caller caller, String idOrArn, java.util.function.UnaryOperator<Map<String, String>> change) {
+    public void retag(Caller caller, String idOrArn, UnaryOperator<Map<String, String>> change) {
         InstanceRow row = find(caller, idOrArn);
         store.inTransaction(c -> {
             InstanceRow locked = instances.lock(c, row.id()).orElseThrow(() -> notFound(idOrArn));
-            instances.updateTags(c, row.id(), change.apply(new java.util.TreeMap<>(locked.tags())));
+            instances.updateTags(c, row.id(), change.apply(new TreeMap<>(locked.tags())));
             return null;
         });
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The numbers Callgate can offer, per country and type (DID or toll-free): a fixed sequence per
@@ -113,7 +114,7 @@ public final class PhoneInventory {
                 : fixed + String.format("%0" + varied + "d", (start + position) % modulo)));
     }
 
-    private record Sequence(int countryCode, java.util.function.IntFunction<String> numbers) {
+    private record Sequence(int countryCode, IntFunction<String> numbers) {
         String at(int position) {
             return numbers.apply(position);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callgate.errors.ServiceError;
 import dev.callgate.wire.http.WireResponse;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,7 +22,7 @@ public final class AwsErrors {
         body.put("__type", error.code().wireName());
         body.put("Message", error.getMessage());
         error.members().forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
-        Map<String, String> headers = new java.util.HashMap<>(error.headers());
+        Map<String, String> headers = new HashMap<>(error.headers());
         headers.put("Content-Type", "application/json");
         headers.put("x-amzn-RequestId", requestId);
         headers.put("x-amzn-ErrorType", error.code().wireName());

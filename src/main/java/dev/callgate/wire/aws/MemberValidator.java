@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
@@ -36,7 +37,7 @@ final class MemberValidator {
     }
 
     /** Validates the JSON payload of a request shape; {@code present} tells whether a non-payload member was sent. */
-    void validateRequest(String shape, List<SdkField<?>> fields, JsonNode payload, java.util.function.Predicate<SdkField<?>> present) {
+    void validateRequest(String shape, List<SdkField<?>> fields, JsonNode payload, Predicate<SdkField<?>> present) {
         for (SdkField<?> field : fields) {
             boolean inPayload = field.location() == MarshallLocation.PAYLOAD;
             JsonNode value = inPayload ? payload.get(field.locationName()) : null;
