@@ -5,9 +5,13 @@ import dev.callgate.config.ConfigFile;
 import dev.callgate.config.Settings;
 import dev.callgate.limits.ThrottleMode;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code callgate serve}: runs the server until it is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -56,7 +60,7 @@ final class ServeCommand implements Runnable {
         String endpoint = "http://" + bind + ":" + callgate.port();
         System.out.printf("Callgate is listening on %s (%s store, ready in %d ms)%n", endpoint,
                 callgate.isPostgres() ? "PostgreSQL" : "embedded H2", (System.nanoTime() - started) / 1_000_000);
-        System.out.printf("API throttle: %s; clock: %s%n", settings.throttle(), settings.clock().name().toLowerCase(java.util.Locale.ROOT));
+        System.out.printf("API throttle: %s; clock: %s%n", settings.throttle(), settings.clock().name().toLowerCase(Locale.ROOT));
         System.out.printf("For the AWS CLI and SDKs: export AWS_ENDPOINT_URL=%s%n", endpoint);
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -79,26 +83,23 @@ final class ServeCommand implements Runnable {
     }
 
     private ThrottleMode throttleMode() {
-        try {
-            return ThrottleMode.parse(throttle);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--throttle: " + e.getMessage());
-        }
+        return parsed("--throttle", throttle, ThrottleMode::parse, "faithful, off or scale=N (N a whole number >= 1)");
     }
 
     private Settings.ClockMode clockMode() {
-        try {
-            return Settings.ClockMode.valueOf(clock.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--clock must be system or virtual, not '" + clock + "'");
-        }
+        return parsed("--clock", clock, value -> Settings.ClockMode.valueOf(value.toUpperCase(Locale.ROOT)), "system or virtual");
     }
 
     private Settings.AuthMode authMode() {
+        return parsed("--auth", auth, value -> Settings.AuthMode.valueOf(value.toUpperCase(Locale.ROOT)), "lenient or strict");
+    }
+
+    /** An option's value parsed, or picocli's usage error naming what the option takes. */
+    private <T> T parsed(String option, String value, Function<String, T> parse, String expected) {
         try {
-            return Settings.AuthMode.valueOf(auth.toUpperCase(java.util.Locale.ROOT));
+            return parse.apply(value);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--auth must be lenient or strict, not '" + auth + "'");
+            throw new ParameterException(new CommandLine(this), option + " must be " + expected + ", not '" + value + "'");
         }
     }
 }

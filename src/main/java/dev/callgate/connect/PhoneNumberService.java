@@ -12,6 +12,7 @@ import dev.callgate.store.Store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -208,7 +209,7 @@ public final class PhoneNumberService {
         if (numbers.isEmpty()) {
             return new HashSet<>();
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(numbers.size(), "?"));
+        String marks = String.join(", ", Collections.nCopies(numbers.size(), "?"));
         return new HashSet<>(Sql.list(c, "select phone_number from phone_number_taken where phone_number in (" + marks + ")",
                 rs -> rs.getString(1), numbers.toArray()));
     }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,7 +46,7 @@ public final class ResourceRows {
     /** A page of an instance's resources of some kinds, in id order, after {@code afterId} (or from the start). */
     public List<ResourceRow> page(Connection connection, String instanceId, Collection<String> kinds, String afterId, int limit)
             throws SQLException {
-        String marks = String.join(", ", java.util.Collections.nCopies(kinds.size(), "?"));
+        String marks = String.join(", ", Collections.nCopies(kinds.size(), "?"));
         List<Object> params = new ArrayList<>();
         params.add(instanceId);
         params.addAll(kinds);

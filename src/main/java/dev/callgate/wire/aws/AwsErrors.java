@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callgate.errors.ServiceError;
 import dev.callgate.wire.http.WireResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,6 +27,6 @@ public final class AwsErrors {
         headers.put("Content-Type", "application/json");
         headers.put("x-amzn-RequestId", requestId);
         headers.put("x-amzn-ErrorType", error.code().wireName());
-        return new WireResponse(error.code().httpStatus(), headers, body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new WireResponse(error.code().httpStatus(), headers, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
