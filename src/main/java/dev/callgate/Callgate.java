@@ -1,33 +1,35 @@
 package dev.callgate;
 
 import dev.callgate.accounts.Accounts;
+import dev.callgate.aws.ConnectEndpoint;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.aws.SigV4Authenticator;
+import dev.callgate.clock.ServerClock;
+import dev.callgate.clock.VirtualClock;
 import dev.callgate.config.Settings;
 import dev.callgate.connect.ConnectHandlers;
-import dev.callgate.connect.InstanceResources;
-import dev.callgate.connect.InstanceService;
-import dev.callgate.connect.ReportService;
-import dev.callgate.connect.MetricService;
-import dev.callgate.errors.ServiceError;
-import dev.callgate.limits.ApiThrottle;
-import dev.callgate.limits.Editions;
-import dev.callgate.limits.QuotaLedger;
-import dev.callgate.limits.ServerClock;
-import dev.callgate.limits.VirtualClock;
+import dev.callgate.http.HttpFront;
+import dev.callgate.http.WireRequest;
+import dev.callgate.http.WireResponse;
+import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.InstanceService;
+import dev.callgate.limits.edition.Editions;
+import dev.callgate.limits.quota.QuotaLedger;
+import dev.callgate.limits.throttle.ApiThrottle;
+import dev.callgate.operator.OperatorApi;
+import dev.callgate.operator.ThrottleControls;
+import dev.callgate.reports.ReportService;
+import dev.callgate.reports.ReportsApi;
 import dev.callgate.store.Store;
-import dev.callgate.wire.aws.ConnectEndpoint;
-import dev.callgate.wire.aws.SigV4Authenticator;
-import dev.callgate.wire.http.HttpFront;
-import dev.callgate.wire.http.WireRequest;
-import dev.callgate.wire.http.WireResponse;
-import dev.callgate.wire.operator.OperatorApi;
-import dev.callgate.wire.operator.ReportsApi;
-import dev.callgate.wire.operator.ThrottleControls;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
 
 /** A running Callgate server: the composition root that wires store, limits, services and faces. */
 public final class Callgate implements AutoCloseable {
@@ -54,7 +56,7 @@ public final class Callgate implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // Throttle rates come from the edition current at start: the throttle is the account's, not an instance's.
             ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, clock, metrics);
-            ConnectHandlers handlers = new ConnectHandlers(instances, resources, new MetricService(instances, store, clock));
+            OperationHandlers<ConnectRequest, ConnectResponse> handlers = ConnectHandlers.of(instances, resources, store, clock);
             ConnectEndpoint connect = new ConnectEndpoint(authenticator, handlers, editions, throttle);
             OperatorApi operator = new OperatorApi(store, ledger, instances, accounts, editions,
                     settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null,

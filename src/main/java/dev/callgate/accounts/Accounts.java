@@ -1,5 +1,6 @@
 package dev.callgate.accounts;
 
+import dev.callgate.Callgate;
 import dev.callgate.store.Sql;
 import dev.callgate.store.Store;
 

@@ -1,5 +1,6 @@
 package dev.callgate.cli;
 
+import dev.callgate.Callgate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

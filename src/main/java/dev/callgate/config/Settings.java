@@ -1,8 +1,9 @@
 package dev.callgate.config;
 
+import dev.callgate.Callgate;
 import dev.callgate.accounts.AccessKey;
 import dev.callgate.accounts.BillingEntity;
-import dev.callgate.limits.ThrottleMode;
+import dev.callgate.limits.throttle.ThrottleMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,21 @@
 package dev.callgate.connect;
 
-import static dev.callgate.connect.InstanceResources.decode;
-import static dev.callgate.connect.InstanceResources.json;
+import static dev.callgate.instance.InstanceResources.decode;
+import static dev.callgate.instance.InstanceResources.json;
 
 import dev.callgate.accounts.Caller;
+import dev.callgate.aws.OperationFamily;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.instance.Checks;
+import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.ResourceKind;
 import java.util.List;
 import software.amazon.awssdk.services.connect.model.AgentStatus;
 import software.amazon.awssdk.services.connect.model.AgentStatusState;
 import software.amazon.awssdk.services.connect.model.AgentStatusSummary;
 import software.amazon.awssdk.services.connect.model.AgentStatusType;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateAgentStatusRequest;
 import software.amazon.awssdk.services.connect.model.CreateAgentStatusResponse;
 import software.amazon.awssdk.services.connect.model.DescribeAgentStatusRequest;
@@ -22,11 +29,19 @@ import software.amazon.awssdk.services.connect.model.UpdateAgentStatusResponse;
  * Agent statuses (quota "Agent statuses per instance", not adjustable). A status is disabled, never
  * deleted: disabled statuses still count.
  */
-public final class AgentStatusService {
+public final class AgentStatusService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private final InstanceResources resources;
 
     public AgentStatusService(InstanceResources resources) {
         this.resources = resources;
+    }
+
+    @Override
+    public void register(OperationHandlers<ConnectRequest, ConnectResponse> handlers) {
+        handlers.on(CreateAgentStatusRequest.class, this::create);
+        handlers.on(DescribeAgentStatusRequest.class, this::describe);
+        handlers.on(ListAgentStatusesRequest.class, this::list);
+        handlers.on(UpdateAgentStatusRequest.class, this::update);
     }
 
     public CreateAgentStatusResponse create(Caller caller, CreateAgentStatusRequest request) {

@@ -1,20 +1,27 @@
 package dev.callgate.connect;
 
-import static dev.callgate.connect.InstanceResources.decode;
-import static dev.callgate.connect.InstanceResources.json;
+import static dev.callgate.instance.InstanceResources.decode;
+import static dev.callgate.instance.InstanceResources.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callgate.accounts.Caller;
-import dev.callgate.errors.ErrorCode;
-import dev.callgate.errors.ServiceError;
+import dev.callgate.aws.ErrorCode;
+import dev.callgate.aws.OperationFamily;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.Checks;
+import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.ResourceKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.ContactFlow;
 import software.amazon.awssdk.services.connect.model.ContactFlowState;
 import software.amazon.awssdk.services.connect.model.ContactFlowStatus;
@@ -33,7 +40,7 @@ import software.amazon.awssdk.services.connect.model.ListContactFlowsResponse;
  * Contact flows (quota "Contact flows per instance"). The content is a JSON document carried as a
  * string; content that is not a JSON object is refused with InvalidContactFlowException and its problems.
  */
-public final class ContactFlowService {
+public final class ContactFlowService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_CONTENT = 256_000;
 
@@ -41,6 +48,14 @@ public final class ContactFlowService {
 
     public ContactFlowService(InstanceResources resources) {
         this.resources = resources;
+    }
+
+    @Override
+    public void register(OperationHandlers<ConnectRequest, ConnectResponse> handlers) {
+        handlers.on(CreateContactFlowRequest.class, this::create);
+        handlers.on(DescribeContactFlowRequest.class, this::describe);
+        handlers.on(ListContactFlowsRequest.class, this::list);
+        handlers.on(DeleteContactFlowRequest.class, this::delete);
     }
 
     public CreateContactFlowResponse create(Caller caller, CreateContactFlowRequest request) {

@@ -1,12 +1,20 @@
 package dev.callgate.connect;
 
-import static dev.callgate.connect.InstanceResources.decode;
-import static dev.callgate.connect.InstanceResources.json;
+import static dev.callgate.instance.InstanceResources.decode;
+import static dev.callgate.instance.InstanceResources.json;
 
 import dev.callgate.accounts.Caller;
-import dev.callgate.errors.ServiceError;
+import dev.callgate.aws.OperationFamily;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.Checks;
+import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.Relations;
+import dev.callgate.instance.ResourceKind;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateUserHierarchyGroupRequest;
 import software.amazon.awssdk.services.connect.model.CreateUserHierarchyGroupResponse;
 import software.amazon.awssdk.services.connect.model.DeleteUserHierarchyGroupRequest;
@@ -23,13 +31,21 @@ import software.amazon.awssdk.services.connect.model.ListUserHierarchyGroupsResp
  * Agent hierarchy groups (quota "Agent hierarchy groups per instance"), at most five levels deep. A
  * group with child groups or users cannot be deleted: both hold references to it.
  */
-public final class HierarchyGroupService {
+public final class HierarchyGroupService implements OperationFamily<ConnectRequest, ConnectResponse> {
     static final int MAX_LEVELS = 5;
 
     private final InstanceResources resources;
 
     public HierarchyGroupService(InstanceResources resources) {
         this.resources = resources;
+    }
+
+    @Override
+    public void register(OperationHandlers<ConnectRequest, ConnectResponse> handlers) {
+        handlers.on(CreateUserHierarchyGroupRequest.class, this::create);
+        handlers.on(DescribeUserHierarchyGroupRequest.class, this::describe);
+        handlers.on(ListUserHierarchyGroupsRequest.class, this::list);
+        handlers.on(DeleteUserHierarchyGroupRequest.class, this::delete);
     }
 
     public CreateUserHierarchyGroupResponse create(Caller caller, CreateUserHierarchyGroupRequest request) {

@@ -1,13 +1,20 @@
 package dev.callgate.connect;
 
-import static dev.callgate.connect.InstanceResources.decode;
-import static dev.callgate.connect.InstanceResources.json;
+import static dev.callgate.instance.InstanceResources.decode;
+import static dev.callgate.instance.InstanceResources.json;
 
 import dev.callgate.accounts.Caller;
-import dev.callgate.errors.ServiceError;
+import dev.callgate.aws.OperationFamily;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.Checks;
+import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.ResourceKind;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateHoursOfOperationRequest;
 import software.amazon.awssdk.services.connect.model.CreateHoursOfOperationResponse;
 import software.amazon.awssdk.services.connect.model.DeleteHoursOfOperationRequest;
@@ -22,11 +29,19 @@ import software.amazon.awssdk.services.connect.model.ListHoursOfOperationsReques
 import software.amazon.awssdk.services.connect.model.ListHoursOfOperationsResponse;
 
 /** Hours of operation (quota "Hours of operation per instance"); a queue's hours cannot be deleted. */
-public final class HoursOfOperationService {
+public final class HoursOfOperationService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private final InstanceResources resources;
 
     public HoursOfOperationService(InstanceResources resources) {
         this.resources = resources;
+    }
+
+    @Override
+    public void register(OperationHandlers<ConnectRequest, ConnectResponse> handlers) {
+        handlers.on(CreateHoursOfOperationRequest.class, this::create);
+        handlers.on(DescribeHoursOfOperationRequest.class, this::describe);
+        handlers.on(ListHoursOfOperationsRequest.class, this::list);
+        handlers.on(DeleteHoursOfOperationRequest.class, this::delete);
     }
 
     public CreateHoursOfOperationResponse create(Caller caller, CreateHoursOfOperationRequest request) {

@@ -1,7 +1,7 @@
 package dev.callgate.connect;
 
-import static dev.callgate.connect.InstanceResources.decode;
-import static dev.callgate.connect.InstanceResources.json;
+import static dev.callgate.instance.InstanceResources.decode;
+import static dev.callgate.instance.InstanceResources.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,9 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.callgate.accounts.Caller;
-import dev.callgate.errors.ErrorCode;
-import dev.callgate.errors.ServiceError;
-import dev.callgate.store.InstanceRow;
+import dev.callgate.aws.ErrorCode;
+import dev.callgate.aws.OperationFamily;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.Checks;
+import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.InstanceRow;
+import dev.callgate.instance.ResourceKind;
 import java.util.List;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.connect.model.AssociateBotRequest;
@@ -20,6 +25,8 @@ import software.amazon.awssdk.services.connect.model.AssociateLambdaFunctionRequ
 import software.amazon.awssdk.services.connect.model.AssociateLambdaFunctionResponse;
 import software.amazon.awssdk.services.connect.model.AssociateLexBotRequest;
 import software.amazon.awssdk.services.connect.model.AssociateLexBotResponse;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.DisassociateBotRequest;
 import software.amazon.awssdk.services.connect.model.DisassociateBotResponse;
 import software.amazon.awssdk.services.connect.model.DisassociateLambdaFunctionRequest;
@@ -42,7 +49,7 @@ import software.amazon.awssdk.services.connect.model.ListLexBotsResponse;
  * V1 and V2 counted together (quota "Amazon Lex bots per instance"). Associating one twice is a
  * ResourceConflictException; the quotas refuse with ServiceQuotaExceededException (402).
  */
-public final class IntegrationService {
+public final class IntegrationService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private static final Pattern FUNCTION_ARN =
             Pattern.compile("arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[a-zA-Z0-9-_]{1,140}(:(\\$LATEST|[a-zA-Z0-9-_]+))?");
     private static final Pattern ALIAS_ARN =
@@ -56,6 +63,19 @@ public final class IntegrationService {
 
     public IntegrationService(InstanceResources resources) {
         this.resources = resources;
+    }
+
+    @Override
+    public void register(OperationHandlers<ConnectRequest, ConnectResponse> handlers) {
+        handlers.on(AssociateLambdaFunctionRequest.class, this::associateLambda);
+        handlers.on(ListLambdaFunctionsRequest.class, this::listLambdas);
+        handlers.on(DisassociateLambdaFunctionRequest.class, this::disassociateLambda);
+        handlers.on(AssociateLexBotRequest.class, this::associateLexBot);
+        handlers.on(ListLexBotsRequest.class, this::listLexBots);
+        handlers.on(DisassociateLexBotRequest.class, this::disassociateLexBot);
+        handlers.on(AssociateBotRequest.class, this::associateBot);
+        handlers.on(ListBotsRequest.class, this::listBots);
+        handlers.on(DisassociateBotRequest.class, this::disassociateBot);
     }
 
     public AssociateLambdaFunctionResponse associateLambda(Caller caller, AssociateLambdaFunctionRequest request) {

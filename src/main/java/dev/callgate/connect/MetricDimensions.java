@@ -1,8 +1,10 @@
 package dev.callgate.connect;
 
-import dev.callgate.errors.ServiceError;
-import dev.callgate.store.InstanceRow;
-import dev.callgate.store.ResourceRows;
+import dev.callgate.Callgate;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.InstanceRow;
+import dev.callgate.instance.ResourceKind;
+import dev.callgate.instance.ResourceRows;
 import dev.callgate.store.Store;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,9 +5,16 @@ import static dev.callgate.connect.MetricDimensions.CHANNEL;
 import static dev.callgate.connect.MetricDimensions.QUEUE;
 import static dev.callgate.connect.MetricDimensions.ROUTING_PROFILE;
 
+import dev.callgate.Callgate;
 import dev.callgate.accounts.Caller;
-import dev.callgate.errors.ServiceError;
-import dev.callgate.store.InstanceRow;
+import dev.callgate.aws.OperationFamily;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.Arns;
+import dev.callgate.instance.InstanceRow;
+import dev.callgate.instance.InstanceService;
+import dev.callgate.instance.Pages;
+import dev.callgate.instance.ResourceKind;
 import dev.callgate.store.Store;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -21,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CurrentMetric;
 import software.amazon.awssdk.services.connect.model.CurrentMetricData;
 import software.amazon.awssdk.services.connect.model.CurrentMetricName;
@@ -52,7 +61,7 @@ import software.amazon.awssdk.services.connect.model.RoutingProfileReference;
  * Callgate holds no contacts or agent sessions yet, so every metric value is 0: the honest count of
  * what exists.
  */
-public final class MetricService {
+public final class MetricService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private static final int MAX_PAGE = 100;
     private static final Double NOTHING_YET = 0.0;
     private static final Set<String> V1_GROUPINGS = Set.of(QUEUE, CHANNEL, ROUTING_PROFILE);
@@ -78,6 +87,13 @@ public final class MetricService {
         this.instances = instances;
         this.dimensions = new MetricDimensions(store);
         this.clock = clock;
+    }
+
+    @Override
+    public void register(OperationHandlers<ConnectRequest, ConnectResponse> handlers) {
+        handlers.on(GetCurrentMetricDataRequest.class, this::current);
+        handlers.on(GetMetricDataRequest.class, this::historical);
+        handlers.on(GetMetricDataV2Request.class, this::v2);
     }
 
     public GetCurrentMetricDataResponse current(Caller caller, GetCurrentMetricDataRequest request) {

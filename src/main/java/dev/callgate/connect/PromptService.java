@@ -1,11 +1,18 @@
 package dev.callgate.connect;
 
-import static dev.callgate.connect.InstanceResources.decode;
-import static dev.callgate.connect.InstanceResources.json;
+import static dev.callgate.instance.InstanceResources.decode;
+import static dev.callgate.instance.InstanceResources.json;
 
 import dev.callgate.accounts.Caller;
-import dev.callgate.errors.ServiceError;
+import dev.callgate.aws.OperationFamily;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.Checks;
+import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.ResourceKind;
 import java.util.List;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreatePromptRequest;
 import software.amazon.awssdk.services.connect.model.CreatePromptResponse;
 import software.amazon.awssdk.services.connect.model.DeletePromptRequest;
@@ -18,11 +25,19 @@ import software.amazon.awssdk.services.connect.model.Prompt;
 import software.amazon.awssdk.services.connect.model.PromptSummary;
 
 /** Prompts (quota "Prompts per instance"): audio files named by an S3 URI. */
-public final class PromptService {
+public final class PromptService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private final InstanceResources resources;
 
     public PromptService(InstanceResources resources) {
         this.resources = resources;
+    }
+
+    @Override
+    public void register(OperationHandlers<ConnectRequest, ConnectResponse> handlers) {
+        handlers.on(CreatePromptRequest.class, this::create);
+        handlers.on(DescribePromptRequest.class, this::describe);
+        handlers.on(ListPromptsRequest.class, this::list);
+        handlers.on(DeletePromptRequest.class, this::delete);
     }
 
     public CreatePromptResponse create(Caller caller, CreatePromptRequest request) {

@@ -1,13 +1,21 @@
 package dev.callgate.connect;
 
-import static dev.callgate.connect.InstanceResources.decode;
-import static dev.callgate.connect.InstanceResources.json;
+import static dev.callgate.instance.InstanceResources.decode;
+import static dev.callgate.instance.InstanceResources.json;
 
 import dev.callgate.accounts.Caller;
-import dev.callgate.errors.ServiceError;
-import dev.callgate.store.ResourceRow;
+import dev.callgate.aws.OperationFamily;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.Checks;
+import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.Relations;
+import dev.callgate.instance.ResourceKind;
+import dev.callgate.instance.ResourceRow;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateQueueRequest;
 import software.amazon.awssdk.services.connect.model.CreateQueueResponse;
 import software.amazon.awssdk.services.connect.model.DeleteQueueRequest;
@@ -25,11 +33,19 @@ import software.amazon.awssdk.services.connect.model.QueueType;
  * Standard queues (quota "Queues per instance") and the per-agent queues every user has, which count
  * toward no quota. A queue that a routing profile or a quick connect uses cannot be deleted.
  */
-public final class QueueService {
+public final class QueueService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private final InstanceResources resources;
 
     public QueueService(InstanceResources resources) {
         this.resources = resources;
+    }
+
+    @Override
+    public void register(OperationHandlers<ConnectRequest, ConnectResponse> handlers) {
+        handlers.on(CreateQueueRequest.class, this::create);
+        handlers.on(DescribeQueueRequest.class, this::describe);
+        handlers.on(ListQueuesRequest.class, this::list);
+        handlers.on(DeleteQueueRequest.class, this::delete);
     }
 
     public CreateQueueResponse create(Caller caller, CreateQueueRequest request) {

@@ -1,12 +1,20 @@
 package dev.callgate.connect;
 
-import static dev.callgate.connect.InstanceResources.decode;
-import static dev.callgate.connect.InstanceResources.json;
+import static dev.callgate.instance.InstanceResources.decode;
+import static dev.callgate.instance.InstanceResources.json;
 
 import dev.callgate.accounts.Caller;
-import dev.callgate.errors.ServiceError;
+import dev.callgate.aws.OperationFamily;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.Checks;
+import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.Relations;
+import dev.callgate.instance.ResourceKind;
 import java.sql.SQLException;
 import java.util.List;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateQuickConnectRequest;
 import software.amazon.awssdk.services.connect.model.CreateQuickConnectResponse;
 import software.amazon.awssdk.services.connect.model.DeleteQuickConnectRequest;
@@ -25,11 +33,19 @@ import software.amazon.awssdk.services.connect.model.QuickConnectType;
  * or a flow. The user, queue and flow they name stay in use while they exist; deleting a quick
  * connect takes it off the queues that offered it.
  */
-public final class QuickConnectService {
+public final class QuickConnectService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private final InstanceResources resources;
 
     public QuickConnectService(InstanceResources resources) {
         this.resources = resources;
+    }
+
+    @Override
+    public void register(OperationHandlers<ConnectRequest, ConnectResponse> handlers) {
+        handlers.on(CreateQuickConnectRequest.class, this::create);
+        handlers.on(DescribeQuickConnectRequest.class, this::describe);
+        handlers.on(ListQuickConnectsRequest.class, this::list);
+        handlers.on(DeleteQuickConnectRequest.class, this::delete);
     }
 
     public CreateQuickConnectResponse create(Caller caller, CreateQuickConnectRequest request) {

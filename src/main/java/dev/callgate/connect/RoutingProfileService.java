@@ -1,16 +1,23 @@
 package dev.callgate.connect;
 
-import static dev.callgate.connect.InstanceResources.decode;
-import static dev.callgate.connect.InstanceResources.json;
+import static dev.callgate.instance.InstanceResources.decode;
+import static dev.callgate.instance.InstanceResources.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callgate.Callgate;
 import dev.callgate.accounts.Caller;
-import dev.callgate.errors.ServiceError;
-import dev.callgate.limits.Quota;
-import dev.callgate.store.InstanceRow;
-import dev.callgate.store.RefRow;
-import dev.callgate.store.ResourceRow;
+import dev.callgate.aws.OperationFamily;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.Checks;
+import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.InstanceRow;
+import dev.callgate.instance.RefRow;
+import dev.callgate.instance.Relations;
+import dev.callgate.instance.ResourceKind;
+import dev.callgate.instance.ResourceRow;
+import dev.callgate.limits.quota.Quota;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
@@ -22,6 +29,8 @@ import java.util.Set;
 import software.amazon.awssdk.services.connect.model.AssociateRoutingProfileQueuesRequest;
 import software.amazon.awssdk.services.connect.model.AssociateRoutingProfileQueuesResponse;
 import software.amazon.awssdk.services.connect.model.Channel;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateRoutingProfileRequest;
 import software.amazon.awssdk.services.connect.model.CreateRoutingProfileResponse;
 import software.amazon.awssdk.services.connect.model.DeleteRoutingProfileRequest;
@@ -49,7 +58,7 @@ import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileQueuesR
  * channel, counted by "Queues per routing profile" in a ledger scope of the profile's own. The default
  * outbound queue must be one of the profile's queues; a profile that users have cannot be deleted.
  */
-public final class RoutingProfileService {
+public final class RoutingProfileService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PAGE = 100;
 
@@ -59,8 +68,20 @@ public final class RoutingProfileService {
         this.resources = resources;
     }
 
+    @Override
+    public void register(OperationHandlers<ConnectRequest, ConnectResponse> handlers) {
+        handlers.on(CreateRoutingProfileRequest.class, this::create);
+        handlers.on(DescribeRoutingProfileRequest.class, this::describe);
+        handlers.on(ListRoutingProfilesRequest.class, this::list);
+        handlers.on(DeleteRoutingProfileRequest.class, this::delete);
+        handlers.on(AssociateRoutingProfileQueuesRequest.class, this::associate);
+        handlers.on(DisassociateRoutingProfileQueuesRequest.class, this::disassociate);
+        handlers.on(UpdateRoutingProfileQueuesRequest.class, this::update);
+        handlers.on(ListRoutingProfileQueuesRequest.class, this::listQueues);
+    }
+
     /** The detail of a queue entry: its priority and delay. */
-    static String entryDetail(int priority, int delay) {
+    public static String entryDetail(int priority, int delay) {
         return JSON.createObjectNode().put("Priority", priority).put("Delay", delay).toString();
     }
 

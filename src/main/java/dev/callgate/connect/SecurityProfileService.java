@@ -1,10 +1,17 @@
 package dev.callgate.connect;
 
-import static dev.callgate.connect.InstanceResources.decode;
-import static dev.callgate.connect.InstanceResources.json;
+import static dev.callgate.instance.InstanceResources.decode;
+import static dev.callgate.instance.InstanceResources.json;
 
 import dev.callgate.accounts.Caller;
+import dev.callgate.aws.OperationFamily;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.instance.Checks;
+import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.ResourceKind;
 import java.util.List;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateSecurityProfileRequest;
 import software.amazon.awssdk.services.connect.model.CreateSecurityProfileResponse;
 import software.amazon.awssdk.services.connect.model.DeleteSecurityProfileRequest;
@@ -17,11 +24,19 @@ import software.amazon.awssdk.services.connect.model.SecurityProfile;
 import software.amazon.awssdk.services.connect.model.SecurityProfileSummary;
 
 /** Security profiles (quota "Security profiles per instance"); a profile that users hold cannot be deleted. */
-public final class SecurityProfileService {
+public final class SecurityProfileService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private final InstanceResources resources;
 
     public SecurityProfileService(InstanceResources resources) {
         this.resources = resources;
+    }
+
+    @Override
+    public void register(OperationHandlers<ConnectRequest, ConnectResponse> handlers) {
+        handlers.on(CreateSecurityProfileRequest.class, this::create);
+        handlers.on(DescribeSecurityProfileRequest.class, this::describe);
+        handlers.on(ListSecurityProfilesRequest.class, this::list);
+        handlers.on(DeleteSecurityProfileRequest.class, this::delete);
     }
 
     public CreateSecurityProfileResponse create(Caller caller, CreateSecurityProfileRequest request) {

@@ -5,12 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callgate.accounts.Caller;
-import dev.callgate.errors.ServiceError;
-import dev.callgate.store.InstanceRow;
+import dev.callgate.aws.OperationFamily;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.Checks;
+import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.InstanceRow;
+import dev.callgate.instance.InstanceService;
+import dev.callgate.instance.ResourceKind;
+import dev.callgate.numbers.PhoneNumberService;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.connect.model.ListTagsForResourceResponse;
 import software.amazon.awssdk.services.connect.model.TagResourceRequest;
@@ -23,7 +32,7 @@ import software.amazon.awssdk.services.connect.model.UntagResourceResponse;
  * in the path; the wire decodes it). An ARN of another account or region is simply not found. A
  * resource's tags are the "Tags" member of its stored description.
  */
-public final class TagService {
+public final class TagService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_TAGS = 50;
 
@@ -35,6 +44,13 @@ public final class TagService {
         this.instances = instances;
         this.resources = resources;
         this.phoneNumbers = phoneNumbers;
+    }
+
+    @Override
+    public void register(OperationHandlers<ConnectRequest, ConnectResponse> handlers) {
+        handlers.on(TagResourceRequest.class, this::tag);
+        handlers.on(UntagResourceRequest.class, this::untag);
+        handlers.on(ListTagsForResourceRequest.class, this::list);
     }
 
     public TagResourceResponse tag(Caller caller, TagResourceRequest request) {

@@ -1,14 +1,23 @@
 package dev.callgate.connect;
 
-import static dev.callgate.connect.InstanceResources.decode;
-import static dev.callgate.connect.InstanceResources.json;
+import static dev.callgate.instance.InstanceResources.decode;
+import static dev.callgate.instance.InstanceResources.json;
 
 import dev.callgate.accounts.Caller;
-import dev.callgate.errors.ServiceError;
-import dev.callgate.store.RefRow;
+import dev.callgate.aws.OperationFamily;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.Arns;
+import dev.callgate.instance.Checks;
+import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.RefRow;
+import dev.callgate.instance.Relations;
+import dev.callgate.instance.ResourceKind;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateUserRequest;
 import software.amazon.awssdk.services.connect.model.CreateUserResponse;
 import software.amazon.awssdk.services.connect.model.DeleteUserRequest;
@@ -36,7 +45,7 @@ import software.amazon.awssdk.services.connect.model.UserSummary;
  * security profiles, may belong to a hierarchy group, has a username unique in its instance, and gets
  * an AGENT queue of its own that counts toward no quota and goes with it.
  */
-public final class UserService {
+public final class UserService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9_\\-.@]+");
     private static final Pattern PASSWORD = Pattern.compile("^(?=.*[a-z])(?=.*[A-Z])(?=.*\\d)\\S{8,64}$");
     private static final int MAX_SECURITY_PROFILES = 10;
@@ -45,6 +54,17 @@ public final class UserService {
 
     public UserService(InstanceResources resources) {
         this.resources = resources;
+    }
+
+    @Override
+    public void register(OperationHandlers<ConnectRequest, ConnectResponse> handlers) {
+        handlers.on(CreateUserRequest.class, this::create);
+        handlers.on(DescribeUserRequest.class, this::describe);
+        handlers.on(ListUsersRequest.class, this::list);
+        handlers.on(DeleteUserRequest.class, this::delete);
+        handlers.on(UpdateUserRoutingProfileRequest.class, this::updateRoutingProfile);
+        handlers.on(UpdateUserSecurityProfilesRequest.class, this::updateSecurityProfiles);
+        handlers.on(UpdateUserHierarchyRequest.class, this::updateHierarchy);
     }
 
     public CreateUserResponse create(Caller caller, CreateUserRequest request) {

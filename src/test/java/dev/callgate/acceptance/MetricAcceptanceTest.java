@@ -1,10 +1,10 @@
 package dev.callgate.acceptance;
 
-import dev.callgate.testing.ServerSuite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callgate.testing.Clients;
+import dev.callgate.testing.ServerSuite;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -1,17 +1,18 @@
 package dev.callgate.acceptance;
 
-import java.util.function.UnaryOperator;
-import dev.callgate.config.Settings;
-import dev.callgate.testing.ServerSuite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.callgate.Callgate;
+import dev.callgate.config.Settings;
 import dev.callgate.testing.Fixtures;
 import dev.callgate.testing.ReportsClient;
+import dev.callgate.testing.ServerSuite;
 import dev.callgate.testing.TestEditions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.connect.model.ResourceInUseException;

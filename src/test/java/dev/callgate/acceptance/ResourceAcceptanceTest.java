@@ -1,16 +1,16 @@
 package dev.callgate.acceptance;
 
-import java.util.function.UnaryOperator;
-import dev.callgate.config.Settings;
-import dev.callgate.testing.ServerSuite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.callgate.config.Settings;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Fixtures;
+import dev.callgate.testing.ServerSuite;
 import dev.callgate.testing.TestEditions;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.connect.ConnectClient;
@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.connect.model.HierarchyGroup;
 import software.amazon.awssdk.services.connect.model.InvalidContactFlowException;
 import software.amazon.awssdk.services.connect.model.InvalidParameterException;
 import software.amazon.awssdk.services.connect.model.InvalidRequestException;
-import software.amazon.awssdk.services.connect.model.LimitExceededException;
 import software.amazon.awssdk.services.connect.model.LexVersion;
+import software.amazon.awssdk.services.connect.model.LimitExceededException;
 import software.amazon.awssdk.services.connect.model.QueueSummary;
 import software.amazon.awssdk.services.connect.model.QueueType;
 import software.amazon.awssdk.services.connect.model.QuickConnectType;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callgate.config.Settings;
-import dev.callgate.limits.ThrottleMode;
+import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Operator;
 import dev.callgate.testing.RunningServer;
-import java.net.URI;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

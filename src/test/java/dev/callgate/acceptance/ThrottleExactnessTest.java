@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callgate.accounts.AccessKey;
 import dev.callgate.config.Settings;
-import dev.callgate.limits.ThrottleMode;
+import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Operator;
 import dev.callgate.testing.RunningServer;

@@ -2,6 +2,7 @@ package dev.callgate.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callgate.Callgate;
 import dev.callgate.testing.ChildServer;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Stores;

@@ -2,7 +2,8 @@ package dev.callgate.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.callgate.limits.ThrottleMode;
+import dev.callgate.Callgate;
+import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.testing.ChildServer;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Operator;

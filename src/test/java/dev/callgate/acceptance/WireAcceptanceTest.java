@@ -1,10 +1,10 @@
 package dev.callgate.acceptance;
 
-import dev.callgate.testing.ServerSuite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callgate.testing.RawAws;
+import dev.callgate.testing.ServerSuite;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

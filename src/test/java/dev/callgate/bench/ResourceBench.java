@@ -1,11 +1,11 @@
 package dev.callgate.bench;
 
 import dev.callgate.Callgate;
+import dev.callgate.aws.SdkJson;
 import dev.callgate.config.Settings;
-import dev.callgate.limits.ThrottleMode;
-import dev.callgate.connect.ResourceKind;
-import dev.callgate.limits.Quota;
-import dev.callgate.model.SdkJson;
+import dev.callgate.instance.ResourceKind;
+import dev.callgate.limits.quota.Quota;
+import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.store.Store;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Fixtures;

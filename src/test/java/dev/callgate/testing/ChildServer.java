@@ -1,6 +1,7 @@
 package dev.callgate.testing;
 
-import dev.callgate.limits.ThrottleMode;
+import dev.callgate.Callgate;
+import dev.callgate.limits.throttle.ThrottleMode;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.callgate.testing;
 
+import dev.callgate.Callgate;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

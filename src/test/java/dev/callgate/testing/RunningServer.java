@@ -2,7 +2,7 @@ package dev.callgate.testing;
 
 import dev.callgate.Callgate;
 import dev.callgate.config.Settings;
-import dev.callgate.limits.ThrottleMode;
+import dev.callgate.limits.throttle.ThrottleMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.callgate.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callgate.config.Settings;
-import dev.callgate.limits.Quota;
+import dev.callgate.limits.quota.Quota;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,13 +1,14 @@
 package dev.callgate.bench;
 
+import dev.callgate.Callgate;
 import dev.callgate.accounts.Caller;
-import dev.callgate.limits.ApiThrottle;
-import dev.callgate.limits.Edition;
-import dev.callgate.limits.MonotonicTimeMeter;
-import dev.callgate.limits.ServerClock;
-import dev.callgate.limits.ThrottleMode;
-import dev.callgate.limits.Throttled;
-import dev.callgate.limits.VirtualClock;
+import dev.callgate.clock.ServerClock;
+import dev.callgate.clock.VirtualClock;
+import dev.callgate.limits.edition.Edition;
+import dev.callgate.limits.throttle.ApiThrottle;
+import dev.callgate.limits.throttle.MonotonicTimeMeter;
+import dev.callgate.limits.throttle.ThrottleMode;
+import dev.callgate.limits.throttle.Throttled;
 import dev.callgate.store.Store;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;

@@ -1,0 +1,89 @@
+package dev.callgate.aws;
+
+import dev.callgate.Callgate;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.client.config.SdkClientConfiguration;
+import software.amazon.awssdk.core.client.config.SdkClientOption;
+import software.amazon.awssdk.core.http.HttpResponseHandler;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpFullResponse;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.protocols.core.OperationInfo;
+import software.amazon.awssdk.protocols.json.AwsJsonProtocol;
+import software.amazon.awssdk.protocols.json.AwsJsonProtocolFactory;
+import software.amazon.awssdk.protocols.json.JsonOperationMetadata;
+
+/**
+ * Amazon Connect's JSON form of any SDK shape, produced and read by the SDK's own REST-JSON protocol
+ * (DESIGN.md, decision 1): timestamps as epoch seconds, Connect's member casing, nesting as modelled.
+ * The wire uses it for requests and responses; the services use it to store resource descriptions.
+ */
+public final class SdkJson {
+    private static final OperationInfo PAYLOAD_ONLY = OperationInfo.builder()
+            .requestUri("/").httpMethod(SdkHttpMethod.POST)
+            .hasPayloadMembers(true).hasImplicitPayloadMembers(true).hasExplicitPayloadMember(false)
+            .build();
+    private static final JsonOperationMetadata JSON_PAYLOAD =
+            JsonOperationMetadata.builder().isPayloadJson(true).hasStreamingSuccessResponse(false).build();
+    private static final AwsJsonProtocolFactory PROTOCOL = AwsJsonProtocolFactory.builder()
+            .clientConfiguration(SdkClientConfiguration.builder()
+                    .option(SdkClientOption.ENDPOINT, URI.create("http://localhost")).build())
+            .protocol(AwsJsonProtocol.REST_JSON)
+            .protocolVersion("1.1")
+            .build();
+
+    private SdkJson() {
+    }
+
+    /** The JSON of a shape's payload members. */
+    public static byte[] encode(SdkPojo pojo) {
+        SdkHttpFullRequest marshalled = PROTOCOL.createProtocolMarshaller(PAYLOAD_ONLY).marshall(pojo);
+        return marshalled.contentStreamProvider()
+                .map(provider -> readAll(provider.newStream()))
+                .orElse(new byte[] {'{', '}'});
+    }
+
+    public static String encodeToString(SdkPojo pojo) {
+        return new String(encode(pojo), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Fills {@code builder} (a shape's builder) from JSON and builds it.
+     *
+     * @throws Exception whatever the SDK's unmarshaller throws on input it cannot read
+     */
+    @SuppressWarnings("unchecked")
+    public static <T extends SdkPojo> T decode(byte[] json, SdkPojo builder) throws Exception {
+        HttpResponseHandler<T> handler = PROTOCOL.createResponseHandler(JSON_PAYLOAD, () -> builder);
+        SdkHttpFullResponse carrier = SdkHttpFullResponse.builder()
+                .statusCode(200)
+                .content(AbortableInputStream.create(new ByteArrayInputStream(json)))
+                .build();
+        return handler.handle(carrier, new ExecutionAttributes());
+    }
+
+    /** Decodes JSON that Callgate wrote itself, where a failure is a bug, not bad input. */
+    public static <T extends SdkPojo> T decodeStored(String json, SdkPojo builder) {
+        try {
+            return decode(json.getBytes(StandardCharsets.UTF_8), builder);
+        } catch (Exception e) {
+            throw new IllegalStateException("Stored document cannot be read: " + json, e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.callgate.http;
+
+import dev.callgate.aws.AwsErrors;
+import dev.callgate.aws.ServiceError;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One client connection, on its event loop: gathers each request ({@link InboundRequest}), answers
+ * the requests one at a time and in order on the worker pool, and writes every answer with its
+ * request id and Date. Requests that a client pipelines wait their turn, with reading paused.
+ */
+final class HttpConnection extends ChannelInboundHandlerAdapter {
+    private final HttpFront.Dispatcher answerer;
+    private final Executor workers;
+    private final Queue<Exchange> waiting = new ArrayDeque<>();
+    private InboundRequest reading;
+    private boolean answering;
+
+    HttpConnection(HttpFront.Dispatcher answerer, Executor workers) {
+        this.answerer = answerer;
+        this.workers = workers;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (((HttpObject) msg).decoderResult().isFailure()) {
+                malformed(ctx, ((HttpObject) msg).decoderResult().cause());
+                return;
+            }
+            if (msg instanceof HttpRequest head) {
+                reading = new InboundRequest(head);
+            }
+            if (msg instanceof HttpContent content && reading != null) {
+                read(ctx, content);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void read(ChannelHandlerContext ctx, HttpContent content) {
+        reading.append(content.content());
+        if (reading.drainedTooMuch()) {
+            // The client keeps sending: refuse now and close rather than read on.
+            reading = null;
+            queue(ctx, Exchange.refused(InboundRequest.tooLarge(), false));
+        } else if (content instanceof LastHttpContent) {
+            InboundRequest done = reading;
+            reading = null;
+            queue(ctx, done.isTooLarge() ? Exchange.refused(InboundRequest.tooLarge(), done.keepAlive())
+                    : new Exchange(newRequestId(), done.toWire(), null, done.keepAlive()));
+        }
+    }
+
+    /** A request the codec could not parse gets a modelled 400, and the connection closes: its framing is lost. */
+    private void malformed(ChannelHandlerContext ctx, Throwable cause) {
+        reading = null;
+        queue(ctx, Exchange.refused(ServiceError.invalidRequest("The HTTP request is malformed: " + cause.getMessage()), false));
+        ctx.channel().config().setAutoRead(false);
+    }
+
+    private void queue(ChannelHandlerContext ctx, Exchange exchange) {
+        if (answering) {
+            waiting.add(exchange);
+            ctx.channel().config().setAutoRead(false);
+        } else {
+            answer(ctx, exchange);
+        }
+    }
+
+    private void answer(ChannelHandlerContext ctx, Exchange exchange) {
+        answering = true;
+        if (exchange.refusal() != null) {
+            write(ctx, exchange, AwsErrors.of(exchange.refusal(), exchange.requestId()));
+            return;
+        }
+        try {
+            workers.execute(() -> {
+                WireResponse response = answerer.dispatch(exchange.request(), exchange.requestId());
+                ctx.executor().execute(() -> write(ctx, exchange, response));
+            });
+        } catch (RejectedExecutionException closing) {
+            ctx.close();
+        }
+    }
+
+    private void write(ChannelHandlerContext ctx, Exchange exchange, WireResponse response) {
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()),
+                Unpooled.wrappedBuffer(response.body()));
+        response.headers().forEach(out.headers()::set);
+        out.headers().set("x-amzn-RequestId", exchange.requestId());
+        out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        out.headers().set(HttpHeaderNames.DATE, HttpDate.now());
+        HttpUtil.setKeepAlive(out, exchange.keepAlive());
+        if (!exchange.keepAlive()) {
+            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ctx.writeAndFlush(out, ctx.voidPromise());
+        answering = false;
+        Exchange next = waiting.poll();
+        if (next != null) {
+            answer(ctx, next);
+        } else if (!ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /** A random (version 4) UUID: request ids must be unique, not unguessable, so no SecureRandom per request. */
+    private static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & ~(0xC000L << 48) | (0x8000L << 48);
+        return new UUID(high, low).toString();
+    }
+
+    /** An idle kept-alive connection is closed, unless a request on it is still being read or answered. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && !answering && reading == null) {
+            ctx.close();
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        reading = null;
+        waiting.clear();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A reset or a broken pipe: the client is gone, there is no one to answer.
+        ctx.close();
+    }
+
+    /** A request to answer, or the refusal already decided for it, and whether the connection stays open after. */
+    private record Exchange(String requestId, WireRequest request, ServiceError refusal, boolean keepAlive) {
+        static Exchange refused(ServiceError refusal, boolean keepAlive) {
+            return new Exchange(newRequestId(), null, refusal, keepAlive);
+        }
+    }
+}

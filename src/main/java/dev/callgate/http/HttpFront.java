@@ -1,0 +1,136 @@
+package dev.callgate.http;
+
+import dev.callgate.aws.AwsErrors;
+import dev.callgate.aws.ErrorCode;
+import dev.callgate.aws.ServiceError;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP port every face shares (DESIGN.md), served by Netty: its event loop only parses
+ * requests (bodies up to 1 MiB, see {@link InboundRequest}) and writes answers ({@link HttpConnection});
+ * the dispatcher runs on a worker pool, because handlers block on JDBC. Any refusal becomes the AWS error form; an
+ * unexpected failure becomes InternalServiceException 500, never an HTML page or a dropped connection.
+ */
+public final class HttpFront implements AutoCloseable {
+    public static final int MAX_BODY_BYTES = 1 << 20;
+    private static final int WORKERS = 64;
+    private static final int MAX_LINE_AND_HEADER_BYTES = 16 << 10;
+    // As the JDK server did: a kept-alive connection with nothing to do for this long is closed.
+    private static final int IDLE_SECONDS = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
+
+    private final InetSocketAddress address;
+    private final Dispatcher dispatcher;
+    private final EventLoopGroup loops;
+    private final ExecutorService workers;
+    private final ChannelGroup connections;
+    private Channel listener;
+
+    public HttpFront(String bind, int port, Dispatcher dispatcher) {
+        this.address = new InetSocketAddress(bind, port);
+        this.dispatcher = dispatcher;
+        // One event loop: on 2 cores a second one measured no faster, and the workers need the other core.
+        this.loops = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callgate-io", true), NioIoHandler.newFactory());
+        this.connections = new DefaultChannelGroup(loops.next());
+        this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
+            Thread thread = new Thread(runnable, "callgate-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Binds the port and starts answering. */
+    public void start() throws IOException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(loops)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                // Without it the client's delayed ACK holds a kept-alive answer for ~40 ms.
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        connections.add(channel);
+                        channel.pipeline().addLast(
+                                new IdleStateHandler(0, 0, IDLE_SECONDS),
+                                new HttpServerCodec(new HttpDecoderConfig()
+                                        .setMaxInitialLineLength(MAX_LINE_AND_HEADER_BYTES)
+                                        .setMaxHeaderSize(MAX_LINE_AND_HEADER_BYTES)),
+                                new HttpServerExpectContinueHandler(),
+                                new HttpConnection(HttpFront.this::answer, workers));
+                    }
+                });
+        ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            close();
+            throw bound.cause() instanceof IOException refused ? refused : new IOException("Cannot bind " + address, bound.cause());
+        }
+        listener = bound.channel();
+    }
+
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** The answer to one request, on a worker thread: the dispatcher's, or the AWS form of its refusal. */
+    private WireResponse answer(WireRequest request, String requestId) {
+        try {
+            return dispatcher.dispatch(request, requestId);
+        } catch (ServiceError error) {
+            return AwsErrors.of(error, requestId);
+        } catch (RuntimeException e) {
+            LOG.error("Request {} {} failed", request.method(), request.rawPath(), e);
+            return AwsErrors.of(new ServiceError(ErrorCode.INTERNAL_SERVICE,
+                    "Internal failure (request " + requestId + "): " + e.getClass().getSimpleName()), requestId);
+        }
+    }
+
+    /** Stops accepting, lets the requests in progress finish (up to 5 s), then closes every connection. */
+    @Override
+    public void close() {
+        if (listener != null) {
+            listener.close().awaitUninterruptibly();
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        // A close is queued behind the answers the finished requests queued, so they are written first.
+        connections.close().awaitUninterruptibly();
+        loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    /** Chooses the face a request is for and answers it. */
+    @FunctionalInterface
+    public interface Dispatcher {
+        WireResponse dispatch(WireRequest request, String requestId);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.callgate.http;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One HTTP request as the wire layer sees it: method, raw (still percent-encoded) path, decoded
+ * query parameters, headers keyed by lower-case name, and the body.
+ */
+public record WireRequest(
+        String method,
+        String rawPath,
+        String rawQuery,
+        Map<String, List<String>> query,
+        Map<String, List<String>> headers,
+        byte[] body) {
+
+    public String header(String name) {
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    public String queryParam(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

@@ -1,0 +1,378 @@
+package dev.callgate.instance;
+
+import dev.callgate.accounts.Caller;
+import dev.callgate.aws.ErrorCode;
+import dev.callgate.aws.SdkJson;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.InstanceRow;
+import dev.callgate.instance.RefRow;
+import dev.callgate.instance.RefRows;
+import dev.callgate.instance.ResourceRow;
+import dev.callgate.instance.ResourceRows;
+import dev.callgate.limits.quota.Quota;
+import dev.callgate.limits.quota.QuotaLedger;
+import dev.callgate.store.Store;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * The one mechanism every resource family inside an instance goes through (limits.md §3): a create
+ * charges the kind's quota and inserts the row in one transaction (the unique name index refuses a
+ * duplicate, which rolls the charge back); a delete refuses while another resource refers to the
+ * resource, then drops its references and gives the slot back. Families add only their own rules,
+ * in callbacks that run inside the same transaction.
+ */
+public final class InstanceResources {
+    private final Store store;
+    private final InstanceService instances;
+    private final QuotaLedger ledger;
+    private final Clock clock;
+    private final ResourceRows rows = new ResourceRows();
+    private final RefRows refs = new RefRows();
+    private final Pages pages = new Pages();
+
+    public InstanceResources(Store store, InstanceService instances, QuotaLedger ledger, Clock clock) {
+        this.store = store;
+        this.instances = instances;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** The caller's instance named by an id or ARN, opened; another account's is not found. */
+    public InstanceRow instance(Caller caller, String idOrArn) {
+        return instances.findOpened(caller, idOrArn);
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Creates a resource in the caller's instance: see {@link #create(InstanceRow, ResourceKind, String, Creation)}. */
+    public Draft create(Caller caller, String instanceRef, ResourceKind kind, String name, Creation creation) {
+        return create(instance(caller, instanceRef), kind, name, creation);
+    }
+
+    /**
+     * Charges one unit of the kind's quota, runs the family's {@code creation} (its checks, references
+     * and extra charges) and inserts the row it describes, all in one transaction: any refusal on the way
+     * charges nothing.
+     */
+    public Draft create(InstanceRow instance, ResourceKind kind, String name, Creation creation) {
+        String id = UUID.randomUUID().toString();
+        Draft draft = new Draft(instance, kind, id, kind.arnSegment() == null ? null : Arns.resource(instance, kind, id), now());
+        store.inTransaction(c -> {
+            Tx tx = new Tx(c, instance, draft.now());
+            if (kind.quota() != null) {
+                tx.charge(kind.quota(), 1);
+            }
+            String body = creation.body(tx, draft);
+            tx.insert(kind, id, name, body);
+            return null;
+        });
+        return draft;
+    }
+
+    /** A resource of the caller's instance, or ResourceNotFoundException. */
+    public ResourceRow find(Caller caller, String instanceRef, ResourceKind kind, String id) {
+        InstanceRow instance = instance(caller, instanceRef);
+        return store.read(c -> rows.find(c, instance.id(), kind.name(), id)).orElseThrow(() -> notFound(instance, kind, id));
+    }
+
+    /** A resource's description, decoded into its SDK shape through {@code builder}. */
+    public <T extends SdkPojo> T describe(Caller caller, String instanceRef, ResourceKind kind, String id, SdkPojo builder) {
+        return SdkJson.decodeStored(find(caller, instanceRef, kind, id).body(), builder);
+    }
+
+    /** A page of an instance's resources of some kinds, in id order. */
+    public Page list(Caller caller, String instanceRef, List<ResourceKind> kinds, Integer maxResults, String nextToken,
+                     int defaultSize) {
+        InstanceRow instance = instance(caller, instanceRef);
+        int size = pages.size(maxResults, defaultSize);
+        String after = pages.after(nextToken);
+        List<ResourceRow> found = store.read(c -> rows.page(c, instance.id(), kinds.stream().map(Enum::name).toList(), after, size + 1));
+        return new Page(instance, found.stream().limit(size).toList(),
+                found.size() > size ? pages.token(found.get(size - 1).id()) : null);
+    }
+
+    /** A page of one kind's resources across all the caller's instances in its region, in id order. */
+    public Page listAcrossInstances(Caller caller, ResourceKind kind, Integer maxResults, String nextToken, int defaultSize) {
+        int size = pages.size(maxResults, defaultSize);
+        String after = pages.after(nextToken);
+        List<ResourceRow> found = store.read(c -> rows.pageForAccount(c, caller.accountId(), caller.region(), kind.name(), after, size + 1));
+        return new Page(null, found.stream().limit(size).toList(), found.size() > size ? pages.token(found.get(size - 1).id()) : null);
+    }
+
+    /** Changes a resource: {@code change} gets it locked and returns its new body (or null to keep it). */
+    public ResourceRow update(Caller caller, String instanceRef, ResourceKind kind, String id, Change change) {
+        return inTransaction(instance(caller, instanceRef), tx -> {
+            ResourceRow row = tx.require(kind, id);
+            String body = change.body(tx, row);
+            return body == null ? row : tx.update(row, body);
+        });
+    }
+
+    /**
+     * Deletes a resource: {@code before} runs first with the row locked (its family's own refusals and
+     * cascades); then any reference still held to it refuses with ResourceInUseException; otherwise
+     * its own references go, the row goes and its quota slot is given back.
+     */
+    public void delete(Caller caller, String instanceRef, ResourceKind kind, String id, Deletion before) {
+        inTransaction(instance(caller, instanceRef), tx -> {
+            tx.delete(tx.require(kind, id), before);
+            return null;
+        });
+    }
+
+    /** Deletes the resource of a kind with a given name, as {@link #delete} does by id. */
+    public void deleteNamed(Caller caller, String instanceRef, ResourceKind kind, String name, Deletion before) {
+        InstanceRow instance = instance(caller, instanceRef);
+        inTransaction(instance, tx -> {
+            ResourceRow row = tx.findByName(kind, name).orElseThrow(() -> ServiceError.notFound(
+                    kind.title() + " '" + name + "' is not associated with instance " + instance.id() + "."));
+            tx.delete(tx.require(kind, row.id()), before);
+            return null;
+        });
+    }
+
+    /** Runs {@code work} in one transaction on the instance. */
+    public <T> T inTransaction(InstanceRow instance, Work<T> work) {
+        return store.inTransaction(c -> work.run(new Tx(c, instance, now())));
+    }
+
+    /** Runs read-only {@code work} on the instance, outside any transaction. */
+    public <T> T read(InstanceRow instance, Work<T> work) {
+        return store.read(c -> work.run(new Tx(c, instance, now())));
+    }
+
+    public static String json(SdkPojo description) {
+        return SdkJson.encodeToString(description);
+    }
+
+    public static <T extends SdkPojo> T decode(ResourceRow row, SdkPojo builder) {
+        return SdkJson.decodeStored(row.body(), builder);
+    }
+
+    public static ServiceError notFound(InstanceRow instance, ResourceKind kind, String id) {
+        return ServiceError.notFound(kind.title() + " " + id + " not found in instance " + instance.id() + ".");
+    }
+
+    /** The id, ARN and time of a resource being created. */
+    public record Draft(InstanceRow instance, ResourceKind kind, String id, String arn, Instant now) {
+        public String region() {
+            return instance.region();
+        }
+    }
+
+    /** A page of resources and the token of the next page (null on the last one); instance null across instances. */
+    public record Page(InstanceRow instance, List<ResourceRow> rows, String nextToken) {
+    }
+
+    /** A family's part of a create: its checks and references; returns the stored description. */
+    @FunctionalInterface
+    public interface Creation {
+        String body(Tx tx, Draft draft) throws SQLException;
+    }
+
+    /** A family's part of an update: returns the new description, or null when nothing changes. */
+    @FunctionalInterface
+    public interface Change {
+        String body(Tx tx, ResourceRow row) throws SQLException;
+    }
+
+    /** A family's part of a delete, run with the row locked before the generic in-use check. */
+    @FunctionalInterface
+    public interface Deletion {
+        Deletion NONE = (tx, row) -> { };
+
+        void before(Tx tx, ResourceRow row) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    /** One transaction on one instance's resources, references and quotas. */
+    public final class Tx {
+        private final Connection connection;
+        private final InstanceRow instance;
+        private final Instant now;
+
+        private Tx(Connection connection, InstanceRow instance, Instant now) {
+            this.connection = connection;
+            this.instance = instance;
+            this.now = now;
+        }
+
+        public Connection connection() {
+            return connection;
+        }
+
+        public InstanceRow instance() {
+            return instance;
+        }
+
+        public Instant now() {
+            return now;
+        }
+
+        /** The resource, locked for the rest of the transaction, or ResourceNotFoundException. */
+        public ResourceRow require(ResourceKind kind, String id) throws SQLException {
+            if (id == null || id.isEmpty()) {
+                throw ServiceError.invalidParameter(kind.title() + " id must not be empty.");
+            }
+            return rows.lock(connection, instance.id(), kind.name(), id).orElseThrow(() -> notFound(instance, kind, id));
+        }
+
+        public Optional<ResourceRow> find(ResourceKind kind, String id) throws SQLException {
+            return rows.find(connection, instance.id(), kind.name(), id);
+        }
+
+        public Optional<ResourceRow> findByName(ResourceKind kind, String name) throws SQLException {
+            return rows.findByName(connection, instance.id(), kind.name(), name);
+        }
+
+        /** Inserts a resource row; a name already taken in the instance refuses with the kind's duplicate error. */
+        public void insert(ResourceKind kind, String id, String name, String body) throws SQLException {
+            try {
+                rows.insert(connection, new ResourceRow(instance.id(), kind.name(), id, name, body, now.toEpochMilli()));
+            } catch (SQLException e) {
+                if (Store.isUniqueViolation(e)) {
+                    throw duplicate(kind, name);
+                }
+                throw e;
+            }
+        }
+
+        /** Gives a resource a new name; a name already taken refuses with the kind's duplicate error. */
+        public ResourceRow rename(ResourceRow row, String name) throws SQLException {
+            ResourceRow renamed = new ResourceRow(row.instanceId(), row.kind(), row.id(), name, row.body(), row.modifiedAtMillis());
+            try {
+                rows.rename(connection, renamed);
+            } catch (SQLException e) {
+                if (Store.isUniqueViolation(e)) {
+                    throw duplicate(ResourceKind.valueOf(row.kind()), name);
+                }
+                throw e;
+            }
+            return renamed;
+        }
+
+        public ResourceRow update(ResourceRow row, String body) throws SQLException {
+            ResourceRow updated = new ResourceRow(row.instanceId(), row.kind(), row.id(), row.name(), body, now.toEpochMilli());
+            rows.updateBody(connection, updated);
+            return updated;
+        }
+
+        /** Deletes a locked row as {@link InstanceResources#delete} describes. */
+        public void delete(ResourceRow row, Deletion before) throws SQLException {
+            ResourceKind kind = ResourceKind.valueOf(row.kind());
+            before.before(this, row);
+            List<RefRow> holders = refs.to(connection, instance.id(), kind.name(), row.id(), 1);
+            if (!holders.isEmpty()) {
+                throw inUse(kind, row, holders.get(0));
+            }
+            refs.deleteFrom(connection, instance.id(), kind.name(), row.id());
+            rows.delete(connection, instance.id(), kind.name(), row.id());
+            if (kind.quota() != null) {
+                ledger.release(connection, instance.id(), kind.quota(), 1);
+            }
+        }
+
+        /** Records that one resource refers to another. */
+        public void ref(ResourceKind fromKind, String fromId, String relation, ResourceKind toKind, String toId, String detail)
+                throws SQLException {
+            refs.insert(connection, new RefRow(instance.id(), fromKind.name(), fromId, relation, toKind.name(), toId, detail));
+        }
+
+        public boolean unref(RefRow ref) throws SQLException {
+            return refs.delete(connection, ref);
+        }
+
+        public void updateRef(RefRow ref) throws SQLException {
+            refs.updateDetail(connection, ref);
+        }
+
+        public List<RefRow> refsFrom(ResourceKind kind, String id, String relationPrefix) throws SQLException {
+            return refs.from(connection, instance.id(), kind.name(), id, relationPrefix);
+        }
+
+        public int countRefsTo(ResourceKind toKind, String toId, ResourceKind fromKind) throws SQLException {
+            return refs.countTo(connection, instance.id(), toKind.name(), toId, fromKind.name());
+        }
+
+        /** Drops the references of one relation held to a resource: those do not keep it in use. */
+        public void dropRefsTo(ResourceKind kind, String id, String relation) throws SQLException {
+            refs.deleteTo(connection, instance.id(), kind.name(), id, relation);
+        }
+
+        /** Charges the instance's own quota. */
+        public void charge(Quota quota, long amount) throws SQLException {
+            ledger.charge(connection, instance.id(), quota, amount, "for instance " + instance.id());
+        }
+
+        /** Charges a quota counted inside one resource (a sub-scope, see {@link #openScope}). */
+        public void charge(ResourceKind kind, String id, Quota quota, long amount) throws SQLException {
+            ledger.charge(connection, QuotaLedger.subScope(instance.id(), kind.name(), id), quota, amount,
+                    "for " + kind.title().toLowerCase() + " " + id);
+        }
+
+        public void release(Quota quota, long amount) throws SQLException {
+            ledger.release(connection, instance.id(), quota, amount);
+        }
+
+        public void release(ResourceKind kind, String id, Quota quota, long amount) throws SQLException {
+            ledger.release(connection, QuotaLedger.subScope(instance.id(), kind.name(), id), quota, amount);
+        }
+
+        /** Opens a quota counted inside one resource, with the instance's applied value of that quota. */
+        public void openScope(ResourceKind kind, String id, Quota quota) throws SQLException {
+            long limit = ledger.usage(connection, instance.id(), quota).limit();
+            ledger.open(connection, QuotaLedger.subScope(instance.id(), kind.name(), id), quota, limit, 0);
+        }
+
+        public void dropScope(ResourceKind kind, String id) throws SQLException {
+            ledger.dropScope(connection, QuotaLedger.subScope(instance.id(), kind.name(), id));
+        }
+
+        private ServiceError duplicate(ResourceKind kind, String name) {
+            return new ServiceError(kind.duplicateName(), kind.title() + " '" + name
+                    + "' already exists in instance " + instance.id() + ": names are unique per instance.");
+        }
+
+        private ServiceError inUse(ResourceKind kind, ResourceRow row, RefRow holder) {
+            ResourceKind holderKind = ResourceKind.valueOf(holder.fromKind());
+            Map<String, Object> members = new LinkedHashMap<>();
+            members.put("ResourceId", row.id());
+            String type = resourceType(kind);
+            if (type != null) {
+                members.put("ResourceType", type);
+            }
+            return new ServiceError(ErrorCode.RESOURCE_IN_USE, kind.title() + " " + row.id() + " is in use: "
+                    + holderKind.title().toLowerCase() + " " + holder.fromId() + " refers to it (" + holder.relation() + ").", members);
+        }
+    }
+
+    /** Connect's ResourceType enum names only a few families. */
+    private static String resourceType(ResourceKind kind) {
+        return switch (kind) {
+            case USER -> "USER";
+            case CONTACT_FLOW -> "CONTACT_FLOW";
+            case HIERARCHY_GROUP -> "HIERARCHY_GROUP";
+            case PHONE_NUMBER -> "PHONE_NUMBER";
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,296 @@
+package dev.callgate.instance;
+
+import dev.callgate.accounts.Accounts;
+import dev.callgate.accounts.BillingEntity;
+import dev.callgate.accounts.Caller;
+import dev.callgate.aws.OperationFamily;
+import dev.callgate.aws.OperationHandlers;
+import dev.callgate.aws.SdkJson;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.InstanceRow;
+import dev.callgate.instance.InstanceRows;
+import dev.callgate.instance.RefRows;
+import dev.callgate.instance.ResourceRow;
+import dev.callgate.instance.ResourceRows;
+import dev.callgate.limits.edition.Edition;
+import dev.callgate.limits.edition.Editions;
+import dev.callgate.limits.quota.Quota;
+import dev.callgate.limits.quota.QuotaLedger;
+import dev.callgate.numbers.PhoneNumberService;
+import dev.callgate.store.Store;
+import dev.callgate.store.StoreException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.connect.model.ConnectRequest;
+import software.amazon.awssdk.services.connect.model.ConnectResponse;
+import software.amazon.awssdk.services.connect.model.CreateInstanceRequest;
+import software.amazon.awssdk.services.connect.model.CreateInstanceResponse;
+import software.amazon.awssdk.services.connect.model.DeleteInstanceRequest;
+import software.amazon.awssdk.services.connect.model.DeleteInstanceResponse;
+import software.amazon.awssdk.services.connect.model.DescribeInstanceRequest;
+import software.amazon.awssdk.services.connect.model.DescribeInstanceResponse;
+import software.amazon.awssdk.services.connect.model.DirectoryType;
+import software.amazon.awssdk.services.connect.model.Instance;
+import software.amazon.awssdk.services.connect.model.InstanceStatus;
+import software.amazon.awssdk.services.connect.model.InstanceSummary;
+import software.amazon.awssdk.services.connect.model.ListInstancesRequest;
+import software.amazon.awssdk.services.connect.model.ListInstancesResponse;
+
+/**
+ * Amazon Connect instances: creation with the account's instance quota and its AISPL and alias rules;
+ * opening on first use (the instance's quota rows and default resources); description, listing and
+ * deletion (limits.md §2).
+ */
+public final class InstanceService implements OperationFamily<ConnectRequest, ConnectResponse> {
+    private static final Pattern ALIAS = Pattern.compile("^(?!d-)([\\da-zA-Z]+)([-]*[\\da-zA-Z])*$");
+    private static final int MAX_ALIAS_LENGTH = 62;
+
+    private final Store store;
+    private final Accounts accounts;
+    private final Editions editions;
+    private final QuotaLedger ledger;
+    private final Clock clock;
+    private final InstanceRows instances = new InstanceRows();
+    private final ResourceRows resources = new ResourceRows();
+    private final RefRows refs = new RefRows();
+    private final Pages pages = new Pages();
+
+    public InstanceService(Store store, Accounts accounts, Editions editions, QuotaLedger ledger, Clock clock) {
+        this.store = store;
+        this.accounts = accounts;
+        this.editions = editions;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(OperationHandlers<ConnectRequest, ConnectResponse> handlers) {
+        handlers.on(CreateInstanceRequest.class, this::create);
+        handlers.on(DescribeInstanceRequest.class, this::describe);
+        handlers.on(ListInstancesRequest.class, this::list);
+        handlers.on(DeleteInstanceRequest.class, this::delete);
+    }
+
+    public CreateInstanceResponse create(Caller caller, CreateInstanceRequest request) {
+        if (accounts.billingEntity(caller.accountId()) == BillingEntity.AISPL) {
+            throw ServiceError.invalidRequest("Amazon Connect is not available to AISPL customers: account "
+                    + caller.accountId() + " is billed by Amazon Internet Services Pvt. Ltd (India).");
+        }
+        validate(request);
+        Optional<InstanceRow> earlier = byClientToken(caller, request.clientToken());
+        if (earlier.isPresent()) {
+            return created(earlier.get());
+        }
+        Edition edition = editions.current();
+        InstanceRow row = newInstance(caller, request, edition);
+        try {
+            store.inTransaction(c -> {
+                ledger.chargeOrOpen(c, QuotaLedger.accountScope(caller.accountId(), caller.region()), Quota.INSTANCES_PER_REGION,
+                        1, edition.quota(Quota.INSTANCES_PER_REGION), "for account " + caller.accountId() + " in " + caller.region());
+                instances.insert(c, row);
+                return null;
+            });
+        } catch (StoreException e) {
+            // A unique index refused the insert: a retried request (same client token) gets its instance.
+            if (!Store.isUniqueViolation(e.sqlException())) {
+                throw e;
+            }
+            return byClientToken(caller, request.clientToken()).map(InstanceService::created)
+                    .orElseThrow(() -> ServiceError.invalidRequest("The instance alias '" + request.instanceAlias()
+                            + "' is already in use; aliases are unique across all regions."));
+        }
+        return created(row);
+    }
+
+    public DescribeInstanceResponse describe(Caller caller, DescribeInstanceRequest request) {
+        return DescribeInstanceResponse.builder().instance(description(find(caller, request.instanceId()))).build();
+    }
+
+    public ListInstancesResponse list(Caller caller, ListInstancesRequest request) {
+        int size = pages.size(request.maxResults(), 10);
+        String after = pages.after(request.nextToken());
+        List<InstanceRow> rows = store.read(c -> instances.page(c, caller.accountId(), caller.region(), after, size + 1));
+        List<InstanceSummary> summaries = rows.stream().limit(size).map(InstanceService::summary).toList();
+        return ListInstancesResponse.builder()
+                .instanceSummaryList(summaries)
+                .nextToken(rows.size() > size ? pages.token(rows.get(size - 1).id()) : null)
+                .build();
+    }
+
+    public DeleteInstanceResponse delete(Caller caller, DeleteInstanceRequest request) {
+        String id = Arns.instanceId(request.instanceId());
+        store.inTransaction(c -> {
+            if (!instances.delete(c, caller.accountId(), caller.region(), id)) {
+                throw notFound(request.instanceId());
+            }
+            resources.deleteInstance(c, id);
+            refs.deleteInstance(c, id);
+            PhoneNumberService.releaseInstance(c, id);
+            ledger.dropScope(c, id);
+            ledger.release(c, QuotaLedger.accountScope(caller.accountId(), caller.region()), Quota.INSTANCES_PER_REGION, 1);
+            return null;
+        });
+        return DeleteInstanceResponse.builder().build();
+    }
+
+    /** Changes the tags of the caller's instance: {@code change} gets the current tags and returns the new ones. */
+    public void retag(Caller caller, String idOrArn, UnaryOperator<Map<String, String>> change) {
+        InstanceRow row = find(caller, idOrArn);
+        store.inTransaction(c -> {
+            InstanceRow locked = instances.lock(c, row.id()).orElseThrow(() -> notFound(idOrArn));
+            instances.updateTags(c, row.id(), change.apply(new TreeMap<>(locked.tags())));
+            return null;
+        });
+    }
+
+    /** The caller's instance named by an id or an instance ARN; another account's is simply not found. */
+    public InstanceRow find(Caller caller, String idOrArn) {
+        return store.read(c -> instances.find(c, caller.accountId(), caller.region(), Arns.instanceId(idOrArn)))
+                .orElseThrow(() -> notFound(idOrArn));
+    }
+
+    /**
+     * The caller's instance, opened first if this is its first use: every call that reads or changes the
+     * resources or quotas inside an instance finds it here.
+     */
+    public InstanceRow findOpened(Caller caller, String idOrArn) {
+        return opened(find(caller, idOrArn));
+    }
+
+    /** Any account's instance by id, opened (for the operator). */
+    public InstanceRow findOpened(String id) {
+        return opened(store.read(c -> instances.find(c, id)).orElseThrow(() -> notFound(id)));
+    }
+
+    /**
+     * Opens an instance on its first use: writes its quota rows (the values of the edition it was created
+     * with, its default resources' usage) and its default resources. CreateInstance writes only the
+     * instance row, to stay cheap; no call can tell, since every reader of those rows comes here first.
+     */
+    private InstanceRow opened(InstanceRow row) {
+        if (!row.opened()) {
+            DefaultResources.Defaults defaults = DefaultResources.of(row);
+            Edition edition = editions.named(row.edition());
+            store.inTransaction(c -> {
+                if (instances.markOpened(c, row.id())) {
+                    ledger.open(c, quotas(row.id(), defaults, edition));
+                    resources.insertAll(c, defaults.rows());
+                    refs.insertAll(c, defaults.refs());
+                }
+                return null;
+            });
+        }
+        return row;
+    }
+
+    /** The instance's quota rows, with the edition's values and its default resources' usage. */
+    private static List<QuotaLedger.Opening> quotas(String id, DefaultResources.Defaults defaults, Edition edition) {
+        Map<Quota, Long> used = new EnumMap<>(Quota.class);
+        for (ResourceRow resource : defaults.rows()) {
+            Quota quota = ResourceKind.valueOf(resource.kind()).quota();
+            if (quota != null) {
+                used.merge(quota, 1L, Long::sum);
+            }
+        }
+        List<QuotaLedger.Opening> openings = new ArrayList<>();
+        for (Quota quota : Quota.values()) {
+            if (quota.scope() == Quota.Scope.INSTANCE) {
+                openings.add(new QuotaLedger.Opening(id, quota, edition.quota(quota), used.getOrDefault(quota, 0L)));
+            }
+        }
+        for (DefaultResources.SubScope sub : defaults.subScopes()) {
+            openings.add(new QuotaLedger.Opening(QuotaLedger.subScope(id, sub.kind().name(), sub.id()), sub.quota(),
+                    edition.quota(sub.quota()), sub.used()));
+        }
+        return openings;
+    }
+
+    private void validate(CreateInstanceRequest request) {
+        DirectoryType type = request.identityManagementType();
+        if (type == DirectoryType.UNKNOWN_TO_SDK_VERSION) {
+            throw ServiceError.invalidParameter("IdentityManagementType must be one of SAML, CONNECT_MANAGED, EXISTING_DIRECTORY; got '"
+                    + request.identityManagementTypeAsString() + "'.");
+        }
+        if (type == DirectoryType.EXISTING_DIRECTORY && request.directoryId() == null) {
+            throw ServiceError.invalidRequest("DirectoryId is required when IdentityManagementType is EXISTING_DIRECTORY.");
+        }
+        String alias = request.instanceAlias();
+        if (alias == null && type != DirectoryType.EXISTING_DIRECTORY) {
+            throw ServiceError.invalidRequest("InstanceAlias is required when IdentityManagementType is " + type + ".");
+        }
+        if (alias != null && (alias.length() > MAX_ALIAS_LENGTH || !ALIAS.matcher(alias).matches())) {
+            throw ServiceError.invalidParameter("InstanceAlias '" + alias + "' is not valid: up to " + MAX_ALIAS_LENGTH
+                    + " letters, digits and inner hyphens, not starting with 'd-'.");
+        }
+    }
+
+    private InstanceRow newInstance(Caller caller, CreateInstanceRequest request, Edition edition) {
+        return new InstanceRow(newId(), caller.accountId(), caller.region(),
+                request.instanceAlias(), request.identityManagementTypeAsString(), request.directoryId(),
+                request.inboundCallsEnabled(), request.outboundCallsEnabled(), edition.name(),
+                clock.millis(), request.clientToken(), request.hasTags() ? request.tags() : Map.of(), false);
+    }
+
+    /**
+     * A UUID that starts with the creation time (RFC 9562's version 7 layout), so that a new instance's
+     * rows go to the end of the tables ordered by instance id: a store write then rewrites a few tail
+     * pages shared by the instances created meanwhile, not a random page of each table per instance.
+     */
+    private String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = clock.millis() << 16 | 0x7000L | random.nextLong() & 0x0FFFL;
+        long low = random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+
+    private Optional<InstanceRow> byClientToken(Caller caller, String token) {
+        return token == null ? Optional.empty()
+                : store.read(c -> instances.findByClientToken(c, caller.accountId(), caller.region(), token));
+    }
+
+    private static CreateInstanceResponse created(InstanceRow row) {
+        return CreateInstanceResponse.builder().id(row.id()).arn(Arns.instance(row)).build();
+    }
+
+    private static Instance description(InstanceRow row) {
+        return Instance.builder()
+                .id(row.id()).arn(Arns.instance(row))
+                .identityManagementType(row.identityManagementType())
+                .instanceAlias(row.alias())
+                .createdTime(Instant.ofEpochMilli(row.createdAtMillis()))
+                .serviceRole(serviceRole(row))
+                .instanceStatus(InstanceStatus.ACTIVE)
+                .inboundCallsEnabled(row.inboundCalls())
+                .outboundCallsEnabled(row.outboundCalls())
+                .instanceAccessUrl(accessUrl(row))
+                .tags(row.tags())
+                .build();
+    }
+
+    /** A summary is the description less its tags: the same members under the same names. */
+    private static InstanceSummary summary(InstanceRow row) {
+        return SdkJson.decodeStored(SdkJson.encodeToString(description(row)), InstanceSummary.builder());
+    }
+
+    private static String serviceRole(InstanceRow row) {
+        return "arn:aws:iam::" + row.accountId() + ":role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect";
+    }
+
+    private static String accessUrl(InstanceRow row) {
+        return "https://" + (row.alias() == null ? row.id() : row.alias()) + ".my.connect.aws";
+    }
+
+    private static ServiceError notFound(String idOrArn) {
+        return ServiceError.notFound("Instance " + idOrArn + " not found.");
+    }
+}

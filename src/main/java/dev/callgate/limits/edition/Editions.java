@@ -1,0 +1,115 @@
+package dev.callgate.limits.edition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callgate.Callgate;
+import dev.callgate.limits.quota.Quota;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The editions Callgate knows: the built-in ones shipped in the jar and any a user supplies in a
+ * file, and which one is current (given to instances created from now on).
+ */
+public final class Editions {
+    public static final String DEFAULT = "2019-09-30";
+    private static final List<String> BUILT_IN = List.of("2017-03-28", "2019-09-30");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Edition> byName;
+    private final Edition current;
+
+    private Editions(Map<String, Edition> byName, String current) {
+        this.byName = byName;
+        this.current = byName.get(current);
+        if (this.current == null) {
+            throw new IllegalArgumentException("Unknown edition '" + current + "'; known editions: " + byName.keySet());
+        }
+    }
+
+    /** The built-in editions plus those in {@code userFile} (a JSON edition or an array of them), if given. */
+    public static Editions load(Path userFile, String current) {
+        Map<String, Edition> editions = new LinkedHashMap<>();
+        for (String name : BUILT_IN) {
+            try (InputStream in = Editions.class.getResourceAsStream("/dev/callgate/editions/" + name + ".json")) {
+                Edition edition = parse(JSON.readTree(in));
+                editions.put(edition.name(), edition);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (userFile != null) {
+            for (Edition edition : readUserFile(userFile)) {
+                editions.put(edition.name(), edition);
+            }
+        }
+        return new Editions(editions, current == null ? DEFAULT : current);
+    }
+
+    public Edition current() {
+        return current;
+    }
+
+    public Collection<Edition> all() {
+        return byName.values();
+    }
+
+    /** The edition an instance was created with; editions are never removed while instances use them. */
+    public Edition named(String name) {
+        Edition edition = byName.get(name);
+        if (edition == null) {
+            throw new IllegalStateException("An instance uses edition '" + name + "', which is not loaded");
+        }
+        return edition;
+    }
+
+    private static List<Edition> readUserFile(Path file) {
+        try {
+            JsonNode root = JSON.readTree(Files.readAllBytes(file));
+            List<Edition> editions = new ArrayList<>();
+            if (root.isArray()) {
+                root.forEach(node -> editions.add(parse(node)));
+            } else {
+                editions.add(parse(root));
+            }
+            return editions;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read editions file " + file, e);
+        }
+    }
+
+    static Edition parse(JsonNode node) {
+        Map<Quota, Long> quotas = new EnumMap<>(Quota.class);
+        node.path("quotas").fields().forEachRemaining(e -> quotas.put(Quota.valueOf(e.getKey()), e.getValue().asLong()));
+        JsonNode throttle = node.path("throttle");
+        Map<String, Edition.Rate> operations = new LinkedHashMap<>();
+        throttle.path("operations").fields().forEachRemaining(e -> operations.put(e.getKey(), rate(e.getValue())));
+        return new Edition(
+                node.path("name").asText(),
+                node.path("description").asText(""),
+                strings(node.path("regions")),
+                quotas,
+                new Edition.ThrottleRates(rate(throttle.path("default")), operations),
+                strings(node.path("callableCountries")),
+                strings(node.path("blockedPrefixes")));
+    }
+
+    private static Edition.Rate rate(JsonNode node) {
+        return new Edition.Rate(node.path("rate").asLong(), node.path("burst").asLong());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+}

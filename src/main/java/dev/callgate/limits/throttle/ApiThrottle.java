@@ -1,0 +1,115 @@
+package dev.callgate.limits.throttle;
+
+import dev.callgate.accounts.Caller;
+import dev.callgate.clock.ServerClock;
+import dev.callgate.limits.edition.Edition;
+import dev.callgate.store.Store;
+import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The per-account API throttle (limits.md §6): one token bucket per (account, region, operation),
+ * checked by the wire after authentication and routing and before anything is decoded, so a
+ * throttled call never reaches a handler or touches state.
+ *
+ * <p>Rates come from the edition current at server start (the throttle is the account's, not an
+ * instance's, so no instance snapshot applies), multiplied by the {@link ThrottleMode}'s scale.
+ * The operator may override them per account, for one operation or for the general group
+ * ({@value #GENERAL_GROUP}: every operation without its own edition rate); overrides are kept in the
+ * store. On H2 (one node) the buckets live in memory; on PostgreSQL in rows that every node shares,
+ * so the bound holds across nodes. With the throttle off, a call touches neither.
+ */
+public final class ApiThrottle {
+    /** The override key of the edition's default group. */
+    public static final String GENERAL_GROUP = "*";
+    /** Bucket4j refills at most one token per nanosecond. */
+    public static final long MAX_RATE = 1_000_000_000L;
+
+    private final ThrottleMode mode;
+    private final Edition.ThrottleRates rates;
+    private final ThrottleOverrides overrides;
+    private final TokenBuckets buckets;
+    private final MeterRegistry registry;
+    private final ConcurrentMap<BucketKey, BucketCounters> counters = new ConcurrentHashMap<>();
+
+    public ApiThrottle(ThrottleMode mode, Edition.ThrottleRates rates, Store store, ServerClock clock, MeterRegistry registry) {
+        this.mode = mode;
+        this.rates = rates;
+        this.registry = registry;
+        rates.operations().values().forEach(this::requireUsable);
+        requireUsable(rates.defaults());
+        // An H2 file has one node, which may cache overrides and keep buckets in memory; nodes on PostgreSQL share both.
+        boolean shared = store.isPostgres();
+        this.overrides = new ThrottleOverrides(store, !shared);
+        this.buckets = shared ? new SharedTokenBuckets(store, clock) : new LocalTokenBuckets(clock);
+    }
+
+    public ThrottleMode mode() {
+        return mode;
+    }
+
+    /** Admits the call or throws {@link Throttled}. */
+    public void admit(Caller caller, String operation) {
+        BucketKey key = new BucketKey(caller.accountId(), caller.region(), operation);
+        BucketCounters counted = counters.computeIfAbsent(key, k -> BucketCounters.register(registry, k));
+        if (!mode.enabled()) {
+            counted.admitted().increment();
+            return;
+        }
+        ThrottleOverrides.Account account = overrides.of(key.accountId());
+        Edition.Rate rate = rate(account, operation);
+        ConsumptionProbe probe = buckets.take(key, rate, account.revision());
+        if (!probe.isConsumed()) {
+            counted.throttled().increment();
+            throw Throttled.nextTokenIn(key, rate, probe.getNanosToWaitForRefill());
+        }
+        counted.admitted().increment();
+    }
+
+    /** The rate and burst an account's bucket for {@code operation} has, in this mode. */
+    public Edition.Rate rate(String accountId, String operation) {
+        return rate(overrides.of(accountId), operation);
+    }
+
+    private Edition.Rate rate(ThrottleOverrides.Account account, String operation) {
+        Map<String, Edition.Rate> own = account.byOperation();
+        Edition.Rate rate = own.get(operation);
+        if (rate == null) {
+            rate = rates.operations().containsKey(operation) ? rates.of(operation) : own.getOrDefault(GENERAL_GROUP, rates.defaults());
+        }
+        return mode.apply(rate);
+    }
+
+    /** Sets an account's rate for one operation, or for the general group with {@value #GENERAL_GROUP}. */
+    public void override(String accountId, String operation, Edition.Rate rate) {
+        requireUsable(rate);
+        overrides.put(accountId, operation, rate);
+    }
+
+    /** An account's overrides by operation (unscaled), in name order. */
+    public Map<String, Edition.Rate> overrides(String accountId) {
+        return new TreeMap<>(overrides.of(accountId).byOperation());
+    }
+
+    public void clearOverrides(String accountId) {
+        overrides.clear(accountId);
+    }
+
+    private void requireUsable(Edition.Rate rate) {
+        // Divided rather than multiplied, so that a huge value cannot overflow past the check.
+        if (rate.rate() < 1 || rate.burst() < 1 || rate.rate() > MAX_RATE / mode.scale() || rate.burst() > Long.MAX_VALUE / mode.scale()) {
+            throw new IllegalArgumentException("A throttle rate and burst must be at least 1, and the rate at most " + MAX_RATE
+                    + " per second after the " + mode + " scale; got rate " + rate.rate() + ", burst " + rate.burst() + ".");
+        }
+    }
+
+    /** Refills every bucket and forgets every override: the operator's reset for test suites. */
+    public void reset() {
+        overrides.reset();
+        buckets.clear();
+    }
+}

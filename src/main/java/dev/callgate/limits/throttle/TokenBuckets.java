@@ -1,0 +1,36 @@
+package dev.callgate.limits.throttle;
+
+import dev.callgate.limits.edition.Edition;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+
+/**
+ * Where the throttle's token buckets are kept: in this node's memory ({@link LocalTokenBuckets}), or
+ * in PostgreSQL rows that every node shares ({@link SharedTokenBuckets}).
+ */
+interface TokenBuckets {
+
+    /**
+     * Takes one token from the bucket of {@code key}. A bucket configured at an older override
+     * {@code revision} first takes {@code rate}, keeping the tokens in hand capped at the new burst,
+     * so raising a limit grants no instant extra burst and the bound holds across the change.
+     */
+    ConsumptionProbe take(BucketKey key, Edition.Rate rate, long revision);
+
+    /** Forgets every bucket: each starts full again. */
+    void clear();
+
+    /**
+     * Capacity = BurstLimit, refilled continuously at RateLimit tokens per second by Bucket4j's integer
+     * arithmetic, so over any interval of length t a bucket admits at most BurstLimit + RateLimit × t.
+     */
+    static Bandwidth limit(Edition.Rate rate) {
+        return Bandwidth.builder().capacity(rate.burst()).refillGreedy(rate.rate(), Duration.ofSeconds(1)).build();
+    }
+
+    static BucketConfiguration configuration(Edition.Rate rate) {
+        return BucketConfiguration.builder().addLimit(limit(rate)).build();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.callgate.operator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callgate.accounts.Accounts;
+import dev.callgate.accounts.BillingEntity;
+import dev.callgate.aws.ErrorCode;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.http.Percent;
+import dev.callgate.http.WireRequest;
+import dev.callgate.http.WireResponse;
+import dev.callgate.instance.InstanceService;
+import dev.callgate.limits.edition.Edition;
+import dev.callgate.limits.edition.Editions;
+import dev.callgate.limits.quota.Quota;
+import dev.callgate.limits.quota.QuotaLedger;
+import dev.callgate.store.Store;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operator's JSON API under {@code /_callgate/}: health, reset (for test suites), accounts'
+ * billing entities, quota values and usage, the editions, and the clock, metrics and throttle routes of
+ * {@link ThrottleControls}. In strict mode every call needs the operator token as a bearer token;
+ * health stays open so that probes work.
+ */
+public final class OperatorApi {
+    public static final String PREFIX = "/_callgate";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Store store;
+    private final QuotaLedger ledger;
+    private final InstanceService instances;
+    private final Accounts accounts;
+    private final Editions editions;
+    private final String operatorToken;
+    private final ThrottleControls throttle;
+
+    /** @param operatorToken the token strict mode requires, or null when the API is open (lenient mode) */
+    public OperatorApi(Store store, QuotaLedger ledger, InstanceService instances, Accounts accounts, Editions editions,
+            String operatorToken, ThrottleControls throttle) {
+        this.store = store;
+        this.ledger = ledger;
+        this.instances = instances;
+        this.accounts = accounts;
+        this.editions = editions;
+        this.operatorToken = operatorToken;
+        this.throttle = throttle;
+    }
+
+    public WireResponse handle(WireRequest request) {
+        List<String> segments = Percent.pathSegments(request.rawPath());
+        List<String> path = segments.subList(1, segments.size());
+        String route = request.method() + " " + (path.isEmpty() ? "" : path.get(0));
+        if (route.equals("GET health") && path.size() == 1) {
+            return ok(health());
+        }
+        authorize(request);
+        if (route.equals("POST reset") && path.size() == 1) {
+            store.reset();
+            throttle.reset();
+            return ok(JSON.createObjectNode().put("reset", true));
+        }
+        if (route.equals("PUT accounts") && path.size() == 2) {
+            return ok(putAccount(path.get(1), request.body()));
+        }
+        if (route.equals("GET accounts") && path.size() == 3 && path.get(2).equals("quotas")) {
+            String region = request.queryParam("region");
+            if (region == null) {
+                throw ServiceError.invalidParameter("Query parameter 'region' is required.");
+            }
+            return ok(quotas(QuotaLedger.accountScope(path.get(1), region), Quota.Scope.ACCOUNT_REGION));
+        }
+        if (route.equals("GET instances") && path.size() == 3 && path.get(2).equals("quotas")) {
+            return ok(quotas(instances.findOpened(path.get(1)).id(), Quota.Scope.INSTANCE));
+        }
+        if (route.equals("GET editions") && path.size() == 1) {
+            return ok(editions());
+        }
+        WireResponse answer = throttle.handle(request.method(), path, request.body());
+        if (answer != null) {
+            return answer;
+        }
+        throw ServiceError.invalidRequest("No operator operation matches " + request.method() + " " + request.rawPath() + ".");
+    }
+
+    private ObjectNode health() {
+        return JSON.createObjectNode()
+                .put("status", "UP")
+                .put("store", store.isPostgres() ? "postgresql" : "h2")
+                .put("edition", editions.current().name());
+    }
+
+    private ObjectNode putAccount(String accountId, byte[] body) {
+        if (!Accounts.isAccountId(accountId)) {
+            throw ServiceError.invalidParameter("Account id '" + accountId + "' is not 12 digits.");
+        }
+        String entity = readJson(body).path("billingEntity").asText("");
+        BillingEntity billing;
+        try {
+            billing = BillingEntity.valueOf(entity);
+        } catch (IllegalArgumentException e) {
+            throw ServiceError.invalidParameter("billingEntity must be \"AWS\" or \"AISPL\"; got \"" + entity + "\".");
+        }
+        accounts.setBillingEntity(accountId, billing);
+        return JSON.createObjectNode().put("accountId", accountId).put("billingEntity", billing.name());
+    }
+
+    /**
+     * Applied values and usage of a scope's quotas; a quota never charged yet shows the current
+     * edition's default. A quota counted per resource (queues per routing profile) shows its highest
+     * usage, and each resource's under "usageByResource".
+     */
+    private ArrayNode quotas(String scope, Quota.Scope kind) {
+        Map<Quota, QuotaLedger.Usage> usages = store.read(c -> ledger.usages(c, scope));
+        ArrayNode list = JSON.createArrayNode();
+        for (Quota quota : Quota.values()) {
+            if (quota.scope() == kind) {
+                QuotaLedger.Usage usage = usages.getOrDefault(quota, new QuotaLedger.Usage(0, editions.current().quota(quota)));
+                ObjectNode row = list.addObject().put("quota", quota.name()).put("code", quota.code()).put("title", quota.title())
+                        .put("value", usage.limit()).put("usage", usage.used());
+                if (quota.countedPerResource()) {
+                    Map<String, Long> byResource = store.read(c -> ledger.subScopeUsages(c, scope, quota));
+                    row.put("usage", byResource.values().stream().mapToLong(Long::longValue).max().orElse(0));
+                    byResource.forEach(row.putObject("usageByResource")::put);
+                }
+            }
+        }
+        return list;
+    }
+
+    private ObjectNode editions() {
+        ObjectNode result = JSON.createObjectNode().put("current", editions.current().name());
+        ArrayNode list = result.putArray("editions");
+        for (Edition edition : editions.all()) {
+            list.add(JSON.valueToTree(edition));
+        }
+        return result;
+    }
+
+    private void authorize(WireRequest request) {
+        if (operatorToken == null) {
+            return;
+        }
+        String header = request.header("authorization");
+        String given = header != null && header.startsWith("Bearer ") ? header.substring(7) : "";
+        if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), operatorToken.getBytes(StandardCharsets.UTF_8))) {
+            throw new ServiceError(ErrorCode.ACCESS_DENIED, "The operator API needs 'Authorization: Bearer <operator token>' in strict mode.");
+        }
+    }
+
+    static JsonNode readJson(byte[] body) {
+        try {
+            return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            throw ServiceError.invalidRequest("The request body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    static WireResponse ok(JsonNode body) {
+        return new WireResponse(200, Map.of("Content-Type", "application/json"), body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

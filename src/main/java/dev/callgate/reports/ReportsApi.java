@@ -1,0 +1,119 @@
+package dev.callgate.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callgate.Callgate;
+import dev.callgate.accounts.Caller;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.aws.SigV4Authenticator;
+import dev.callgate.http.Percent;
+import dev.callgate.http.WireRequest;
+import dev.callgate.http.WireResponse;
+import dev.callgate.operator.OperatorApi;
+import dev.callgate.reports.ReportService;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Callgate's reports API (Connect has none), JSON under {@code /_callgate/instances/{instanceId}/reports},
+ * authenticated by SigV4 like the AWS APIs: an account sees only its own instances. Errors have the
+ * AWS form ({@code __type}, {@code Message}, the modelled status).
+ *
+ * <pre>
+ * POST   …/reports                   save {name, ownerUserId, definition, published?} → 201
+ * GET    …/reports?maxResults&amp;nextToken list
+ * GET    …/reports/{id}              get
+ * DELETE …/reports/{id}              delete
+ * POST   …/reports/{id}/publish      publish
+ * PUT    …/reports/{id}/schedule     schedule {recurrence, timeZone}
+ * DELETE …/reports/{id}/schedule     unschedule
+ * </pre>
+ */
+public final class ReportsApi {
+    public static final String PREFIX = OperatorApi.PREFIX + "/instances/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SigV4Authenticator authenticator;
+    private final ReportService reports;
+
+    public ReportsApi(SigV4Authenticator authenticator, ReportService reports) {
+        this.authenticator = authenticator;
+        this.reports = reports;
+    }
+
+    /** Reports live under an instance; the instance's other operator routes (its quotas) do not. */
+    public static boolean handles(WireRequest request) {
+        if (!request.rawPath().startsWith(PREFIX)) {
+            return false;
+        }
+        List<String> path = Percent.pathSegments(request.rawPath());
+        return path.size() >= 4 && path.get(3).equals("reports");
+    }
+
+    public WireResponse handle(WireRequest request) {
+        Caller caller = authenticator.authenticate(request, SigV4Authenticator.scope(request));
+        // _callgate / instances / {instanceId} / reports [/ {id} [/ publish|schedule]]
+        List<String> path = Percent.pathSegments(request.rawPath());
+        if (path.size() > 6) {
+            throw notFound(request);
+        }
+        String instance = path.get(2);
+        String report = path.size() > 4 ? path.get(4) : null;
+        String action = path.size() > 5 ? path.get(5) : "";
+        String method = request.method();
+        if (report == null) {
+            if (method.equals("POST")) {
+                return json(201, reports.save(caller, instance, body(request)));
+            }
+            if (method.equals("GET")) {
+                return json(200, reports.list(caller, instance, maxResults(request), request.queryParam("nextToken")));
+            }
+        } else if (action.isEmpty()) {
+            if (method.equals("GET")) {
+                return json(200, reports.get(caller, instance, report));
+            }
+            if (method.equals("DELETE")) {
+                reports.delete(caller, instance, report);
+                return new WireResponse(204, Map.of(), new byte[0]);
+            }
+        } else if (action.equals("publish") && method.equals("POST")) {
+            return json(200, reports.publish(caller, instance, report));
+        } else if (action.equals("schedule") && method.equals("PUT")) {
+            return json(200, reports.schedule(caller, instance, report, body(request)));
+        } else if (action.equals("schedule") && method.equals("DELETE")) {
+            return json(200, reports.unschedule(caller, instance, report));
+        }
+        throw notFound(request);
+    }
+
+    private static Integer maxResults(WireRequest request) {
+        String value = request.queryParam("maxResults");
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw ServiceError.invalidParameter("maxResults '" + value + "' is not a number.");
+        }
+    }
+
+    private static JsonNode body(WireRequest request) {
+        try {
+            JsonNode node = request.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.body());
+            if (node == null || !node.isObject()) {
+                throw ServiceError.invalidRequest("The request body must be a JSON object.");
+            }
+            return node;
+        } catch (IOException e) {
+            throw ServiceError.invalidRequest("The request body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static ServiceError notFound(WireRequest request) {
+        return ServiceError.invalidRequest("No reports operation matches " + request.method() + " " + request.rawPath() + ".");
+    }
+
+    private static WireResponse json(int status, JsonNode body) {
+        return new WireResponse(status, Map.of("Content-Type", "application/json"), body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

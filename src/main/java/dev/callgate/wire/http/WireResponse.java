@@ -1,7 +1,0 @@
-package dev.callgate.wire.http;
-
-import java.util.Map;
-
-/** One HTTP response: status, headers and body. */
-public record WireResponse(int status, Map<String, String> headers, byte[] body) {
-}
