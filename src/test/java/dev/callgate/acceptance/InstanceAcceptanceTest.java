@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.ServerSuite;
+import dev.callgate.testing.StoreKind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.CreateInstanceResponse;
 import software.amazon.awssdk.services.connect.model.DirectoryType;
@@ -21,8 +24,10 @@ import software.amazon.awssdk.services.connect.model.InvalidRequestException;
 import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.connect.model.ServiceQuotaExceededException;
 
-/** Instances through the real ConnectClient: the account rules of limits.md §2, on one store. */
-abstract class InstanceAcceptanceTest extends ServerSuite {
+/** Instances through the real ConnectClient: the account rules of limits.md §2, on each store. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class InstanceAcceptanceTest extends ServerSuite {
 
     CreateInstanceResponse create(ConnectClient client, String alias) {
         return client.createInstance(r -> r.identityManagementType(DirectoryType.CONNECT_MANAGED)

@@ -9,16 +9,21 @@ import dev.callgate.config.Settings;
 import dev.callgate.testing.Fixtures;
 import dev.callgate.testing.ReportsClient;
 import dev.callgate.testing.ServerSuite;
+import dev.callgate.testing.StoreKind;
 import dev.callgate.testing.TestEditions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.connect.model.ResourceInUseException;
 
-/** Callgate's reports API, signed with SigV4 like the AWS APIs, on one store. */
-abstract class ReportsAcceptanceTest extends ServerSuite {
+/** Callgate's reports API, signed with SigV4 like the AWS APIs, on each store. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class ReportsAcceptanceTest extends ServerSuite {
     ReportsClient reports;
     Fixtures fx;
     String owner;

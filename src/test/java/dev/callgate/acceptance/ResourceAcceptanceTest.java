@@ -7,12 +7,15 @@ import dev.callgate.config.Settings;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Fixtures;
 import dev.callgate.testing.ServerSuite;
+import dev.callgate.testing.StoreKind;
 import dev.callgate.testing.TestEditions;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.AgentStatusState;
 import software.amazon.awssdk.services.connect.model.AgentStatusType;
@@ -36,8 +39,10 @@ import software.amazon.awssdk.services.connect.model.RoutingProfile;
 import software.amazon.awssdk.services.connect.model.RoutingProfileQueueConfigSummary;
 import software.amazon.awssdk.services.connect.model.User;
 
-/** The resources inside an instance through the real ConnectClient (issue 3), on one store. */
-abstract class ResourceAcceptanceTest extends ServerSuite {
+/** The resources inside an instance through the real ConnectClient (limits.md §3), on each store. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class ResourceAcceptanceTest extends ServerSuite {
     Fixtures fx;
 
     @Override

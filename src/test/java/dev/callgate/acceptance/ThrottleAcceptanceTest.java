@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.callgate.config.Settings;
 import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.testing.Clients;
-import dev.callgate.testing.Operator;
 import dev.callgate.testing.RunningServer;
+import dev.callgate.testing.ServerSuite;
+import dev.callgate.testing.StoreKind;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -16,11 +17,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -38,33 +37,15 @@ import software.amazon.awssdk.services.connect.model.ThrottlingException;
  * The API throttle of limits.md §6 through the real ConnectClient, on a virtual clock so that every
  * token is scripted: buckets, their messages and Retry-After-Ms, what a throttled call does not do,
  * the SDK's retry, and the operator's overrides, clock and metrics. On H2 (buckets in memory); the
- * PostgreSQL subclass runs the same on shared buckets.
+ * same runs on PostgreSQL, its buckets shared in rows as several nodes share them.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ThrottleAcceptanceTest {
-    static final String ACCOUNT = "111122223333";
-    RunningServer server;
-    Operator operator;
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class ThrottleAcceptanceTest extends ServerSuite {
 
-    /** The store's JDBC URL, or null for embedded H2; every server a test starts gets a store of its own. */
-    String storeUrl() {
-        return null;
-    }
-
-    @BeforeAll
-    void startServer() {
-        server = RunningServer.start(storeUrl(), s -> s.withThrottle(ThrottleMode.FAITHFUL).withClock(Settings.ClockMode.VIRTUAL));
-        operator = server.operator();
-    }
-
-    @AfterAll
-    void stopServer() {
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        operator.send("POST", "/_callgate/reset", null);
+    @Override
+    protected UnaryOperator<Settings> settings() {
+        return s -> s.withThrottle(ThrottleMode.FAITHFUL).withClock(Settings.ClockMode.VIRTUAL);
     }
 
     ConnectClient client(String account, String region) {
@@ -104,13 +85,13 @@ class ThrottleAcceptanceTest {
                     "RateLimit 2 per second", "BurstLimit 5", "next token comes in 500 ms");
             assertThat(retryAfterMs(refused)).isEqualTo("500");
 
-            operator.advanceClock(499);
+            server.operator().advanceClock(499);
             assertThat(retryAfterMs(throttled(connect))).isEqualTo("1");
-            operator.advanceClock(1);
+            server.operator().advanceClock(1);
             admitted(connect, 1);
             assertThat(retryAfterMs(throttled(connect))).isEqualTo("500");
 
-            operator.advanceClock(60_000); // a long pause refills no more than the burst
+            server.operator().advanceClock(60_000); // a long pause refills no more than the burst
             admitted(connect, 5);
             throttled(connect);
         }
@@ -138,7 +119,7 @@ class ThrottleAcceptanceTest {
     }
 
     Instant fiveMinuteMark(long secondsFromNow) {
-        Instant now = Instant.ofEpochMilli(Long.parseLong(operator.send("GET", "/_callgate/clock", null).body()
+        Instant now = Instant.ofEpochMilli(Long.parseLong(server.operator().send("GET", "/_callgate/clock", null).body()
                 .replaceAll(".*\"epochMillis\":(\\d+).*", "$1")));
         long seconds = now.getEpochSecond() + secondsFromNow;
         return Instant.ofEpochSecond(seconds - Math.floorMod(seconds, 300));
@@ -175,7 +156,7 @@ class ThrottleAcceptanceTest {
             assertThat(connect.listInstances(r -> { }).instanceSummaryList()).hasSize(5);
 
             // The throttled create charged nothing: once admitted, the sixth meets the quota with usage 5.
-            operator.advanceClock(500);
+            server.operator().advanceClock(500);
             assertThatThrownBy(() -> connect.createInstance(r -> r.identityManagementType(DirectoryType.SAML)
                     .instanceAlias("state-5").inboundCallsEnabled(true).outboundCallsEnabled(true)))
                     .isInstanceOfSatisfying(ServiceQuotaExceededException.class, e ->
@@ -195,7 +176,7 @@ class ThrottleAcceptanceTest {
 
             @Override
             public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-                context.httpResponse().firstMatchingHeader("Retry-After-Ms").ifPresent(ms -> operator.advanceClock(Long.parseLong(ms)));
+                context.httpResponse().firstMatchingHeader("Retry-After-Ms").ifPresent(ms -> server.operator().advanceClock(Long.parseLong(ms)));
             }
         };
         try (ConnectClient drain = client(ACCOUNT, "us-east-1");
@@ -242,7 +223,7 @@ class ThrottleAcceptanceTest {
 
     @Test
     void operatorOverrideRaisesTheGeneralGroupButNotTheMetricGroup() {
-        HttpResponse<String> set = operator.send("PUT", "/_callgate/accounts/" + ACCOUNT + "/throttle",
+        HttpResponse<String> set = server.operator().send("PUT", "/_callgate/accounts/" + ACCOUNT + "/throttle",
                 "{\"operation\":\"*\",\"rate\":10,\"burst\":20}");
         assertThat(set.statusCode()).isEqualTo(200);
         assertThat(set.body()).contains("\"general\":{\"rate\":10,\"burst\":20}", "\"*\":{\"rate\":10,\"burst\":20}");
@@ -254,16 +235,16 @@ class ThrottleAcceptanceTest {
             admitted(other, 5);
             throttled(other);
 
-            operator.send("PUT", "/_callgate/accounts/" + ACCOUNT + "/throttle", "{\"operation\":\"ListInstances\",\"rate\":1,\"burst\":1}");
-            operator.advanceClock(1000);
+            server.operator().send("PUT", "/_callgate/accounts/" + ACCOUNT + "/throttle", "{\"operation\":\"ListInstances\",\"rate\":1,\"burst\":1}");
+            server.operator().advanceClock(1000);
             // Lowered: the tokens in hand are capped at the new burst of 1.
             admitted(connect, 1);
             assertThat(retryAfterMs(throttled(connect))).isEqualTo("1000");
 
-            operator.send("DELETE", "/_callgate/accounts/" + ACCOUNT + "/throttle", null);
+            server.operator().send("DELETE", "/_callgate/accounts/" + ACCOUNT + "/throttle", null);
             // An override reaches a bucket at its next call, keeping the (empty) hand of tokens.
             assertThat(throttled(connect).awsErrorDetails().errorMessage()).contains("RateLimit 2 per second", "BurstLimit 5");
-            operator.advanceClock(2500);
+            server.operator().advanceClock(2500);
             admitted(connect, 5);
             throttled(connect);
         }
@@ -289,30 +270,30 @@ class ThrottleAcceptanceTest {
 
     @Test
     void overrideNamesAnOperationAndWholeNumbers() {
-        HttpResponse<String> unknown = operator.send("PUT", "/_callgate/accounts/" + ACCOUNT + "/throttle",
+        HttpResponse<String> unknown = server.operator().send("PUT", "/_callgate/accounts/" + ACCOUNT + "/throttle",
                 "{\"operation\":\"ListEverything\",\"rate\":1,\"burst\":1}");
-        HttpResponse<String> zero = operator.send("PUT", "/_callgate/accounts/" + ACCOUNT + "/throttle",
+        HttpResponse<String> zero = server.operator().send("PUT", "/_callgate/accounts/" + ACCOUNT + "/throttle",
                 "{\"operation\":\"*\",\"rate\":0,\"burst\":5}");
 
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("ListEverything");
         assertThat(zero.statusCode()).isEqualTo(400);
         assertThat(zero.body()).contains("rate and burst must be at least 1");
-        assertThat(operator.send("PUT", "/_callgate/accounts/" + ACCOUNT + "/throttle",
+        assertThat(server.operator().send("PUT", "/_callgate/accounts/" + ACCOUNT + "/throttle",
                 "{\"operation\":\"*\",\"rate\":1000000000000,\"burst\":5}").statusCode()).isEqualTo(400);
     }
 
     @Test
     void virtualClockMovesOnlyWhenAdvanced() {
-        String before = operator.send("GET", "/_callgate/clock", null).body();
+        String before = server.operator().send("GET", "/_callgate/clock", null).body();
         long start = Long.parseLong(before.replaceAll(".*\"epochMillis\":(\\d+).*", "$1"));
 
-        HttpResponse<String> advanced = operator.send("POST", "/_callgate/clock/advance", "{\"millis\":1500}");
+        HttpResponse<String> advanced = server.operator().send("POST", "/_callgate/clock/advance", "{\"millis\":1500}");
 
         assertThat(before).contains("\"mode\":\"virtual\"");
         assertThat(advanced.body()).contains("\"epochMillis\":" + (start + 1500));
-        assertThat(operator.send("GET", "/_callgate/clock", null).body()).contains("\"epochMillis\":" + (start + 1500));
-        assertThat(operator.send("POST", "/_callgate/clock/advance", "{\"millis\":-1}").statusCode()).isEqualTo(400);
+        assertThat(server.operator().send("GET", "/_callgate/clock", null).body()).contains("\"epochMillis\":" + (start + 1500));
+        assertThat(server.operator().send("POST", "/_callgate/clock/advance", "{\"millis\":-1}").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -334,7 +315,7 @@ class ThrottleAcceptanceTest {
             throttled(connect);
         }
 
-        HttpResponse<String> scrape = operator.send("GET", "/_callgate/metrics", null);
+        HttpResponse<String> scrape = server.operator().send("GET", "/_callgate/metrics", null);
 
         assertThat(scrape.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         assertThat(scrape.body()).contains(

@@ -3,24 +3,29 @@ package dev.callgate.testing;
 import dev.callgate.config.Settings;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import software.amazon.awssdk.services.connect.ConnectClient;
 
 /**
- * An acceptance suite on one running server: started once per class, with a ConnectClient of
- * {@link #ACCOUNT} in us-east-1 (retries off), and emptied before every test.
+ * An acceptance suite on one running server, with a ConnectClient of {@link #ACCOUNT} in us-east-1
+ * (retries off), emptied before every test. The server starts once per class on H2 or, when the
+ * suite is a {@code @ParameterizedClass} over {@link StoreKind}, once per store.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServerSuite {
     public static final String ACCOUNT = "111122223333";
+    /** The store of this run of a {@code @ParameterizedClass}; null (H2) in a plain suite. */
+    @Parameter
+    protected StoreKind store;
     protected RunningServer server;
     protected ConnectClient connect;
 
-    /** The store's JDBC URL, or null for embedded H2. */
+    /** The JDBC URL of a new, empty store for a server of this suite, or null for embedded H2. */
     protected String storeUrl() {
-        return null;
+        return store == null ? null : store.freshUrl();
     }
 
     /** How this suite's server differs from the test default. */
@@ -28,20 +33,30 @@ public abstract class ServerSuite {
         return UnaryOperator.identity();
     }
 
-    @BeforeAll
-    final void startServer() {
-        server = RunningServer.start(storeUrl(), settings());
-        connect = Clients.connect(server.port(), ACCOUNT, "us-east-1");
+    /**
+     * Starts the server at the first test of a run: {@code @BeforeAll} runs once for all the stores
+     * of a parameterized class, before the store is injected.
+     */
+    @BeforeEach
+    final void serverWithEmptyState() {
+        if (server == null) {
+            server = RunningServer.start(storeUrl(), settings());
+            connect = Clients.connect(server.port(), ACCOUNT, "us-east-1");
+        }
+        server.operator().send("POST", "/_callgate/reset", null);
+    }
+
+    @AfterParameterizedClassInvocation
+    final void stopAfterEachStore() {
+        stopServer();
     }
 
     @AfterAll
     final void stopServer() {
-        connect.close();
-        server.close();
-    }
-
-    @BeforeEach
-    final void emptyState() {
-        server.operator().send("POST", "/_callgate/reset", null);
+        if (server != null) {
+            connect.close();
+            server.close();
+            server = null;
+        }
     }
 }

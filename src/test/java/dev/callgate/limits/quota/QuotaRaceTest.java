@@ -7,6 +7,7 @@ import dev.callgate.config.Settings;
 import dev.callgate.testing.Fixtures;
 import dev.callgate.testing.ReportsClient;
 import dev.callgate.testing.ServerSuite;
+import dev.callgate.testing.StoreKind;
 import dev.callgate.testing.TestEditions;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
@@ -28,7 +31,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * quota's own error; a create refused for another reason charges nothing; giving a unit back frees
  * its slot (except agent statuses, which are disabled, never deleted). Runs on each store.
  */
-abstract class QuotaRaceTest extends ServerSuite {
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class QuotaRaceTest extends ServerSuite {
     ReportsClient reports;
 
     @Override
@@ -48,7 +53,6 @@ abstract class QuotaRaceTest extends ServerSuite {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void raceOfTwiceTheRoomLeavesExactlyTheRoom(QuotaCases.QuotaCase quotaCase) throws Exception {
-        server.operator().send("POST", "/_callgate/reset", null);
         QuotaCases.Ctx ctx = new QuotaCases.Ctx(connect, reports, Fixtures.newInstance(connect, "race"));
         long limit = TestEditions.RACE.get(quotaCase.quota());
         quotaCase.setup().prepare(ctx, (int) (2 * limit + 3));
