@@ -53,39 +53,39 @@ class QuotaRaceTest extends ServerSuite {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void raceOfTwiceTheRoomLeavesExactlyTheRoom(QuotaCases.QuotaCase quotaCase) throws Exception {
-        QuotaCases.Ctx ctx = new QuotaCases.Ctx(connect, reports, Fixtures.newInstance(connect, "race"));
+        QuotaCases.Arena arena = new QuotaCases.Arena(connect, reports, Fixtures.newInstance(connect, "race"));
         long limit = TestEditions.RACE.get(quotaCase.quota());
-        quotaCase.setup().prepare(ctx, (int) (2 * limit + 3));
+        quotaCase.prepare().prepare(arena, (int) (2 * limit + 3));
 
         // A first unit, then a create that fails for another reason: it charges nothing.
-        int before = quotaCase.count().count(ctx);
+        int before = quotaCase.usage().count(arena);
         assertThat(before).as("units before the race").isLessThan((int) limit);
         List<String> handles = new ArrayList<>();
-        handles.add(quotaCase.create().create(ctx, 0));
-        assertThatThrownBy(() -> quotaCase.probe().fail(ctx)).satisfies(e -> assertThat(code(e)).isNotNull()
+        handles.add(quotaCase.create().create(arena, 0));
+        assertThatThrownBy(() -> quotaCase.refusedForAnotherReason().fail(arena)).satisfies(e -> assertThat(code(e)).isNotNull()
                 .isNotEqualTo(quotaCase.quota().refusal().wireName()));
-        assertThat(quotaCase.count().count(ctx)).isEqualTo(before + 1);
+        assertThat(quotaCase.usage().count(arena)).isEqualTo(before + 1);
 
         int room = (int) limit - before - 1;
-        List<Outcome> outcomes = race(2 * room, i -> quotaCase.create().create(ctx, i + 1));
+        List<Outcome> outcomes = race(2 * room, i -> quotaCase.create().create(arena, i + 1));
         List<Outcome> succeeded = outcomes.stream().filter(o -> o.handle != null).toList();
         assertThat(succeeded).as("creates that succeeded out of " + 2 * room).hasSize(room);
         for (Outcome refused : outcomes.stream().filter(o -> o.handle == null).toList()) {
             assertThat(code(refused.error)).as(String.valueOf(refused.error)).isEqualTo(quotaCase.quota().refusal().wireName());
             assertThat(message(refused.error)).contains(quotaCase.quota().title(), "is " + limit, "usage is " + limit);
         }
-        assertThat(quotaCase.count().count(ctx)).isEqualTo((int) limit);
+        assertThat(quotaCase.usage().count(arena)).isEqualTo((int) limit);
 
         // Giving one back frees its slot (agent statuses: disabling frees nothing).
         Outcome first = succeeded.get(0);
-        quotaCase.release().release(ctx, first.index + 1, first.handle);
+        quotaCase.release().release(arena, first.index + 1, first.handle);
         int next = 2 * room + 1;
         if (quotaCase.releaseFrees()) {
-            assertThat(quotaCase.create().create(ctx, next)).isNotNull();
+            assertThat(quotaCase.create().create(arena, next)).isNotNull();
             next++;
         }
         int last = next;
-        assertThatThrownBy(() -> quotaCase.create().create(ctx, last))
+        assertThatThrownBy(() -> quotaCase.create().create(arena, last))
                 .satisfies(e -> assertThat(code(e)).isEqualTo(quotaCase.quota().refusal().wireName()));
     }
 
