@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The one clock of a Callgate server (DESIGN.md, decision 4): wall time for what it records and
+ * The one clock of a Callgate server (docs/architecture.md): wall time for what it records and
  * checks (creation times, SigV4 dates), and monotonic nanoseconds for what it measures (throttle
  * refill). Either the system's clock or a {@link VirtualClock} that only the operator moves.
  */

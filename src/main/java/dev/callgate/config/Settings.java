@@ -26,7 +26,7 @@ public record Settings(
         ThrottleMode throttle,
         ClockMode clock) {
 
-    /** How AWS requests are authenticated (DESIGN.md, decision 2). */
+    /** How AWS requests are authenticated: any key (lenient), or known keys with verified signatures (strict). */
     public enum AuthMode { LENIENT, STRICT }
 
     /** The server's one clock: the system's, or virtual time that only the operator API moves. */

@@ -170,7 +170,7 @@ public final class IntegrationService implements OperationFamily<ConnectRequest,
 
     /**
      * Associates once: a second association is a ResourceConflictException, except the retry of the
-     * same request (same ClientToken, which the SDK fills in), which succeeds again (connect-api.md §8.9).
+     * same request, which succeeds again: the SDK fills in a ClientToken by itself and a retry reuses it.
      */
     private void associate(Caller caller, String instanceRef, ResourceKind kind, String name, String body, String clientToken) {
         ObjectNode stored = (ObjectNode) read(body);

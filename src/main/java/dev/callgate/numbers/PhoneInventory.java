@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
 /**
  * The numbers Callgate can offer, per country and type (DID or toll-free): a fixed sequence per
  * country, type and prefix, of numbers that libphonenumber accepts as valid numbers of that type in
- * that country (DESIGN.md, decision 5: never a guess from the dialing code). Which of them are taken
+ * that country (never a guess from the dialing code: docs/limits.md §5). Which of them are taken
  * is the store's business (table phone_number_taken).
  */
 public final class PhoneInventory {

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.ConnectException;
 import software.amazon.awssdk.services.connect.model.DirectoryType;
 
-/** Strict mode: only known keys with valid, fresh signatures reach a handler (DESIGN.md, decision 2). */
+/** Strict mode: only known keys with valid, fresh signatures reach a handler (signatures recomputed with the SDK's own signers). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrictAuthAcceptanceTest {
     static final String ACCOUNT = "210987654321";

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A dated set of defaults (spec/limits.md §1). An instance takes its edition's per-instance values at
+ * A dated set of defaults (docs/limits.md §1). An instance takes its edition's per-instance values at
  * creation and keeps them; the edition itself is data, loaded from a JSON file.
  */
 public record Edition(

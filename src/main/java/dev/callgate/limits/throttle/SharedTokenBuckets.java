@@ -13,7 +13,7 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.time.Instant;
 
 /**
- * Token buckets in PostgreSQL, shared by every node on the store (DESIGN.md, decision 4), so that an
+ * Token buckets in PostgreSQL, shared by every node on the store (docs/limits.md §6), so that an
  * account meets its rate once, not once per node. Each take is one transaction on the bucket's row of
  * {@code throttle_bucket}: Bucket4j's select-for-update strategy locks that row, refills and takes in
  * Java, writes the state back and commits. Chosen over the advisory-lock strategy because the row

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The refusal of a call whose throttle bucket is empty: ThrottlingException 429, which every AWS SDK
- * backs off and retries (connect-api.md §3). The message names the bucket, its rate and burst and
+ * backs off and retries (docs/limits.md §6). The message names the bucket, its rate and burst and
  * when the next token comes; {@value #RETRY_AFTER_MS} carries that wait in milliseconds for tools.
  */
 public final class Throttled extends ServiceError {
