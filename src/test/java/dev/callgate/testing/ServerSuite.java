@@ -5,7 +5,6 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import software.amazon.awssdk.services.connect.ConnectClient;
 
@@ -22,6 +21,7 @@ public abstract class ServerSuite {
     protected StoreKind store;
     protected RunningServer server;
     protected ConnectClient connect;
+    private StoreKind serving;
 
     /** The JDBC URL of a new, empty store for a server of this suite, or null for embedded H2. */
     protected String storeUrl() {
@@ -34,21 +34,19 @@ public abstract class ServerSuite {
     }
 
     /**
-     * Starts the server at the first test of a run: {@code @BeforeAll} runs once for all the stores
-     * of a parameterized class, before the store is injected.
+     * Starts the server at the first test on each store: {@code @BeforeAll} runs once for all the
+     * stores of a parameterized class, before the store is injected, and JUnit refuses
+     * per-store lifecycle methods in the plain suites that share this class.
      */
     @BeforeEach
     final void serverWithEmptyState() {
-        if (server == null) {
+        if (server == null || serving != store) {
+            stopServer();
             server = RunningServer.start(storeUrl(), settings());
             connect = Clients.connect(server.port(), ACCOUNT, "us-east-1");
+            serving = store;
         }
         server.operator().send("POST", "/_callgate/reset", null);
-    }
-
-    @AfterParameterizedClassInvocation
-    final void stopAfterEachStore() {
-        stopServer();
     }
 
     @AfterAll
