@@ -2,9 +2,6 @@ package dev.callgate.instance;
 
 import dev.callgate.aws.SdkJson;
 import dev.callgate.connect.RoutingProfileQueues;
-import dev.callgate.instance.InstanceRow;
-import dev.callgate.instance.RefRow;
-import dev.callgate.instance.ResourceRow;
 import dev.callgate.limits.quota.Quota;
 import dev.callgate.limits.quota.QuotaScope;
 import java.time.Instant;

@@ -4,11 +4,6 @@ import dev.callgate.accounts.Caller;
 import dev.callgate.aws.ErrorCode;
 import dev.callgate.aws.SdkJson;
 import dev.callgate.aws.ServiceError;
-import dev.callgate.instance.InstanceRow;
-import dev.callgate.instance.RefRow;
-import dev.callgate.instance.RefRows;
-import dev.callgate.instance.ResourceRow;
-import dev.callgate.instance.ResourceRows;
 import dev.callgate.limits.quota.Quota;
 import dev.callgate.limits.quota.QuotaLedger;
 import dev.callgate.limits.quota.QuotaScope;
@@ -77,7 +72,7 @@ public final class InstanceResources {
      */
     public Draft create(InstanceRow instance, ResourceKind kind, String name, Creation creation, Charges charges) {
         String id = UUID.randomUUID().toString();
-        Draft draft = new Draft(instance, kind, id, kind.arnSegment() == null ? null : Arns.resource(instance, kind, id), now());
+        Draft draft = new Draft(instance, id, kind.arnSegment() == null ? null : Arns.resource(instance, kind, id), now());
         store.inTransaction(c -> {
             Tx tx = new Tx(c, instance, draft.now());
             tx.insert(kind, id, name, creation.body(tx, draft));
@@ -108,7 +103,7 @@ public final class InstanceResources {
         List<String> kindNames = kinds.stream().map(Enum::name).toList();
         Pages.Cursor cursor = Pages.cursor(String.join(",", kindNames) + "@" + instance.id(), maxResults, defaultSize, nextToken);
         var page = cursor.page(store.read(c -> rows.page(c, instance.id(), kindNames, cursor.after(), cursor.size() + 1)), ResourceRow::id);
-        return new Page(instance, page.items(), page.nextToken());
+        return new Page(page.items(), page.nextToken());
     }
 
     /** A page of one kind's resources across all the caller's instances in its region, in id order. */
@@ -116,7 +111,7 @@ public final class InstanceResources {
         Pages.Cursor cursor = Pages.cursor(kind.name() + "@" + caller.accountId() + "/" + caller.region(), maxResults, defaultSize, nextToken);
         var page = cursor.page(store.read(c -> rows.pageForAccount(c, caller.accountId(), caller.region(), kind.name(),
                 cursor.after(), cursor.size() + 1)), ResourceRow::id);
-        return new Page(null, page.items(), page.nextToken());
+        return new Page(page.items(), page.nextToken());
     }
 
     /** Changes a resource: {@code change} gets it locked and returns its new body (or null to keep it). */
@@ -174,14 +169,14 @@ public final class InstanceResources {
     }
 
     /** The id, ARN and time of a resource being created. */
-    public record Draft(InstanceRow instance, ResourceKind kind, String id, String arn, Instant now) {
+    public record Draft(InstanceRow instance, String id, String arn, Instant now) {
         public String region() {
             return instance.region();
         }
     }
 
-    /** A page of resources and the token of the next page (null on the last one); instance null across instances. */
-    public record Page(InstanceRow instance, List<ResourceRow> rows, String nextToken) {
+    /** A page of resources and the token of the next page (null on the last one). */
+    public record Page(List<ResourceRow> rows, String nextToken) {
     }
 
     /** A family's part of a create: checks that what it refers to exists, records the references; returns the stored description. */

@@ -66,11 +66,6 @@ public enum Quota {
         return refusal;
     }
 
-    /** Agent statuses are the one quota that cannot be raised (limits.md §3). */
-    public boolean adjustable() {
-        return code != null;
-    }
-
     public String describe() {
         return code == null ? title : title + " (" + code + ")";
     }
