@@ -3,7 +3,7 @@ package dev.callgate.limits.quota;
 import dev.callgate.aws.ErrorCode;
 
 /**
- * Every quota of spec/limits.md §2–§4, with its Service Quotas code, the scope it counts in and the
+ * Every quota of docs/limits.md §2–§4, with its Service Quotas code, the scope it counts in and the
  * error that refuses the call that would exceed it. Default values live in the editions.
  */
 public enum Quota {
