@@ -44,7 +44,7 @@ public final class Callgate implements AutoCloseable {
     public static Callgate start(Settings settings) {
         ServerClock clock = settings.clock() == Settings.ClockMode.VIRTUAL ? new VirtualClock(Instant.now()) : ServerClock.system();
         Editions editions = Editions.load(settings.editionsFile(), settings.edition());
-        Store store = Store.open(storeUrl(settings), null, null);
+        Store store = Store.open(storeUrl(settings));
         try {
             Accounts accounts = new Accounts(store);
             settings.billingEntities().forEach(accounts::setBillingEntity);

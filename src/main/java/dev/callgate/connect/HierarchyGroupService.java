@@ -59,7 +59,7 @@ public final class HierarchyGroupService implements OperationFamily<ConnectReque
                     throw ServiceError.invalidRequest("Hierarchy group " + parent.id() + " is at level " + path.size()
                             + ", the deepest: a hierarchy has at most " + MAX_LEVELS + " levels.");
                 }
-                tx.ref(ResourceKind.HIERARCHY_GROUP, d.id(), Relations.PARENT, ResourceKind.HIERARCHY_GROUP, parent.id(), null);
+                tx.ref(ResourceKind.HIERARCHY_GROUP, d.id(), Relations.PARENT, ResourceKind.HIERARCHY_GROUP, parent.id());
             }
             path.add(HierarchyGroupSummary.builder().id(d.id()).arn(d.arn()).name(request.name())
                     .lastModifiedTime(d.now()).lastModifiedRegion(d.region()).build());

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +80,6 @@ public final class MetricService implements OperationFamily<ConnectRequest, Conn
     private final InstanceService instances;
     private final MetricDimensions dimensions;
     private final Clock clock;
-    private final Pages pages = new Pages();
 
     public MetricService(InstanceService instances, Store store, Clock clock) {
         this.instances = instances;
@@ -100,7 +98,8 @@ public final class MetricService implements OperationFamily<ConnectRequest, Conn
         InstanceRow instance = instances.findOpened(caller, request.instanceId());
         requireKnown(request.currentMetrics(), CurrentMetric::name, CurrentMetric::nameAsString, CurrentMetricName.UNKNOWN_TO_SDK_VERSION);
         List<MetricDimensions.Row> rows = dimensions.rows(instance, request.groupingsAsStrings(), V1_GROUPINGS, filters(request.filters()));
-        Page<MetricDimensions.Row> page = page(rows, MetricDimensions.Row::key, request.maxResults(), request.nextToken());
+        var page = Pages.cursor("GetCurrentMetricData@" + instance.id(), request.maxResults(), MAX_PAGE, MAX_PAGE, request.nextToken())
+                .slice(rows, MetricDimensions.Row::key);
         List<CurrentMetricData> zeros = request.currentMetrics().stream()
                 .map(metric -> CurrentMetricData.builder().metric(metric).value(NOTHING_YET).build()).toList();
         return GetCurrentMetricDataResponse.builder()
@@ -117,7 +116,8 @@ public final class MetricService implements OperationFamily<ConnectRequest, Conn
         requireKnown(request.historicalMetrics(), HistoricalMetric::name, HistoricalMetric::nameAsString, HistoricalMetricName.UNKNOWN_TO_SDK_VERSION);
         requireHistoricalWindow(request.startTime(), request.endTime());
         List<MetricDimensions.Row> rows = dimensions.rows(instance, request.groupingsAsStrings(), V1_GROUPINGS, filters(request.filters()));
-        Page<MetricDimensions.Row> page = page(rows, MetricDimensions.Row::key, request.maxResults(), request.nextToken());
+        var page = Pages.cursor("GetMetricData@" + instance.id(), request.maxResults(), MAX_PAGE, MAX_PAGE, request.nextToken())
+                .slice(rows, MetricDimensions.Row::key);
         List<HistoricalMetricData> zeros = request.historicalMetrics().stream()
                 .map(metric -> HistoricalMetricData.builder().metric(metric).value(NOTHING_YET).build()).toList();
         return GetMetricDataResponse.builder()
@@ -150,7 +150,8 @@ public final class MetricService implements OperationFamily<ConnectRequest, Conn
                 results.add(MetricResultV2.builder().dimensions(row.values()).metricInterval(interval).collections(zeros).build());
             }
         }
-        Page<MetricResultV2> page = page(results, MetricService::v2Key, request.maxResults(), request.nextToken());
+        var page = Pages.cursor("GetMetricDataV2@" + instance.id(), request.maxResults(), MAX_PAGE, MAX_PAGE, request.nextToken())
+                .slice(results, MetricService::v2Key);
         return GetMetricDataV2Response.builder().metricResults(page.items()).nextToken(page.nextToken()).build();
     }
 
@@ -262,20 +263,5 @@ public final class MetricService implements OperationFamily<ConnectRequest, Conn
     private static String v2Key(MetricResultV2 result) {
         // Zero-padded so that keys order intervals by time within a row.
         return String.join("/", result.dimensions().values()) + "@" + String.format("%012d", result.metricInterval().startTime().getEpochSecond());
-    }
-
-    /** One page of results in key order, and the token of the next page when there is one. */
-    private <T> Page<T> page(List<T> all, Function<T, String> key, Integer maxResults, String nextToken) {
-        int size = pages.size(maxResults, MAX_PAGE, MAX_PAGE);
-        String after = pages.after(nextToken);
-        List<T> rest = all.stream()
-                .filter(item -> after == null || key.apply(item).compareTo(after) > 0)
-                .sorted(Comparator.comparing(key))
-                .toList();
-        List<T> items = rest.subList(0, Math.min(size, rest.size()));
-        return new Page<>(items, rest.size() > size ? pages.token(key.apply(items.get(size - 1))) : null);
-    }
-
-    private record Page<T>(List<T> items, String nextToken) {
     }
 }

@@ -57,10 +57,10 @@ public final class QueueService implements OperationFamily<ConnectRequest, Conne
         List<String> quickConnects = Checks.distinct("QuickConnectIds", request.quickConnectIds(), 0, 50);
         var draft = resources.create(caller, request.instanceId(), ResourceKind.QUEUE, request.name(), (tx, d) -> {
             tx.require(ResourceKind.HOURS_OF_OPERATION, request.hoursOfOperationId());
-            tx.ref(ResourceKind.QUEUE, d.id(), Relations.HOURS, ResourceKind.HOURS_OF_OPERATION, request.hoursOfOperationId(), null);
+            tx.ref(ResourceKind.QUEUE, d.id(), Relations.HOURS, ResourceKind.HOURS_OF_OPERATION, request.hoursOfOperationId());
             for (String quickConnect : quickConnects) {
                 tx.require(ResourceKind.QUICK_CONNECT, quickConnect);
-                tx.ref(ResourceKind.QUEUE, d.id(), Relations.QUICK_CONNECT, ResourceKind.QUICK_CONNECT, quickConnect, null);
+                tx.ref(ResourceKind.QUEUE, d.id(), Relations.QUICK_CONNECT, ResourceKind.QUICK_CONNECT, quickConnect);
             }
             return json(Queue.builder()
                     .queueId(d.id()).queueArn(d.arn()).name(request.name()).description(request.description())

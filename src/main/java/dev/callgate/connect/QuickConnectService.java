@@ -116,12 +116,12 @@ public final class QuickConnectService implements OperationFamily<ConnectRequest
 
     private static void target(InstanceResources.Tx tx, String id, ResourceKind kind, String targetId) throws SQLException {
         tx.require(kind, targetId);
-        tx.ref(ResourceKind.QUICK_CONNECT, id, Relations.TARGET, kind, targetId, null);
+        tx.ref(ResourceKind.QUICK_CONNECT, id, Relations.TARGET, kind, targetId);
     }
 
     private static void flow(InstanceResources.Tx tx, String id, String flowId) throws SQLException {
         tx.require(ResourceKind.CONTACT_FLOW, flowId);
-        tx.ref(ResourceKind.QUICK_CONNECT, id, Relations.FLOW, ResourceKind.CONTACT_FLOW, flowId, null);
+        tx.ref(ResourceKind.QUICK_CONNECT, id, Relations.FLOW, ResourceKind.CONTACT_FLOW, flowId);
     }
 
     private static void present(String member, Object config) {

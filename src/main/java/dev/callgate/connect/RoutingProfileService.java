@@ -3,9 +3,6 @@ package dev.callgate.connect;
 import static dev.callgate.instance.InstanceResources.decode;
 import static dev.callgate.instance.InstanceResources.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.callgate.Callgate;
 import dev.callgate.accounts.Caller;
 import dev.callgate.aws.OperationFamily;
 import dev.callgate.aws.OperationHandlers;
@@ -13,14 +10,10 @@ import dev.callgate.aws.ServiceError;
 import dev.callgate.instance.Checks;
 import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.InstanceRow;
-import dev.callgate.instance.RefRow;
+import dev.callgate.instance.Pages;
 import dev.callgate.instance.Relations;
 import dev.callgate.instance.ResourceKind;
 import dev.callgate.instance.ResourceRow;
-import dev.callgate.limits.quota.Quota;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -54,12 +47,11 @@ import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileQueuesR
 import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileQueuesResponse;
 
 /**
- * Routing profiles (quota "Routing profiles per instance") and their queue entries, one per queue and
- * channel, counted by "Queues per routing profile" in a ledger scope of the profile's own. The default
- * outbound queue must be one of the profile's queues; a profile that users have cannot be deleted.
+ * Routing profiles (quota "Routing profiles per instance") and the operations on their queue entries,
+ * which {@link RoutingProfileQueues} keeps and counts. The default outbound queue must be one of the
+ * profile's queues; a profile that users have cannot be deleted.
  */
 public final class RoutingProfileService implements OperationFamily<ConnectRequest, ConnectResponse> {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PAGE = 100;
 
     private final InstanceResources resources;
@@ -80,26 +72,21 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
         handlers.on(ListRoutingProfileQueuesRequest.class, this::listQueues);
     }
 
-    /** The detail of a queue entry: its priority and delay. */
-    public static String entryDetail(int priority, int delay) {
-        return JSON.createObjectNode().put("Priority", priority).put("Delay", delay).toString();
-    }
-
     public CreateRoutingProfileResponse create(Caller caller, CreateRoutingProfileRequest request) {
         Checks.name("Name", request.name(), 127);
         Checks.name("Description", request.description(), 250);
         mediaConcurrencies(request.mediaConcurrencies());
         noManualAssignment(request.hasManualAssignmentQueueConfigs() && !request.manualAssignmentQueueConfigs().isEmpty());
-        List<RoutingProfileQueueConfig> entries = entries(request.queueConfigs());
-        if (entries.stream().noneMatch(e -> e.queueReference().queueId().equals(request.defaultOutboundQueueId()))) {
+        List<RoutingProfileQueues.Entry> entries = entries(request.queueConfigs());
+        if (entries.stream().noneMatch(e -> e.queueId().equals(request.defaultOutboundQueueId()))) {
             throw ServiceError.invalidParameter("DefaultOutboundQueueId " + request.defaultOutboundQueueId()
                     + " must be one of the routing profile's queues (QueueConfigs).");
         }
-        var draft = resources.create(caller, request.instanceId(), ResourceKind.ROUTING_PROFILE, request.name(), (tx, d) -> {
-            tx.openScope(ResourceKind.ROUTING_PROFILE, d.id(), Quota.QUEUES_PER_ROUTING_PROFILE);
-            addEntries(tx, d.id(), entries);
+        InstanceRow instance = resources.instance(caller, request.instanceId());
+        var draft = resources.create(instance, ResourceKind.ROUTING_PROFILE, request.name(), (tx, d) -> {
+            RoutingProfileQueues.requireQueues(tx, entries);
             tx.ref(ResourceKind.ROUTING_PROFILE, d.id(), Relations.DEFAULT_OUTBOUND_QUEUE, ResourceKind.QUEUE,
-                    request.defaultOutboundQueueId(), null);
+                    request.defaultOutboundQueueId());
             return json(RoutingProfile.builder()
                     .instanceId(d.instance().id()).routingProfileId(d.id()).routingProfileArn(d.arn())
                     .name(request.name()).description(request.description())
@@ -107,7 +94,7 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
                     .agentAvailabilityTimer(request.agentAvailabilityTimer()).isDefault(false)
                     .tags(Checks.tags(request.tags(), request.hasTags()))
                     .lastModifiedTime(d.now()).lastModifiedRegion(d.region()).build());
-        });
+        }, (tx, d) -> RoutingProfileQueues.open(tx, d.id(), entries));
         return CreateRoutingProfileResponse.builder().routingProfileId(draft.id()).routingProfileArn(draft.arn()).build();
     }
 
@@ -117,9 +104,9 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
         RoutingProfile profile = resources.read(instance, tx -> {
             ResourceRow row = tx.find(ResourceKind.ROUTING_PROFILE, request.routingProfileId())
                     .orElseThrow(() -> InstanceResources.notFound(instance, ResourceKind.ROUTING_PROFILE, request.routingProfileId()));
-            List<RefRow> entries = tx.refsFrom(ResourceKind.ROUTING_PROFILE, row.id(), Relations.QUEUE_ENTRY);
+            List<RoutingProfileQueues.Entry> entries = RoutingProfileQueues.list(tx, row.id());
             Set<String> queues = new LinkedHashSet<>();
-            entries.forEach(e -> queues.add(e.toId()));
+            entries.forEach(e -> queues.add(e.queueId()));
             RoutingProfile stored = decode(row, RoutingProfile.builder());
             return stored.toBuilder()
                     .numberOfAssociatedQueues((long) entries.size())
@@ -145,30 +132,19 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
 
     public DeleteRoutingProfileResponse delete(Caller caller, DeleteRoutingProfileRequest request) {
         resources.delete(caller, request.instanceId(), ResourceKind.ROUTING_PROFILE, request.routingProfileId(),
-                (tx, row) -> tx.dropScope(ResourceKind.ROUTING_PROFILE, row.id()));
+                (tx, row) -> RoutingProfileQueues.drop(tx, row.id()));
         return DeleteRoutingProfileResponse.builder().build();
     }
 
     public AssociateRoutingProfileQueuesResponse associate(Caller caller, AssociateRoutingProfileQueuesRequest request) {
         noManualAssignment(request.hasManualAssignmentQueueConfigs() && !request.manualAssignmentQueueConfigs().isEmpty());
-        List<RoutingProfileQueueConfig> entries = entries(request.queueConfigs());
+        List<RoutingProfileQueues.Entry> entries = entries(request.queueConfigs());
         if (entries.isEmpty()) {
             throw ServiceError.invalidParameter("QueueConfigs must hold at least one queue entry.");
         }
         resources.inTransaction(resources.instance(caller, request.instanceId()), tx -> {
             ResourceRow profile = tx.require(ResourceKind.ROUTING_PROFILE, request.routingProfileId());
-            Set<String> existing = new HashSet<>();
-            for (RefRow entry : tx.refsFrom(ResourceKind.ROUTING_PROFILE, profile.id(), Relations.QUEUE_ENTRY)) {
-                existing.add(entry.relation() + "/" + entry.toId());
-            }
-            for (RoutingProfileQueueConfig entry : entries) {
-                RoutingProfileQueueReference ref = entry.queueReference();
-                if (existing.contains(Relations.queueEntry(ref.channelAsString()) + "/" + ref.queueId())) {
-                    throw ServiceError.invalidParameter("Queue " + ref.queueId() + " is already associated with routing profile "
-                            + profile.id() + " on channel " + ref.channelAsString() + ".");
-                }
-            }
-            addEntries(tx, profile.id(), entries);
+            RoutingProfileQueues.add(tx, profile.id(), entries);
             return null;
         });
         return AssociateRoutingProfileQueuesResponse.builder().build();
@@ -176,26 +152,18 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
 
     public DisassociateRoutingProfileQueuesResponse disassociate(Caller caller, DisassociateRoutingProfileQueuesRequest request) {
         noManualAssignment(request.hasManualAssignmentQueueReferences() && !request.manualAssignmentQueueReferences().isEmpty());
-        List<RoutingProfileQueueReference> references = request.hasQueueReferences() ? request.queueReferences() : List.of();
+        List<RoutingProfileQueues.Entry> removed = new ArrayList<>();
+        for (RoutingProfileQueueReference ref : request.hasQueueReferences() ? request.queueReferences() : List.<RoutingProfileQueueReference>of()) {
+            Checks.known("QueueReference.Channel", ref.channel(), ref.channelAsString());
+            removed.add(new RoutingProfileQueues.Entry(ref.queueId(), ref.channelAsString(), 0, 0));
+        }
         resources.inTransaction(resources.instance(caller, request.instanceId()), tx -> {
             ResourceRow row = tx.require(ResourceKind.ROUTING_PROFILE, request.routingProfileId());
-            int removed = 0;
-            for (RoutingProfileQueueReference ref : references) {
-                Checks.known("QueueReference.Channel", ref.channel(), ref.channelAsString());
-                if (!tx.unref(entry(tx, row.id(), ref, null))) {
-                    throw ServiceError.invalidParameter("Queue " + ref.queueId() + " is not associated with routing profile "
-                            + row.id() + " on channel " + ref.channelAsString() + ".");
-                }
-                removed++;
-            }
+            RoutingProfileQueues.remove(tx, row.id(), removed);
             String outbound = ((RoutingProfile) decode(row, RoutingProfile.builder())).defaultOutboundQueueId();
-            if (tx.refsFrom(ResourceKind.ROUTING_PROFILE, row.id(), Relations.QUEUE_ENTRY).stream()
-                    .noneMatch(e -> e.toId().equals(outbound))) {
+            if (RoutingProfileQueues.list(tx, row.id()).stream().noneMatch(e -> e.queueId().equals(outbound))) {
                 throw ServiceError.invalidParameter("Queue " + outbound + " is the routing profile's default outbound queue:"
                         + " it must stay associated on at least one channel.");
-            }
-            if (removed > 0) {
-                tx.release(ResourceKind.ROUTING_PROFILE, row.id(), Quota.QUEUES_PER_ROUTING_PROFILE, removed);
             }
             return null;
         });
@@ -204,21 +172,10 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
 
     /** Changes the priority and delay of entries the profile already has. */
     public UpdateRoutingProfileQueuesResponse update(Caller caller, UpdateRoutingProfileQueuesRequest request) {
-        List<RoutingProfileQueueConfig> entries = entries(request.queueConfigs());
+        List<RoutingProfileQueues.Entry> entries = entries(request.queueConfigs());
         resources.inTransaction(resources.instance(caller, request.instanceId()), tx -> {
             ResourceRow row = tx.require(ResourceKind.ROUTING_PROFILE, request.routingProfileId());
-            Set<String> existing = new HashSet<>();
-            for (RefRow entry : tx.refsFrom(ResourceKind.ROUTING_PROFILE, row.id(), Relations.QUEUE_ENTRY)) {
-                existing.add(entry.relation() + "/" + entry.toId());
-            }
-            for (RoutingProfileQueueConfig config : entries) {
-                RoutingProfileQueueReference ref = config.queueReference();
-                if (!existing.contains(Relations.queueEntry(ref.channelAsString()) + "/" + ref.queueId())) {
-                    throw ServiceError.invalidParameter("Queue " + ref.queueId() + " is not associated with routing profile "
-                            + row.id() + " on channel " + ref.channelAsString() + ".");
-                }
-                tx.updateRef(entry(tx, row.id(), ref, entryDetail(config.priority(), config.delay())));
-            }
+            RoutingProfileQueues.update(tx, row.id(), entries);
             return null;
         });
         return UpdateRoutingProfileQueuesResponse.builder().build();
@@ -227,64 +184,29 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
     /** The profile's queue entries in (queue id, channel) order, with each queue's name and ARN. */
     public ListRoutingProfileQueuesResponse listQueues(Caller caller, ListRoutingProfileQueuesRequest request) {
         InstanceRow instance = resources.instance(caller, request.instanceId());
-        int size = request.maxResults() == null ? MAX_PAGE : Checks.range("MaxResults", request.maxResults(), 1, MAX_PAGE);
-        String after = request.nextToken() == null ? "" : request.nextToken();
         return resources.read(instance, tx -> {
             ResourceRow row = tx.find(ResourceKind.ROUTING_PROFILE, request.routingProfileId())
                     .orElseThrow(() -> InstanceResources.notFound(instance, ResourceKind.ROUTING_PROFILE, request.routingProfileId()));
+            var page = Pages.cursor("ListRoutingProfileQueues@" + instance.id() + "/" + row.id(), request.maxResults(), MAX_PAGE,
+                    MAX_PAGE, request.nextToken()).slice(RoutingProfileQueues.list(tx, row.id()), RoutingProfileQueues.Entry::key);
             List<RoutingProfileQueueConfigSummary> summaries = new ArrayList<>();
-            String last = null;
-            boolean more = false;
-            for (RefRow entry : tx.refsFrom(ResourceKind.ROUTING_PROFILE, row.id(), Relations.QUEUE_ENTRY)) {
-                String key = entry.toId() + "/" + entry.relation();
-                if (key.compareTo(after) <= 0) {
-                    continue;
-                }
-                if (summaries.size() == size) {
-                    more = true;
-                    break;
-                }
-                Queue queue = decode(tx.find(ResourceKind.QUEUE, entry.toId()).orElseThrow(), Queue.builder());
-                JsonNode detail = readDetail(entry.detail());
+            for (RoutingProfileQueues.Entry entry : page.items()) {
+                Queue queue = decode(tx.find(ResourceKind.QUEUE, entry.queueId()).orElseThrow(), Queue.builder());
                 summaries.add(RoutingProfileQueueConfigSummary.builder()
                         .queueId(queue.queueId()).queueArn(queue.queueArn()).queueName(queue.name())
-                        .priority(detail.path("Priority").asInt()).delay(detail.path("Delay").asInt())
-                        .channel(entry.relation().substring(Relations.QUEUE_ENTRY.length())).build());
-                last = key;
+                        .priority(entry.priority()).delay(entry.delay()).channel(entry.channel()).build());
             }
             RoutingProfile profile = decode(row, RoutingProfile.builder());
             return ListRoutingProfileQueuesResponse.builder()
                     .routingProfileQueueConfigSummaryList(summaries)
-                    .nextToken(more ? last : null)
+                    .nextToken(page.nextToken())
                     .lastModifiedTime(profile.lastModifiedTime()).lastModifiedRegion(profile.lastModifiedRegion())
                     .build();
         });
     }
 
-    /** Adds queue entries: each queue must be a standard queue of the instance; the profile's quota pays for them. */
-    private static void addEntries(InstanceResources.Tx tx, String profileId, List<RoutingProfileQueueConfig> entries)
-            throws SQLException {
-        Set<String> locked = new HashSet<>();
-        for (RoutingProfileQueueConfig entry : entries) {
-            String queueId = entry.queueReference().queueId();
-            if (locked.add(queueId)) {
-                tx.require(ResourceKind.QUEUE, queueId);
-            }
-        }
-        tx.charge(ResourceKind.ROUTING_PROFILE, profileId, Quota.QUEUES_PER_ROUTING_PROFILE, entries.size());
-        for (RoutingProfileQueueConfig entry : entries) {
-            tx.ref(ResourceKind.ROUTING_PROFILE, profileId, Relations.queueEntry(entry.queueReference().channelAsString()),
-                    ResourceKind.QUEUE, entry.queueReference().queueId(), entryDetail(entry.priority(), entry.delay()));
-        }
-    }
-
-    private static RefRow entry(InstanceResources.Tx tx, String profileId, RoutingProfileQueueReference ref, String detail) {
-        return new RefRow(tx.instance().id(), ResourceKind.ROUTING_PROFILE.name(), profileId,
-                Relations.queueEntry(ref.channelAsString()), ResourceKind.QUEUE.name(), ref.queueId(), detail);
-    }
-
     /** Validated queue entries, refusing a queue and channel named twice. */
-    private static List<RoutingProfileQueueConfig> entries(List<RoutingProfileQueueConfig> configs) {
+    private static List<RoutingProfileQueues.Entry> entries(List<RoutingProfileQueueConfig> configs) {
         List<RoutingProfileQueueConfig> entries = configs == null ? List.of() : configs;
         Set<String> seen = new HashSet<>();
         for (RoutingProfileQueueConfig entry : entries) {
@@ -297,7 +219,7 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
                         + ref.channelAsString() + " more than once.");
             }
         }
-        return entries;
+        return entries.stream().map(RoutingProfileQueues::entry).toList();
     }
 
     private static void mediaConcurrencies(List<MediaConcurrency> concurrencies) {
@@ -317,14 +239,6 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
     private static void noManualAssignment(boolean given) {
         if (given) {
             throw ServiceError.invalidRequest("Manual assignment queues are not supported by Callgate yet.");
-        }
-    }
-
-    private static JsonNode readDetail(String detail) {
-        try {
-            return JSON.readTree(detail == null ? "{}" : detail);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

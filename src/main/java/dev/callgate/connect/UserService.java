@@ -163,20 +163,20 @@ public final class UserService implements OperationFamily<ConnectRequest, Connec
 
     private static void routingProfile(InstanceResources.Tx tx, String userId, String profileId) throws SQLException {
         tx.require(ResourceKind.ROUTING_PROFILE, profileId);
-        tx.ref(ResourceKind.USER, userId, Relations.ROUTING_PROFILE, ResourceKind.ROUTING_PROFILE, profileId, null);
+        tx.ref(ResourceKind.USER, userId, Relations.ROUTING_PROFILE, ResourceKind.ROUTING_PROFILE, profileId);
     }
 
     private static void securityProfiles(InstanceResources.Tx tx, String userId, List<String> profiles) throws SQLException {
         for (String profile : profiles) {
             tx.require(ResourceKind.SECURITY_PROFILE, profile);
-            tx.ref(ResourceKind.USER, userId, Relations.SECURITY_PROFILE, ResourceKind.SECURITY_PROFILE, profile, null);
+            tx.ref(ResourceKind.USER, userId, Relations.SECURITY_PROFILE, ResourceKind.SECURITY_PROFILE, profile);
         }
     }
 
     private static void hierarchyGroup(InstanceResources.Tx tx, String userId, String groupId) throws SQLException {
         if (groupId != null && !groupId.isEmpty()) {
             tx.require(ResourceKind.HIERARCHY_GROUP, groupId);
-            tx.ref(ResourceKind.USER, userId, Relations.HIERARCHY_GROUP, ResourceKind.HIERARCHY_GROUP, groupId, null);
+            tx.ref(ResourceKind.USER, userId, Relations.HIERARCHY_GROUP, ResourceKind.HIERARCHY_GROUP, groupId);
         }
     }
 

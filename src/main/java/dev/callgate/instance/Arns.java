@@ -1,6 +1,5 @@
 package dev.callgate.instance;
 
-import dev.callgate.instance.InstanceRow;
 
 /** Amazon Connect ARNs, and the instance ids that callers may give as ARNs (connect-api.md §8.8). */
 public final class Arns {
@@ -34,17 +33,5 @@ public final class Arns {
         String rest = idOrArn.substring(mark + INSTANCE_MARK.length());
         int slash = rest.indexOf('/');
         return slash < 0 ? rest : rest.substring(0, slash);
-    }
-
-    /** The account named by an ARN (its fifth field), or null when {@code value} is no ARN. */
-    public static String accountOf(String value) {
-        String[] fields = value.split(":", 6);
-        return value.startsWith("arn:") && fields.length == 6 ? fields[4] : null;
-    }
-
-    /** The region named by an ARN (its fourth field), or null when {@code value} is no ARN. */
-    public static String regionOf(String value) {
-        String[] fields = value.split(":", 6);
-        return value.startsWith("arn:") && fields.length == 6 ? fields[3] : null;
     }
 }

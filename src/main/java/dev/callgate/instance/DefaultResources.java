@@ -1,11 +1,9 @@
 package dev.callgate.instance;
 
 import dev.callgate.aws.SdkJson;
-import dev.callgate.connect.RoutingProfileService;
-import dev.callgate.instance.InstanceRow;
-import dev.callgate.instance.RefRow;
-import dev.callgate.instance.ResourceRow;
+import dev.callgate.connect.RoutingProfileQueues;
 import dev.callgate.limits.quota.Quota;
+import dev.callgate.limits.quota.QuotaScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +39,7 @@ public final class DefaultResources {
     private final Instant now;
     private final List<ResourceRow> rows = new ArrayList<>();
     private final List<RefRow> refs = new ArrayList<>();
-    private final List<SubScope> subScopes = new ArrayList<>();
+    private final List<ScopeUsage> scopes = new ArrayList<>();
 
     private DefaultResources(InstanceRow instance) {
         this.instance = instance;
@@ -52,12 +50,12 @@ public final class DefaultResources {
         return new DefaultResources(instance).build();
     }
 
-    /** The rows, references and per-resource quota usage an instance starts with. */
-    public record Defaults(List<ResourceRow> rows, List<RefRow> refs, List<SubScope> subScopes) {
+    /** The rows, references and usage of quotas counted inside default resources that an instance starts with. */
+    public record Defaults(List<ResourceRow> rows, List<RefRow> refs, List<ScopeUsage> scopes) {
     }
 
-    /** A quota counted inside one default resource, and its initial usage. */
-    public record SubScope(ResourceKind kind, String id, Quota quota, long used) {
+    /** A quota counted in a scope inside the instance (a routing profile's), and its initial usage. */
+    public record ScopeUsage(QuotaScope scope, Quota quota, long used) {
     }
 
     private Defaults build() {
@@ -71,7 +69,7 @@ public final class DefaultResources {
                 .queueId(queueId).queueArn(arn(ResourceKind.QUEUE, queueId)).name("BasicQueue")
                 .description("BasicQueue").hoursOfOperationId(hoursId).status(QueueStatus.ENABLED)
                 .lastModifiedTime(now).lastModifiedRegion(instance.region()).build());
-        ref(ResourceKind.QUEUE, queueId, Relations.HOURS, ResourceKind.HOURS_OF_OPERATION, hoursId, null);
+        ref(ResourceKind.QUEUE, queueId, Relations.HOURS, ResourceKind.HOURS_OF_OPERATION, hoursId);
         String profileId = newId();
         add(ResourceKind.ROUTING_PROFILE, profileId, "Basic Routing Profile", RoutingProfile.builder()
                 .instanceId(instance.id()).routingProfileId(profileId).routingProfileArn(arn(ResourceKind.ROUTING_PROFILE, profileId))
@@ -79,13 +77,13 @@ public final class DefaultResources {
                 .mediaConcurrencies(concurrency(Channel.VOICE, 1), concurrency(Channel.CHAT, 2), concurrency(Channel.TASK, 10))
                 .isDefault(true).lastModifiedTime(now).lastModifiedRegion(instance.region()).build());
         // BasicQueue serves the Basic Routing Profile on voice and chat: two entries of its queue quota.
-        ref(ResourceKind.ROUTING_PROFILE, profileId, Relations.DEFAULT_OUTBOUND_QUEUE, ResourceKind.QUEUE, queueId, null);
+        ref(ResourceKind.ROUTING_PROFILE, profileId, Relations.DEFAULT_OUTBOUND_QUEUE, ResourceKind.QUEUE, queueId);
         List<Channel> basicChannels = List.of(Channel.VOICE, Channel.CHAT);
         for (Channel channel : basicChannels) {
-            ref(ResourceKind.ROUTING_PROFILE, profileId, Relations.queueEntry(channel), ResourceKind.QUEUE, queueId,
-                    RoutingProfileService.entryDetail(1, 0));
+            refs.add(RoutingProfileQueues.ref(instance.id(), profileId, new RoutingProfileQueues.Entry(queueId, channel.toString(), 1, 0)));
         }
-        subScopes.add(new SubScope(ResourceKind.ROUTING_PROFILE, profileId, Quota.QUEUES_PER_ROUTING_PROFILE, basicChannels.size()));
+        scopes.add(new ScopeUsage(RoutingProfileQueues.scope(instance.id(), profileId), Quota.QUEUES_PER_ROUTING_PROFILE,
+                basicChannels.size()));
         String adminProfileId = null;
         for (String name : SECURITY_PROFILES) {
             String id = newId();
@@ -99,7 +97,7 @@ public final class DefaultResources {
         if (DirectoryType.CONNECT_MANAGED.toString().equals(instance.identityManagementType())) {
             adminUser(profileId, adminProfileId);
         }
-        return new Defaults(rows, refs, subScopes);
+        return new Defaults(rows, refs, scopes);
     }
 
     private void adminUser(String routingProfileId, String securityProfileId) {
@@ -109,8 +107,8 @@ public final class DefaultResources {
                 .securityProfileIds(securityProfileId).routingProfileId(routingProfileId)
                 .phoneConfig(UserPhoneConfig.builder().phoneType(PhoneType.SOFT_PHONE).autoAccept(false).afterContactWorkTimeLimit(0).build())
                 .lastModifiedTime(now).lastModifiedRegion(instance.region()).build());
-        ref(ResourceKind.USER, userId, Relations.ROUTING_PROFILE, ResourceKind.ROUTING_PROFILE, routingProfileId, null);
-        ref(ResourceKind.USER, userId, Relations.SECURITY_PROFILE, ResourceKind.SECURITY_PROFILE, securityProfileId, null);
+        ref(ResourceKind.USER, userId, Relations.ROUTING_PROFILE, ResourceKind.ROUTING_PROFILE, routingProfileId);
+        ref(ResourceKind.USER, userId, Relations.SECURITY_PROFILE, ResourceKind.SECURITY_PROFILE, securityProfileId);
         // Every user has its own AGENT queue, which counts toward no quota.
         add(ResourceKind.AGENT_QUEUE, userId, null, Queue.builder()
                 .queueId(userId).queueArn(arn(ResourceKind.AGENT_QUEUE, "agent/" + userId))
@@ -129,8 +127,8 @@ public final class DefaultResources {
         rows.add(new ResourceRow(instance.id(), kind.name(), id, name, SdkJson.encodeToString(description), instance.createdAtMillis()));
     }
 
-    private void ref(ResourceKind from, String fromId, String relation, ResourceKind to, String toId, String detail) {
-        refs.add(new RefRow(instance.id(), from.name(), fromId, relation, to.name(), toId, detail));
+    private void ref(ResourceKind from, String fromId, String relation, ResourceKind to, String toId) {
+        refs.add(new RefRow(instance.id(), from.name(), fromId, relation, to.name(), toId, null));
     }
 
     private String arn(ResourceKind kind, String id) {

@@ -4,13 +4,9 @@ import dev.callgate.accounts.Caller;
 import dev.callgate.aws.ErrorCode;
 import dev.callgate.aws.SdkJson;
 import dev.callgate.aws.ServiceError;
-import dev.callgate.instance.InstanceRow;
-import dev.callgate.instance.RefRow;
-import dev.callgate.instance.RefRows;
-import dev.callgate.instance.ResourceRow;
-import dev.callgate.instance.ResourceRows;
 import dev.callgate.limits.quota.Quota;
 import dev.callgate.limits.quota.QuotaLedger;
+import dev.callgate.limits.quota.QuotaScope;
 import dev.callgate.store.Store;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,9 +21,9 @@ import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * The one mechanism every resource family inside an instance goes through (limits.md §3): a create
- * charges the kind's quota and inserts the row in one transaction (the unique name index refuses a
- * duplicate, which rolls the charge back); a delete refuses while another resource refers to the
- * resource, then drops its references and gives the slot back. Families add only their own rules,
+ * checks what the new resource refers to, inserts its row (the unique name index refuses a duplicate)
+ * and then charges the quotas, in one transaction; a delete refuses while another resource refers to
+ * the resource, then drops its references and gives the slot back. Families add only their own rules,
  * in callbacks that run inside the same transaction.
  */
 public final class InstanceResources {
@@ -37,7 +33,6 @@ public final class InstanceResources {
     private final Clock clock;
     private final ResourceRows rows = new ResourceRows();
     private final RefRows refs = new RefRows();
-    private final Pages pages = new Pages();
 
     public InstanceResources(Store store, InstanceService instances, QuotaLedger ledger, Clock clock) {
         this.store = store;
@@ -59,26 +54,32 @@ public final class InstanceResources {
         return clock.instant();
     }
 
-    /** Creates a resource in the caller's instance: see {@link #create(InstanceRow, ResourceKind, String, Creation)}. */
+    /** Creates a resource in the caller's instance: see {@link #create(InstanceRow, ResourceKind, String, Creation, Charges)}. */
     public Draft create(Caller caller, String instanceRef, ResourceKind kind, String name, Creation creation) {
-        return create(instance(caller, instanceRef), kind, name, creation);
+        return create(instance(caller, instanceRef), kind, name, creation, Charges.NONE);
+    }
+
+    public Draft create(InstanceRow instance, ResourceKind kind, String name, Creation creation) {
+        return create(instance, kind, name, creation, Charges.NONE);
     }
 
     /**
-     * Charges one unit of the kind's quota, runs the family's {@code creation} (its checks, references
-     * and extra charges) and inserts the row it describes, all in one transaction: any refusal on the way
-     * charges nothing.
+     * Creates a resource in one transaction, its refusals in the order every create follows (the family
+     * checked the request's form, and {@link #instance} that the instance is the caller's): the family's
+     * {@code creation} checks that what the resource refers to exists and returns its description; the row
+     * is inserted, refused if its name is taken; then one unit of the kind's quota is charged, and the
+     * family's own {@code charges}. Any refusal on the way rolls everything back: it charges nothing.
      */
-    public Draft create(InstanceRow instance, ResourceKind kind, String name, Creation creation) {
+    public Draft create(InstanceRow instance, ResourceKind kind, String name, Creation creation, Charges charges) {
         String id = UUID.randomUUID().toString();
-        Draft draft = new Draft(instance, kind, id, kind.arnSegment() == null ? null : Arns.resource(instance, kind, id), now());
+        Draft draft = new Draft(instance, id, kind.arnSegment() == null ? null : Arns.resource(instance, kind, id), now());
         store.inTransaction(c -> {
             Tx tx = new Tx(c, instance, draft.now());
+            tx.insert(kind, id, name, creation.body(tx, draft));
             if (kind.quota() != null) {
                 tx.charge(kind.quota(), 1);
             }
-            String body = creation.body(tx, draft);
-            tx.insert(kind, id, name, body);
+            charges.charge(tx, draft);
             return null;
         });
         return draft;
@@ -99,19 +100,18 @@ public final class InstanceResources {
     public Page list(Caller caller, String instanceRef, List<ResourceKind> kinds, Integer maxResults, String nextToken,
                      int defaultSize) {
         InstanceRow instance = instance(caller, instanceRef);
-        int size = pages.size(maxResults, defaultSize);
-        String after = pages.after(nextToken);
-        List<ResourceRow> found = store.read(c -> rows.page(c, instance.id(), kinds.stream().map(Enum::name).toList(), after, size + 1));
-        return new Page(instance, found.stream().limit(size).toList(),
-                found.size() > size ? pages.token(found.get(size - 1).id()) : null);
+        List<String> kindNames = kinds.stream().map(Enum::name).toList();
+        Pages.Cursor cursor = Pages.cursor(String.join(",", kindNames) + "@" + instance.id(), maxResults, defaultSize, nextToken);
+        var page = cursor.page(store.read(c -> rows.page(c, instance.id(), kindNames, cursor.after(), cursor.size() + 1)), ResourceRow::id);
+        return new Page(page.items(), page.nextToken());
     }
 
     /** A page of one kind's resources across all the caller's instances in its region, in id order. */
     public Page listAcrossInstances(Caller caller, ResourceKind kind, Integer maxResults, String nextToken, int defaultSize) {
-        int size = pages.size(maxResults, defaultSize);
-        String after = pages.after(nextToken);
-        List<ResourceRow> found = store.read(c -> rows.pageForAccount(c, caller.accountId(), caller.region(), kind.name(), after, size + 1));
-        return new Page(null, found.stream().limit(size).toList(), found.size() > size ? pages.token(found.get(size - 1).id()) : null);
+        Pages.Cursor cursor = Pages.cursor(kind.name() + "@" + caller.accountId() + "/" + caller.region(), maxResults, defaultSize, nextToken);
+        var page = cursor.page(store.read(c -> rows.pageForAccount(c, caller.accountId(), caller.region(), kind.name(),
+                cursor.after(), cursor.size() + 1)), ResourceRow::id);
+        return new Page(page.items(), page.nextToken());
     }
 
     /** Changes a resource: {@code change} gets it locked and returns its new body (or null to keep it). */
@@ -169,20 +169,28 @@ public final class InstanceResources {
     }
 
     /** The id, ARN and time of a resource being created. */
-    public record Draft(InstanceRow instance, ResourceKind kind, String id, String arn, Instant now) {
+    public record Draft(InstanceRow instance, String id, String arn, Instant now) {
         public String region() {
             return instance.region();
         }
     }
 
-    /** A page of resources and the token of the next page (null on the last one); instance null across instances. */
-    public record Page(InstanceRow instance, List<ResourceRow> rows, String nextToken) {
+    /** A page of resources and the token of the next page (null on the last one). */
+    public record Page(List<ResourceRow> rows, String nextToken) {
     }
 
-    /** A family's part of a create: its checks and references; returns the stored description. */
+    /** A family's part of a create: checks that what it refers to exists, records the references; returns the stored description. */
     @FunctionalInterface
     public interface Creation {
         String body(Tx tx, Draft draft) throws SQLException;
+    }
+
+    /** A family's quotas other than its kind's, charged last (a routing profile's queue entries). */
+    @FunctionalInterface
+    public interface Charges {
+        Charges NONE = (tx, draft) -> { };
+
+        void charge(Tx tx, Draft draft) throws SQLException;
     }
 
     /** A family's part of an update: returns the new description, or null when nothing changes. */
@@ -287,14 +295,18 @@ public final class InstanceResources {
             refs.deleteFrom(connection, instance.id(), kind.name(), row.id());
             rows.delete(connection, instance.id(), kind.name(), row.id());
             if (kind.quota() != null) {
-                ledger.release(connection, instance.id(), kind.quota(), 1);
+                release(kind.quota(), 1);
             }
         }
 
         /** Records that one resource refers to another. */
-        public void ref(ResourceKind fromKind, String fromId, String relation, ResourceKind toKind, String toId, String detail)
+        public void ref(ResourceKind fromKind, String fromId, String relation, ResourceKind toKind, String toId)
                 throws SQLException {
-            refs.insert(connection, new RefRow(instance.id(), fromKind.name(), fromId, relation, toKind.name(), toId, detail));
+            ref(new RefRow(instance.id(), fromKind.name(), fromId, relation, toKind.name(), toId, null));
+        }
+
+        public void ref(RefRow ref) throws SQLException {
+            refs.insert(connection, ref);
         }
 
         public boolean unref(RefRow ref) throws SQLException {
@@ -320,31 +332,33 @@ public final class InstanceResources {
 
         /** Charges the instance's own quota. */
         public void charge(Quota quota, long amount) throws SQLException {
-            ledger.charge(connection, instance.id(), quota, amount, "for instance " + instance.id());
+            charge(scope(), quota, amount);
         }
 
-        /** Charges a quota counted inside one resource (a sub-scope, see {@link #openScope}). */
-        public void charge(ResourceKind kind, String id, Quota quota, long amount) throws SQLException {
-            ledger.charge(connection, QuotaLedger.subScope(instance.id(), kind.name(), id), quota, amount,
-                    "for " + kind.title().toLowerCase() + " " + id);
+        /** Charges a quota counted in a scope inside the instance (see {@link #openScope}). */
+        public void charge(QuotaScope scope, Quota quota, long amount) throws SQLException {
+            ledger.charge(connection, scope, quota, amount);
         }
 
         public void release(Quota quota, long amount) throws SQLException {
-            ledger.release(connection, instance.id(), quota, amount);
+            release(scope(), quota, amount);
         }
 
-        public void release(ResourceKind kind, String id, Quota quota, long amount) throws SQLException {
-            ledger.release(connection, QuotaLedger.subScope(instance.id(), kind.name(), id), quota, amount);
+        public void release(QuotaScope scope, Quota quota, long amount) throws SQLException {
+            ledger.release(connection, scope, quota, amount);
         }
 
-        /** Opens a quota counted inside one resource, with the instance's applied value of that quota. */
-        public void openScope(ResourceKind kind, String id, Quota quota) throws SQLException {
-            long limit = ledger.usage(connection, instance.id(), quota).limit();
-            ledger.open(connection, QuotaLedger.subScope(instance.id(), kind.name(), id), quota, limit, 0);
+        /** Opens a quota counted in a scope inside the instance, with the instance's applied value of that quota. */
+        public void openScope(QuotaScope scope, Quota quota) throws SQLException {
+            ledger.open(connection, scope, quota, ledger.usage(connection, scope(), quota).limit(), 0);
         }
 
-        public void dropScope(ResourceKind kind, String id) throws SQLException {
-            ledger.dropScope(connection, QuotaLedger.subScope(instance.id(), kind.name(), id));
+        public void dropScope(QuotaScope scope) throws SQLException {
+            ledger.dropScope(connection, scope);
+        }
+
+        private QuotaScope scope() {
+            return QuotaScope.instance(instance.id());
         }
 
         private ServiceError duplicate(ResourceKind kind, String name) {

@@ -71,10 +71,6 @@ public final class InstanceRows {
                 accountId, region, id) == 1;
     }
 
-    public boolean aliasTaken(Connection connection, String alias) throws SQLException {
-        return Sql.one(connection, "select 1 from instance where alias = ?", rs -> true, alias).isPresent();
-    }
-
     private static InstanceRow row(ResultSet rs) throws SQLException {
         return new InstanceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getString(9),

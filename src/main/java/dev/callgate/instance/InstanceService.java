@@ -7,15 +7,11 @@ import dev.callgate.aws.OperationFamily;
 import dev.callgate.aws.OperationHandlers;
 import dev.callgate.aws.SdkJson;
 import dev.callgate.aws.ServiceError;
-import dev.callgate.instance.InstanceRow;
-import dev.callgate.instance.InstanceRows;
-import dev.callgate.instance.RefRows;
-import dev.callgate.instance.ResourceRow;
-import dev.callgate.instance.ResourceRows;
 import dev.callgate.limits.edition.Edition;
 import dev.callgate.limits.edition.Editions;
 import dev.callgate.limits.quota.Quota;
 import dev.callgate.limits.quota.QuotaLedger;
+import dev.callgate.limits.quota.QuotaScope;
 import dev.callgate.numbers.PhoneNumberService;
 import dev.callgate.store.Store;
 import dev.callgate.store.StoreException;
@@ -63,7 +59,6 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
     private final InstanceRows instances = new InstanceRows();
     private final ResourceRows resources = new ResourceRows();
     private final RefRows refs = new RefRows();
-    private final Pages pages = new Pages();
 
     public InstanceService(Store store, Accounts accounts, Editions editions, QuotaLedger ledger, Clock clock) {
         this.store = store;
@@ -82,11 +77,11 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
     }
 
     public CreateInstanceResponse create(Caller caller, CreateInstanceRequest request) {
+        validate(request);
         if (accounts.billingEntity(caller.accountId()) == BillingEntity.AISPL) {
             throw ServiceError.invalidRequest("Amazon Connect is not available to AISPL customers: account "
                     + caller.accountId() + " is billed by Amazon Internet Services Pvt. Ltd (India).");
         }
-        validate(request);
         Optional<InstanceRow> earlier = byClientToken(caller, request.clientToken());
         if (earlier.isPresent()) {
             return created(earlier.get());
@@ -94,10 +89,11 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
         Edition edition = editions.current();
         InstanceRow row = newInstance(caller, request, edition);
         try {
+            // The insert first: a taken alias refuses before a full quota does.
             store.inTransaction(c -> {
-                ledger.chargeOrOpen(c, QuotaLedger.accountScope(caller.accountId(), caller.region()), Quota.INSTANCES_PER_REGION,
-                        1, edition.quota(Quota.INSTANCES_PER_REGION), "for account " + caller.accountId() + " in " + caller.region());
                 instances.insert(c, row);
+                ledger.chargeOrOpen(c, QuotaScope.account(caller.accountId(), caller.region()), Quota.INSTANCES_PER_REGION,
+                        1, edition.quota(Quota.INSTANCES_PER_REGION));
                 return null;
             });
         } catch (StoreException e) {
@@ -117,13 +113,13 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
     }
 
     public ListInstancesResponse list(Caller caller, ListInstancesRequest request) {
-        int size = pages.size(request.maxResults(), 10);
-        String after = pages.after(request.nextToken());
-        List<InstanceRow> rows = store.read(c -> instances.page(c, caller.accountId(), caller.region(), after, size + 1));
-        List<InstanceSummary> summaries = rows.stream().limit(size).map(InstanceService::summary).toList();
+        Pages.Cursor cursor = Pages.cursor("instances@" + caller.accountId() + "/" + caller.region(), request.maxResults(), 10,
+                request.nextToken());
+        var page = cursor.page(store.read(c -> instances.page(c, caller.accountId(), caller.region(), cursor.after(), cursor.size() + 1)),
+                InstanceRow::id);
         return ListInstancesResponse.builder()
-                .instanceSummaryList(summaries)
-                .nextToken(rows.size() > size ? pages.token(rows.get(size - 1).id()) : null)
+                .instanceSummaryList(page.items().stream().map(InstanceService::summary).toList())
+                .nextToken(page.nextToken())
                 .build();
     }
 
@@ -136,8 +132,8 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
             resources.deleteInstance(c, id);
             refs.deleteInstance(c, id);
             PhoneNumberService.releaseInstance(c, id);
-            ledger.dropScope(c, id);
-            ledger.release(c, QuotaLedger.accountScope(caller.accountId(), caller.region()), Quota.INSTANCES_PER_REGION, 1);
+            ledger.dropScope(c, QuotaScope.instance(id));
+            ledger.release(c, QuotaScope.account(caller.accountId(), caller.region()), Quota.INSTANCES_PER_REGION, 1);
             return null;
         });
         return DeleteInstanceResponse.builder().build();
@@ -204,13 +200,12 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
         }
         List<QuotaLedger.Opening> openings = new ArrayList<>();
         for (Quota quota : Quota.values()) {
-            if (quota.scope() == Quota.Scope.INSTANCE) {
-                openings.add(new QuotaLedger.Opening(id, quota, edition.quota(quota), used.getOrDefault(quota, 0L)));
+            if (quota.scope().appliedIn() == Quota.Scope.INSTANCE) {
+                openings.add(new QuotaLedger.Opening(QuotaScope.instance(id), quota, edition.quota(quota), used.getOrDefault(quota, 0L)));
             }
         }
-        for (DefaultResources.SubScope sub : defaults.subScopes()) {
-            openings.add(new QuotaLedger.Opening(QuotaLedger.subScope(id, sub.kind().name(), sub.id()), sub.quota(),
-                    edition.quota(sub.quota()), sub.used()));
+        for (DefaultResources.ScopeUsage inside : defaults.scopes()) {
+            openings.add(new QuotaLedger.Opening(inside.scope(), inside.quota(), edition.quota(inside.quota()), inside.used()));
         }
         return openings;
     }

@@ -2,48 +2,106 @@ package dev.callgate.instance;
 
 import dev.callgate.aws.ServiceError;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Pagination for List operations: a page size from MaxResults, and an opaque NextToken that carries
- * the key of the last item returned, so pages stay consistent while items are created or deleted.
+ * Pagination for every List operation: a page size from MaxResults within the operation's bounds, and
+ * a NextToken that carries the key of the last item returned, so pages stay consistent while items are
+ * created or deleted.
+ *
+ * <p>A token is {@code cg1.<last key>.<tag>} (base64url), the tag an HMAC-SHA256 of the list's identity
+ * (the operation's list and whose it is, e.g. "ListQueues/QUEUE,AGENT_QUEUE@{instance}") and the key.
+ * The HMAC key is a fixed constant, not a secret: the tag is a checksum that tells a token of this very
+ * list from a forged, garbled or foreign one (another operation's, another instance's), which is refused
+ * with InvalidRequestException. Anyone who reads this code can mint a token, but a minted token only
+ * starts the caller's own list at another key, which the caller may read anyway. A fixed key keeps tokens
+ * valid across restarts and across nodes.
  */
 public final class Pages {
-    private static final String PREFIX = "cg1:";
+    private static final String VERSION = "cg1";
     private static final int MAX_PAGE = 1000;
+    private static final SecretKeySpec KEY = new SecretKeySpec("callgate page token v1".getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    public int size(Integer maxResults, int defaultSize) {
-        return size(maxResults, defaultSize, MAX_PAGE);
+    private Pages() {
     }
 
-    /** For operations whose model caps MaxResults lower than {@value #MAX_PAGE}. */
-    public int size(Integer maxResults, int defaultSize, int maxPage) {
-        if (maxResults == null) {
-            return defaultSize;
-        }
-        if (maxResults < 1 || maxResults > maxPage) {
-            throw ServiceError.invalidParameter("MaxResults must be between 1 and " + maxPage + "; got " + maxResults + ".");
-        }
-        return maxResults;
+    /** Where a page of {@code list} starts and how long it is, up to 1000 items. */
+    public static Cursor cursor(String list, Integer maxResults, int defaultSize, String nextToken) {
+        return cursor(list, maxResults, defaultSize, MAX_PAGE, nextToken);
     }
 
-    /** The key after which the page starts, or null for the first page. */
-    public String after(String nextToken) {
+    /** For operations whose model caps MaxResults lower than 1000. */
+    public static Cursor cursor(String list, Integer maxResults, int defaultSize, int maxSize, String nextToken) {
+        int size = maxResults == null ? defaultSize : maxResults;
+        if (size < 1 || size > maxSize) {
+            throw ServiceError.invalidParameter("MaxResults must be between 1 and " + maxSize + "; got " + maxResults + ".");
+        }
+        return new Cursor(list, size, after(list, nextToken));
+    }
+
+    /** The key after which the page starts (null for the first page), or InvalidRequestException for a token not of this list. */
+    private static String after(String list, String nextToken) {
         if (nextToken == null || nextToken.isEmpty()) {
             return null;
         }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(nextToken), StandardCharsets.UTF_8);
-            if (decoded.startsWith(PREFIX)) {
-                return decoded.substring(PREFIX.length());
+        String[] parts = nextToken.split("\\.", -1);
+        if (parts.length == 3 && parts[0].equals(VERSION)) {
+            try {
+                String key = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+                if (parts[2].equals(tag(list, key))) {
+                    return key;
+                }
+            } catch (IllegalArgumentException e) {
+                // not base64: falls through to the refusal
             }
-        } catch (IllegalArgumentException e) {
-            // falls through to the refusal
         }
-        throw ServiceError.invalidParameter("NextToken '" + nextToken + "' is not a token this operation returned.");
+        throw ServiceError.invalidRequest("NextToken '" + nextToken + "' is not a token this operation returned for this list.");
     }
 
-    public String token(String lastKey) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + lastKey).getBytes(StandardCharsets.UTF_8));
+    private static String token(String list, String lastKey) {
+        return VERSION + "." + ENCODER.encodeToString(lastKey.getBytes(StandardCharsets.UTF_8)) + "." + tag(list, lastKey);
+    }
+
+    private static String tag(String list, String key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(KEY);
+            mac.update(list.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return ENCODER.encodeToString(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /** A page to read: its list, its size and the key after which it starts (null for the first page). */
+    public record Cursor(String list, int size, String after) {
+        /** The page made of items read after {@link #after} in key order, up to {@code size + 1} of them (one more tells there is a next page). */
+        public <T> Page<T> page(List<T> read, Function<T, String> key) {
+            List<T> items = read.subList(0, Math.min(size, read.size()));
+            return new Page<>(items, read.size() > size ? token(list, key.apply(items.get(size - 1))) : null);
+        }
+
+        /** The token of the page that starts after {@code lastKey}, for lists that page by their own position. */
+        public String next(String lastKey) {
+            return token(list, lastKey);
+        }
+
+        /** The page of a whole list held in memory, in key order. */
+        public <T> Page<T> slice(List<T> all, Function<T, String> key) {
+            return page(all.stream().filter(item -> after == null || key.apply(item).compareTo(after) > 0)
+                    .sorted((a, b) -> key.apply(a).compareTo(key.apply(b))).limit(size + 1L).toList(), key);
+        }
+    }
+
+    /** One page of items and the token of the next page, null on the last. */
+    public record Page<T>(List<T> items, String nextToken) {
     }
 }

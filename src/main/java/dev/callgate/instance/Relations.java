@@ -1,15 +1,12 @@
 package dev.callgate.instance;
 
-import software.amazon.awssdk.services.connect.model.Channel;
-
 /**
  * The names of the references between an instance's resources (table resource_ref). A reference
  * held to a resource keeps it in use, except those that its delete drops itself (a queue's quick
  * connects). Names avoid '_' and '%': they are matched with LIKE prefixes.
  */
 public final class Relations {
-    /** Routing profile → queue, one per channel: the entries counted by "queues per routing profile". */
-    public static final String QUEUE_ENTRY = "queue:";
+    /** Routing profile → its default outbound queue (its queue entries are {@code RoutingProfileQueues}'). */
     public static final String DEFAULT_OUTBOUND_QUEUE = "default-outbound-queue";
     /** Queue → hours of operation. */
     public static final String HOURS = "hours-of-operation";
@@ -28,13 +25,5 @@ public final class Relations {
     public static final String OWNER = "owner";
 
     private Relations() {
-    }
-
-    public static String queueEntry(Channel channel) {
-        return QUEUE_ENTRY + channel;
-    }
-
-    public static String queueEntry(String channel) {
-        return QUEUE_ENTRY + channel;
     }
 }

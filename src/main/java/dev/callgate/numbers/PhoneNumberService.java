@@ -55,7 +55,6 @@ public final class PhoneNumberService implements OperationFamily<ConnectRequest,
     private final InstanceResources resources;
     private final Store store;
     private final PhoneInventory inventory = new PhoneInventory();
-    private final Pages pages = new Pages();
 
     public PhoneNumberService(InstanceResources resources) {
         this.resources = resources;
@@ -87,9 +86,10 @@ public final class PhoneNumberService implements OperationFamily<ConnectRequest,
         if (prefix != null && !prefix.startsWith("+")) {
             prefix = "+" + prefix;
         }
-        int size = request.maxResults() == null ? MAX_SEARCH : Checks.range("MaxResults", request.maxResults(), 1, MAX_SEARCH);
-        String after = pages.after(request.nextToken());
-        int position = after == null ? 0 : Integer.parseInt(after);
+        Pages.Cursor cursor = Pages.cursor("SearchAvailablePhoneNumbers@" + caller.accountId() + "/" + caller.region()
+                + "/" + country + "/" + type + "/" + prefix, request.maxResults(), MAX_SEARCH, MAX_SEARCH, request.nextToken());
+        int size = cursor.size();
+        int position = cursor.after() == null ? 0 : Integer.parseInt(cursor.after());
         PhoneInventory.Kind kind = switch (type) {
             case DID -> PhoneInventory.Kind.DID;
             case TOLL_FREE -> PhoneInventory.Kind.TOLL_FREE;
@@ -109,7 +109,7 @@ public final class PhoneNumberService implements OperationFamily<ConnectRequest,
                     offered.add(AvailableNumberSummary.builder().phoneNumber(candidate.e164())
                             .phoneNumberCountryCode(country).phoneNumberType(type).build());
                     if (offered.size() == size) {
-                        next = pages.token(String.valueOf(position));
+                        next = cursor.next(String.valueOf(position));
                         break;
                     }
                 }

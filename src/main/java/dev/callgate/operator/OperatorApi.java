@@ -8,6 +8,7 @@ import dev.callgate.accounts.Accounts;
 import dev.callgate.accounts.BillingEntity;
 import dev.callgate.aws.ErrorCode;
 import dev.callgate.aws.ServiceError;
+import dev.callgate.connect.RoutingProfileQueues;
 import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
@@ -16,6 +17,7 @@ import dev.callgate.limits.edition.Edition;
 import dev.callgate.limits.edition.Editions;
 import dev.callgate.limits.quota.Quota;
 import dev.callgate.limits.quota.QuotaLedger;
+import dev.callgate.limits.quota.QuotaScope;
 import dev.callgate.store.Store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,10 +76,10 @@ public final class OperatorApi {
             if (region == null) {
                 throw ServiceError.invalidParameter("Query parameter 'region' is required.");
             }
-            return ok(quotas(QuotaLedger.accountScope(path.get(1), region), Quota.Scope.ACCOUNT_REGION));
+            return ok(quotas(QuotaScope.account(path.get(1), region)));
         }
         if (route.equals("GET instances") && path.size() == 3 && path.get(2).equals("quotas")) {
-            return ok(quotas(instances.findOpened(path.get(1)).id(), Quota.Scope.INSTANCE));
+            return ok(quotas(QuotaScope.instance(instances.findOpened(path.get(1)).id())));
         }
         if (route.equals("GET editions") && path.size() == 1) {
             return ok(editions());
@@ -113,19 +115,19 @@ public final class OperatorApi {
 
     /**
      * Applied values and usage of a scope's quotas; a quota never charged yet shows the current
-     * edition's default. A quota counted per resource (queues per routing profile) shows its highest
-     * usage, and each resource's under "usageByResource".
+     * edition's default. A quota counted per routing profile (queues per routing profile) shows its highest
+     * usage, and each profile's under "usageByResource".
      */
-    private ArrayNode quotas(String scope, Quota.Scope kind) {
+    private ArrayNode quotas(QuotaScope scope) {
         Map<Quota, QuotaLedger.Usage> usages = store.read(c -> ledger.usages(c, scope));
         ArrayNode list = JSON.createArrayNode();
         for (Quota quota : Quota.values()) {
-            if (quota.scope() == kind) {
+            if (quota.scope().appliedIn() == scope.kind()) {
                 QuotaLedger.Usage usage = usages.getOrDefault(quota, new QuotaLedger.Usage(0, editions.current().quota(quota)));
                 ObjectNode row = list.addObject().put("quota", quota.name()).put("code", quota.code()).put("title", quota.title())
                         .put("value", usage.limit()).put("usage", usage.used());
-                if (quota.countedPerResource()) {
-                    Map<String, Long> byResource = store.read(c -> ledger.subScopeUsages(c, scope, quota));
+                if (quota.scope() == Quota.Scope.ROUTING_PROFILE) {
+                    Map<String, Long> byResource = store.read(c -> RoutingProfileQueues.usageByProfile(c, ledger, scope));
                     row.put("usage", byResource.values().stream().mapToLong(Long::longValue).max().orElse(0));
                     byResource.forEach(row.putObject("usageByResource")::put);
                 }

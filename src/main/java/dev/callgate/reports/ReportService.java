@@ -52,7 +52,7 @@ public final class ReportService {
         boolean published = request.path("published").asBoolean(false);
         var draft = resources.create(caller, instanceRef, ResourceKind.REPORT, name, (tx, d) -> {
             tx.require(ResourceKind.USER, owner);
-            tx.ref(ResourceKind.REPORT, d.id(), Relations.OWNER, ResourceKind.USER, owner, null);
+            tx.ref(ResourceKind.REPORT, d.id(), Relations.OWNER, ResourceKind.USER, owner);
             ObjectNode report = JSON.createObjectNode()
                     .put("reportId", d.id()).put("instanceId", d.instance().id()).put("name", name)
                     .put("ownerUserId", owner).put("published", published)

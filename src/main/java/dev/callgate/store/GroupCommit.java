@@ -17,8 +17,8 @@ final class GroupCommit implements AutoCloseable {
     private final AtomicLong committed = new AtomicLong();
     private long written; // guarded by this
 
-    GroupCommit(String jdbcUrl, String user, String password) throws SQLException {
-        this.flusher = DriverManager.getConnection(jdbcUrl, user, password);
+    GroupCommit(String jdbcUrl) throws SQLException {
+        this.flusher = DriverManager.getConnection(jdbcUrl);
     }
 
     /** Returns once every transaction that committed before this call is in the file. */

@@ -37,13 +37,10 @@ public final class Store implements AutoCloseable {
                 + ";LOCK_TIMEOUT=30000;WRITE_DELAY=500";
     }
 
-    public static Store open(String jdbcUrl, String user, String password) {
+    /** Opens the store at a JDBC URL (a PostgreSQL URL carries its own user and password) and migrates it. */
+    public static Store open(String jdbcUrl) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
-        if (user != null) {
-            config.setUsername(user);
-            config.setPassword(password);
-        }
         config.setMaximumPoolSize(16);
         config.setAutoCommit(true);
         config.setPoolName("callgate-store");
@@ -52,7 +49,7 @@ public final class Store implements AutoCloseable {
         try {
             Flyway.configure().dataSource(dataSource).load().migrate();
             boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
-            return new Store(dataSource, postgres, postgres ? null : new GroupCommit(jdbcUrl, user, password));
+            return new Store(dataSource, postgres, postgres ? null : new GroupCommit(jdbcUrl));
         } catch (SQLException e) {
             dataSource.close();
             throw new StoreException(e);

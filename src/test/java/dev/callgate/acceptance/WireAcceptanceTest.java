@@ -91,7 +91,7 @@ class WireAcceptanceTest extends ServerSuite {
     @Test
     void forgedNextTokenIsRefused() {
         assertThatThrownBy(() -> connect.listInstances(r -> r.nextToken("not-ours")))
-                .isInstanceOf(InvalidParameterException.class)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("NextToken");
     }
 

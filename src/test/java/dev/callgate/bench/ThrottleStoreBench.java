@@ -75,7 +75,7 @@ public final class ThrottleStoreBench {
 
     /** The median ns per decision (wall time per call on one thread) and decisions per second over all threads. */
     private static double[] measure(String url, Scenario scenario, double roundSeconds, int rounds) throws Exception {
-        try (Store store = Store.open(url, null, null)) {
+        try (Store store = Store.open(url)) {
             ServerClock clock = scenario.admits() ? ServerClock.system() : new VirtualClock(Instant.now()); // frozen: stays empty
             ApiThrottle throttle = new ApiThrottle(ThrottleMode.FAITHFUL, FAITHFUL, store, clock, new SimpleMeterRegistry());
             throttle.reset(); // the store outlives a scenario: no override or bucket of the last one may remain

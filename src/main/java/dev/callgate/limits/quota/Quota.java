@@ -11,8 +11,8 @@ public enum Quota {
     USERS("L-9A46857E", "Users per instance", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),
     PHONE_NUMBERS("L-8F812903", "Phone numbers per instance", Scope.INSTANCE, ErrorCode.SERVICE_QUOTA_EXCEEDED),
     QUEUES("L-19A87C94", "Queues per instance", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),
-    /** Counted per routing profile, in a sub-scope of the instance's ({@link QuotaLedger#subScope}); the instance's row holds the applied value. */
-    QUEUES_PER_ROUTING_PROFILE("L-516BC0EB", "Queues per routing profile", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),
+    /** Counted in each routing profile's scope; the instance's row holds the applied value. */
+    QUEUES_PER_ROUTING_PROFILE("L-516BC0EB", "Queues per routing profile", Scope.ROUTING_PROFILE, ErrorCode.LIMIT_EXCEEDED),
     ROUTING_PROFILES("L-D3E7BE26", "Routing profiles per instance", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),
     HOURS_OF_OPERATION("L-20CD02F7", "Hours of operation per instance", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),
     QUICK_CONNECTS("L-68BBE2E8", "Quick connects per instance", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),
@@ -27,8 +27,15 @@ public enum Quota {
     LEX_BOTS("L-B93A6612", "Amazon Lex bots per instance", Scope.INSTANCE, ErrorCode.SERVICE_QUOTA_EXCEEDED),
     CONCURRENT_CALLS("L-12AB7C57", "Concurrent active calls per instance", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED);
 
-    /** Where a quota's usage is counted. */
-    public enum Scope { ACCOUNT_REGION, INSTANCE }
+    /** Where a quota's usage is counted (see {@link QuotaScope}). */
+    public enum Scope {
+        ACCOUNT_REGION, INSTANCE, ROUTING_PROFILE;
+
+        /** The scope whose row holds the applied value: a routing profile takes its instance's. */
+        public Scope appliedIn() {
+            return this == ROUTING_PROFILE ? INSTANCE : this;
+        }
+    }
 
     private final String code;
     private final String title;
@@ -57,16 +64,6 @@ public enum Quota {
 
     public ErrorCode refusal() {
         return refusal;
-    }
-
-    /** Counted inside each resource of a kind, in sub-scopes of the instance's ({@link QuotaLedger#subScope}). */
-    public boolean countedPerResource() {
-        return this == QUEUES_PER_ROUTING_PROFILE;
-    }
-
-    /** Agent statuses are the one quota that cannot be raised (limits.md §3). */
-    public boolean adjustable() {
-        return code != null;
     }
 
     public String describe() {

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 /**
  * The usage of every quota, counted in the database. A charge is one conditional update
@@ -16,28 +16,15 @@ import java.util.TreeMap;
  */
 public final class QuotaLedger {
 
-    /** The ledger key of an account's quota in one region. */
-    public static String accountScope(String accountId, String region) {
-        return accountId + "/" + region;
-    }
-
-    /**
-     * The ledger key of a quota counted inside one resource of an instance (queues per routing profile):
-     * a sub-scope of the instance's, dropped with it and given the instance's applied value.
-     */
-    public static String subScope(String instanceScope, String kind, String id) {
-        return instanceScope + "/" + kind + "/" + id;
-    }
-
     /** Opens a quota's row with its applied value and initial usage (e.g. a routing profile's entries). */
-    public void open(Connection connection, String scope, Quota quota, long limit, long used) throws SQLException {
+    public void open(Connection connection, QuotaScope scope, Quota quota, long limit, long used) throws SQLException {
         open(connection, List.of(new Opening(scope, quota, limit, used)));
     }
 
     /** Opens several rows in one batch (an instance's quotas). */
     public void open(Connection connection, List<Opening> openings) throws SQLException {
         Sql.batch(connection, "insert into quota_usage (scope, quota, used, quota_limit) values (?, ?, ?, ?)", openings,
-                opening -> new Object[] {opening.scope(), opening.quota().name(), opening.used(), opening.limit()});
+                opening -> new Object[] {opening.scope().key(), opening.quota().name(), opening.used(), opening.limit()});
     }
 
     /**
@@ -45,85 +32,83 @@ public final class QuotaLedger {
      * {@code limit}), in the caller's transaction: a concurrent first charge waits for the row's insert
      * to end, then charges the row as any later charge does.
      */
-    public void chargeOrOpen(Connection connection, String scope, Quota quota, long amount, long limit, String where)
+    public void chargeOrOpen(Connection connection, QuotaScope scope, Quota quota, long amount, long limit)
             throws SQLException {
         if (tryCharge(connection, scope, quota, amount)) {
             return;
         }
         long used = amount <= limit ? amount : 0;
         if (Sql.update(connection, "insert into quota_usage (scope, quota, used, quota_limit) values (?, ?, ?, ?) on conflict do nothing",
-                scope, quota.name(), used, limit) == 1 && used == amount) {
+                scope.key(), quota.name(), used, limit) == 1 && used == amount) {
             return;
         }
-        charge(connection, scope, quota, amount, where);
+        charge(connection, scope, quota, amount);
     }
 
     /**
      * Takes {@code amount} units of the quota or refuses with the quota's modelled error.
-     *
-     * @param where how the refusal names the scope, e.g. "for instance 1234"
      */
-    public void charge(Connection connection, String scope, Quota quota, long amount, String where) throws SQLException {
+    public void charge(Connection connection, QuotaScope scope, Quota quota, long amount) throws SQLException {
         if (tryCharge(connection, scope, quota, amount)) {
             return;
         }
         Usage usage = usage(connection, scope, quota);
-        throw amount == 1 ? new QuotaExceeded(quota, usage.limit(), usage.used(), where)
-                : new QuotaExceeded(quota, usage.limit(), usage.used(), amount, where);
+        throw amount == 1 ? new QuotaExceeded(quota, usage.limit(), usage.used(), scope.describe())
+                : new QuotaExceeded(quota, usage.limit(), usage.used(), amount, scope.describe());
     }
 
-    private static boolean tryCharge(Connection connection, String scope, Quota quota, long amount) throws SQLException {
+    private static boolean tryCharge(Connection connection, QuotaScope scope, Quota quota, long amount) throws SQLException {
         return Sql.update(connection, "update quota_usage set used = used + ? where scope = ? and quota = ? and used + ? <= quota_limit",
-                amount, scope, quota.name(), amount) == 1;
+                amount, scope.key(), quota.name(), amount) == 1;
     }
 
     /** Gives back units taken by {@link #charge}: the resource they paid for is gone. */
-    public void release(Connection connection, String scope, Quota quota, long amount) throws SQLException {
+    public void release(Connection connection, QuotaScope scope, Quota quota, long amount) throws SQLException {
         if (Sql.update(connection, "update quota_usage set used = used - ? where scope = ? and quota = ? and used >= ?",
-                amount, scope, quota.name(), amount) != 1) {
+                amount, scope.key(), quota.name(), amount) != 1) {
             throw new IllegalStateException("Quota ledger " + scope + "/" + quota + " would go below zero");
         }
     }
 
-    /** Changes the applied value, e.g. after an approved increase, in the scope and its sub-scopes. */
-    public void setLimit(Connection connection, String scope, Quota quota, long limit) throws SQLException {
+    /** Changes the applied value, e.g. after an approved increase, in the scope and the scopes inside it. */
+    public void setLimit(Connection connection, QuotaScope scope, Quota quota, long limit) throws SQLException {
         Sql.update(connection, "update quota_usage set quota_limit = ? where (scope = ? or scope like ?) and quota = ?",
-                limit, scope, scope + "/%", quota.name());
+                limit, scope.key(), scope.inside(), quota.name());
     }
 
-    public Usage usage(Connection connection, String scope, Quota quota) throws SQLException {
+    public Usage usage(Connection connection, QuotaScope scope, Quota quota) throws SQLException {
         return Sql.one(connection, "select used, quota_limit from quota_usage where scope = ? and quota = ?",
-                        row -> new Usage(row.getLong(1), row.getLong(2)), scope, quota.name())
+                        row -> new Usage(row.getLong(1), row.getLong(2)), scope.key(), quota.name())
                 .orElseThrow(() -> new IllegalStateException("No quota ledger row for " + scope + "/" + quota));
     }
 
     /** Every quota counted in a scope, with its usage and applied value. */
-    public Map<Quota, Usage> usages(Connection connection, String scope) throws SQLException {
+    public Map<Quota, Usage> usages(Connection connection, QuotaScope scope) throws SQLException {
         Map<Quota, Usage> usages = new EnumMap<>(Quota.class);
         for (Map.Entry<Quota, Usage> usage : Sql.list(connection, "select quota, used, quota_limit from quota_usage where scope = ?",
-                row -> Map.entry(Quota.valueOf(row.getString(1)), new Usage(row.getLong(2), row.getLong(3))), scope)) {
+                row -> Map.entry(Quota.valueOf(row.getString(1)), new Usage(row.getLong(2), row.getLong(3))), scope.key())) {
             usages.put(usage.getKey(), usage.getValue());
         }
         return usages;
     }
 
-    /** A quota's usage in each sub-scope of a scope, by the sub-scope's resource ("ROUTING_PROFILE/{id}"). */
-    public Map<String, Long> subScopeUsages(Connection connection, String scope, Quota quota) throws SQLException {
-        Map<String, Long> usages = new TreeMap<>();
-        for (Map.Entry<String, Long> usage : Sql.list(connection, "select scope, used from quota_usage where scope like ? and quota = ?",
-                row -> Map.entry(row.getString(1).substring(scope.length() + 1), row.getLong(2)), scope + "/%", quota.name())) {
-            usages.put(usage.getKey(), usage.getValue());
+    /** A quota's usage in each scope inside a scope (an instance's routing profiles). */
+    public Map<QuotaScope, Long> usagesInside(Connection connection, QuotaScope scope, Quota quota) throws SQLException {
+        Map<QuotaScope, Long> usages = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> usage : Sql.list(connection, "select scope, used from quota_usage where scope like ? and quota = ? order by scope",
+                row -> Map.entry(row.getString(1), row.getLong(2)), scope.inside(), quota.name())) {
+            usages.put(QuotaScope.parse(usage.getKey()), usage.getValue());
         }
         return usages;
     }
 
-    /** Drops every row of a scope and of its sub-scopes: the instance (or resource) it belonged to is deleted. */
-    public void dropScope(Connection connection, String scope) throws SQLException {
-        Sql.update(connection, "delete from quota_usage where scope = ? or scope like ?", scope, scope + "/%");
+    /** Drops every row of a scope and of the scopes inside it: the instance (or routing profile) it belonged to is deleted. */
+    public void dropScope(Connection connection, QuotaScope scope) throws SQLException {
+        Sql.update(connection, "delete from quota_usage where scope = ? or scope like ?", scope.key(), scope.inside());
     }
 
     /** A row to open: its scope, quota, applied value and initial usage. */
-    public record Opening(String scope, Quota quota, long limit, long used) {
+    public record Opening(QuotaScope scope, Quota quota, long limit, long used) {
     }
 
     /** A quota's usage and applied value. */

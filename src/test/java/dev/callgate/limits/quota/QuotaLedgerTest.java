@@ -8,48 +8,48 @@ import dev.callgate.store.Store;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The ledger's rows: opened by a first charge, and sub-scopes that follow their instance's applied value. */
+/** The ledger's rows: opened by a first charge, and routing profiles' scopes that follow their instance's applied value. */
 class QuotaLedgerTest {
     private final QuotaLedger ledger = new QuotaLedger();
 
     @Test
     void firstChargeOpensTheRowWithItsValueAndLaterChargesCountOnIt() {
         try (Store store = memoryStore()) {
-            String account = QuotaLedger.accountScope("123456789012", "us-east-1");
+            QuotaScope account = QuotaScope.account("123456789012", "us-east-1");
             for (int i = 0; i < 2; i++) {
                 store.inTransaction(c -> {
-                    ledger.chargeOrOpen(c, account, Quota.INSTANCES_PER_REGION, 1, 2, "for the account");
+                    ledger.chargeOrOpen(c, account, Quota.INSTANCES_PER_REGION, 1, 2);
                     return null;
                 });
             }
             assertThatThrownBy(() -> store.inTransaction(c -> {
-                ledger.chargeOrOpen(c, account, Quota.INSTANCES_PER_REGION, 1, 2, "for the account");
+                ledger.chargeOrOpen(c, account, Quota.INSTANCES_PER_REGION, 1, 2);
                 return null;
-            })).isInstanceOf(QuotaExceeded.class).hasMessageContaining("is 2 for the account and its usage is 2");
+            })).isInstanceOf(QuotaExceeded.class).hasMessageContaining("is 2 for account 123456789012 in us-east-1 and its usage is 2");
             QuotaLedger.Usage usage = store.read(c -> ledger.usage(c, account, Quota.INSTANCES_PER_REGION));
             assertThat(usage).isEqualTo(new QuotaLedger.Usage(2, 2));
 
-            String none = QuotaLedger.accountScope("999999999999", "us-east-1");
+            QuotaScope none = QuotaScope.account("999999999999", "us-east-1");
             assertThatThrownBy(() -> store.inTransaction(c -> {
-                ledger.chargeOrOpen(c, none, Quota.INSTANCES_PER_REGION, 1, 0, "for the account");
+                ledger.chargeOrOpen(c, none, Quota.INSTANCES_PER_REGION, 1, 0);
                 return null;
-            })).isInstanceOf(QuotaExceeded.class).hasMessageContaining("is 0 for the account and its usage is 0");
+            })).isInstanceOf(QuotaExceeded.class).hasMessageContaining("is 0 for account 999999999999 in us-east-1 and its usage is 0");
         }
     }
 
     @Test
-    void subScopeTakesTheInstancesNewValueAndIsDroppedWithIt() {
+    void routingProfileScopeTakesTheInstancesNewValueAndIsDroppedWithIt() {
         try (Store store = memoryStore()) {
-            String instance = "i-1";
-            String profile = QuotaLedger.subScope(instance, "ROUTING_PROFILE", "rp-1");
+            QuotaScope instance = QuotaScope.instance("i-1");
+            QuotaScope profile = QuotaScope.routingProfile("i-1", "rp-1");
             store.inTransaction(c -> {
                 ledger.open(c, instance, Quota.QUEUES_PER_ROUTING_PROFILE, 2, 0);
                 ledger.open(c, profile, Quota.QUEUES_PER_ROUTING_PROFILE, 2, 0);
-                ledger.charge(c, profile, Quota.QUEUES_PER_ROUTING_PROFILE, 2, "for routing profile rp-1");
+                ledger.charge(c, profile, Quota.QUEUES_PER_ROUTING_PROFILE, 2);
                 return null;
             });
             assertThatThrownBy(() -> store.inTransaction(c -> {
-                ledger.charge(c, profile, Quota.QUEUES_PER_ROUTING_PROFILE, 1, "for routing profile rp-1");
+                ledger.charge(c, profile, Quota.QUEUES_PER_ROUTING_PROFILE, 1);
                 return null;
             })).isInstanceOfSatisfying(QuotaExceeded.class, e -> {
                 assertThat(e.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
@@ -59,7 +59,7 @@ class QuotaLedgerTest {
 
             store.inTransaction(c -> {
                 ledger.setLimit(c, instance, Quota.QUEUES_PER_ROUTING_PROFILE, 3);
-                ledger.charge(c, profile, Quota.QUEUES_PER_ROUTING_PROFILE, 1, "for routing profile rp-1");
+                ledger.charge(c, profile, Quota.QUEUES_PER_ROUTING_PROFILE, 1);
                 return null;
             });
             QuotaLedger.Usage usage = store.read(c -> ledger.usage(c, profile, Quota.QUEUES_PER_ROUTING_PROFILE));
@@ -75,6 +75,6 @@ class QuotaLedgerTest {
     }
 
     private static Store memoryStore() {
-        return Store.open("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", null, null);
+        return Store.open("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     }
 }

@@ -27,7 +27,7 @@ class ApiThrottleOffTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void offModeAdmitsWithoutTheStoreWhileFaithfulNeedsIt(String kind) {
-        Store store = Store.open(kind.equals("h2") ? Store.embeddedUrl(dataDir) : Stores.freshPostgres(), null, null);
+        Store store = Store.open(kind.equals("h2") ? Store.embeddedUrl(dataDir) : Stores.freshPostgres());
         ApiThrottle off = new ApiThrottle(ThrottleMode.OFF, RATES, store, ServerClock.system(), new SimpleMeterRegistry());
         ApiThrottle faithful = new ApiThrottle(ThrottleMode.FAITHFUL, RATES, store, ServerClock.system(), new SimpleMeterRegistry());
         store.close();
