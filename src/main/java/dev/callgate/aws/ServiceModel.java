@@ -36,10 +36,6 @@ public final class ServiceModel {
         }
     }
 
-    int size() {
-        return byName.size();
-    }
-
     Operation named(String name) {
         return byName.get(name);
     }

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.servicequotas.model.ServiceQuotasResponse
 
 /** The AWS services whose quotas Callgate keeps: Amazon Connect only, so every list is one page. */
 final class ServiceDirectory implements OperationFamily<ServiceQuotasRequest, ServiceQuotasResponse> {
-    static final ServiceInfo CONNECT = ServiceInfo.builder().serviceCode("connect").serviceName("Amazon Connect").build();
+    private static final ServiceInfo CONNECT = ServiceInfo.builder().serviceCode("connect").serviceName("Amazon Connect").build();
     private static final int MAX_RESULTS = 100;
 
     @Override

@@ -32,6 +32,8 @@ public final class ApiThrottle {
     /** Bucket4j refills at most one token per nanosecond. */
     public static final long MAX_RATE = 1_000_000_000L;
 
+    private static final ThrottleOverrides.Account NOT_OVERRIDDEN = new ThrottleOverrides.Account(0, Map.of());
+
     private final ThrottleMode mode;
     private final Edition.ThrottleRates rates;
     private final ThrottleOverrides overrides;
@@ -71,10 +73,10 @@ public final class ApiThrottle {
             counted.admitted().increment();
             return;
         }
-        Edition.ThrottleRates own = otherServices.get(service);
-        ThrottleOverrides.Account account = own == null ? overrides.of(key.accountId()) : null;
-        Edition.Rate rate = own == null ? rate(account, operation) : mode.apply(own.of(operation));
-        ConsumptionProbe probe = buckets.take(key, rate, account == null ? 0 : account.revision());
+        Edition.ThrottleRates fixed = otherServices.get(service);
+        ThrottleOverrides.Account account = fixed == null ? overrides.of(key.accountId()) : NOT_OVERRIDDEN;
+        Edition.Rate rate = fixed == null ? rate(account, operation) : mode.apply(fixed.of(operation));
+        ConsumptionProbe probe = buckets.take(key, rate, account.revision());
         if (!probe.isConsumed()) {
             counted.throttled().increment();
             throw Throttled.nextTokenIn(key, rate, probe.getNanosToWaitForRefill());
