@@ -1,17 +1,16 @@
 package dev.callgate;
 
 import dev.callgate.accounts.Accounts;
-import dev.callgate.aws.ConnectEndpoint;
-import dev.callgate.aws.OperationHandlers;
-import dev.callgate.aws.ServiceError;
+import dev.callgate.aws.AwsEndpoint;
+import dev.callgate.aws.AwsService;
 import dev.callgate.aws.SigV4Authenticator;
 import dev.callgate.clock.ServerClock;
 import dev.callgate.clock.VirtualClock;
 import dev.callgate.config.Settings;
+import dev.callgate.connect.ConnectApi;
 import dev.callgate.connect.ConnectHandlers;
 import dev.callgate.http.HttpFront;
-import dev.callgate.http.WireRequest;
-import dev.callgate.http.WireResponse;
+import dev.callgate.http.Routes;
 import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.InstanceService;
 import dev.callgate.limits.edition.Editions;
@@ -21,6 +20,8 @@ import dev.callgate.operator.OperatorApi;
 import dev.callgate.operator.ThrottleControls;
 import dev.callgate.reports.ReportService;
 import dev.callgate.reports.ReportsApi;
+import dev.callgate.servicequotas.ServiceQuotasApi;
+import dev.callgate.servicequotas.ServiceQuotasHandlers;
 import dev.callgate.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.List;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
 import software.amazon.awssdk.services.connect.model.ConnectResponse;
 
@@ -56,14 +58,15 @@ public final class Callgate implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // Throttle rates come from the edition current at start: the throttle is the account's, not an instance's.
             ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, clock, metrics);
-            OperationHandlers<ConnectRequest, ConnectResponse> handlers = ConnectHandlers.of(instances, resources, store, clock);
-            ConnectEndpoint connect = new ConnectEndpoint(authenticator, handlers, editions, throttle);
+            AwsService<ConnectRequest, ConnectResponse> connect = ConnectApi.service(
+                    ConnectHandlers.of(instances, resources, store, clock), editions, throttle);
+            AwsEndpoint aws = new AwsEndpoint(authenticator, List.of(connect,
+                    ServiceQuotasApi.service(ServiceQuotasHandlers.of(), throttle)));
             OperatorApi operator = new OperatorApi(store, ledger, instances, accounts, editions,
                     settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null,
                     new ThrottleControls(clock, throttle, metrics, connect::hasOperation));
             ReportsApi reports = new ReportsApi(authenticator, new ReportService(resources));
-            HttpFront front = new HttpFront(settings.bind(), settings.port(), (request, requestId) ->
-                    ReportsApi.handles(request) ? reports.handle(request) : route(request, connect, operator));
+            HttpFront front = new HttpFront(settings.bind(), settings.port(), routes(aws, operator, reports));
             front.start();
             return new Callgate(store, front);
         } catch (IOException e) {
@@ -75,16 +78,17 @@ public final class Callgate implements AutoCloseable {
         }
     }
 
-    /** Picks the face: the operator API by path, the AWS APIs by the SigV4 credential scope's service. */
-    private static WireResponse route(WireRequest request, ConnectEndpoint connect, OperatorApi operator) {
-        if (request.rawPath().equals(OperatorApi.PREFIX) || request.rawPath().startsWith(OperatorApi.PREFIX + "/")) {
-            return operator.handle(request);
-        }
-        SigV4Authenticator.Scope scope = SigV4Authenticator.scope(request);
-        if (scope != null && !scope.service().equals("connect")) {
-            throw ServiceError.invalidRequest("Callgate does not serve the AWS service '" + scope.service() + "' yet.");
-        }
-        return connect.handle(request, scope);
+    /**
+     * Every HTTP route of the one port. The operator's routes live under {@value OperatorApi#PREFIX};
+     * everything else is an AWS API call, whose service the AWS endpoint picks by SigV4 scope or X-Amz-Target.
+     */
+    private static Routes routes(AwsEndpoint aws, OperatorApi operator, ReportsApi reports) {
+        return new Routes(aws)
+                .on("GET", "/_callgate/health", operator.health())
+                .on("GET", "/_callgate/metrics", operator.metrics())
+                .on("*", "/_callgate/clock/**", operator.clock())
+                .on("*", "/_callgate/instances/{instanceId}/reports/**", reports)
+                .on("*", "/_callgate/**", operator.api());
     }
 
     public int port() {

@@ -3,6 +3,10 @@ package dev.callgate.aws;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 
-/** One operation of an AWS service model: its name, HTTP binding and request shape. */
-record Operation(String name, String httpMethod, PathTemplate path, Class<?> requestClass, Supplier<SdkPojo> requestBuilder) {
+/**
+ * One operation of an AWS service model: its wire name, HTTP binding, {@code X-Amz-Target} value
+ * (AWS JSON services; null for REST ones) and request shape.
+ */
+public record Operation(String name, String httpMethod, PathTemplate path, String target, Class<?> requestClass,
+        Supplier<SdkPojo> requestBuilder) {
 }

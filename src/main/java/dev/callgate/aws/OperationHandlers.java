@@ -1,14 +1,11 @@
 package dev.callgate.aws;
 
 import dev.callgate.accounts.Caller;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The operations of one AWS service that Callgate implements, by operation name, each a typed
+ * The operations of one AWS service that Callgate implements, by request type, each a typed
  * function from the SDK's request type to its response type. Families of operations add their own
  * ({@link OperationFamily}); an operation not registered answers a clear error.
  *
@@ -16,15 +13,13 @@ import java.util.TreeSet;
  * @param <R> the service's response base type
  */
 public final class OperationHandlers<Q, R> {
-    private final Map<String, Handler<Q, R>> byOperation = new HashMap<>();
+    private final Map<Class<?>, Handler<Q, R>> byRequestType = new HashMap<>();
 
     /** Registers the handler of the operation whose request type is {@code requestType}. */
     @SuppressWarnings("unchecked")
     public <A extends Q, B extends R> void on(Class<A> requestType, Handler<A, B> handler) {
-        String simple = requestType.getSimpleName();
-        String operation = simple.substring(0, simple.length() - "Request".length());
-        if (byOperation.putIfAbsent(operation, (Handler<Q, R>) (Handler<?, ?>) handler) != null) {
-            throw new IllegalStateException("Operation " + operation + " is registered twice");
+        if (byRequestType.putIfAbsent(requestType, (Handler<Q, R>) (Handler<?, ?>) handler) != null) {
+            throw new IllegalStateException("The operation of " + requestType.getSimpleName() + " is registered twice");
         }
     }
 
@@ -37,14 +32,9 @@ public final class OperationHandlers<Q, R> {
         return this;
     }
 
-    /** The handler of an operation, or null when Callgate does not implement it. */
-    public Handler<Q, R> find(String operation) {
-        return byOperation.get(operation);
-    }
-
-    /** The names of the implemented operations, sorted. */
-    public Set<String> names() {
-        return Collections.unmodifiableSet(new TreeSet<>(byOperation.keySet()));
+    /** The handler of the operation whose request type is {@code requestType}, or null when Callgate does not implement it. */
+    Handler<Q, R> find(Class<?> requestType) {
+        return byRequestType.get(requestType);
     }
 
     /** One operation's business logic. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An operation's URI template from the SDK model, e.g. {@code /queues/{InstanceId}/{QueueId}}. */
-final class PathTemplate {
+public final class PathTemplate {
     private final String template;
     private final List<String> segments;
     private final int literals;

@@ -1,14 +1,6 @@
 package dev.callgate.aws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.callgate.aws.SdkJson;
-import dev.callgate.aws.ServiceError;
 import dev.callgate.http.WireRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,37 +9,33 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
-import software.amazon.awssdk.utils.builder.ToCopyableBuilder;
 
 /**
- * A server-side REST-JSON codec driven by the SDK's model metadata (DESIGN.md, decision 1): requests
- * are decoded into the SDK's own request types, responses are the SDK's response types encoded by its
- * own protocol marshaller, so timestamps, casing and nesting are exactly what the client expects.
+ * The REST-JSON protocol (Amazon Connect): payload members in a JSON body, the others in the path,
+ * the query string and headers, as each SDK field's location says. Responses are encoded by the SDK's
+ * own REST-JSON marshaller, so timestamps, casing and nesting are exactly what the client expects.
  */
-public final class RestJsonCodec {
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class RestJsonCodec implements Codec {
+    private final ShapeReader reader;
 
-    private final MemberValidator validator;
-
+    /** @param requiredMembersResource the classpath properties naming each shape's required members */
     public RestJsonCodec(String requiredMembersResource) {
-        this.validator = new MemberValidator(requiredMembersResource);
+        this.reader = new ShapeReader(requiredMembersResource);
     }
 
-    /** Decodes a request into its SDK request type, refusing anything its shape does not allow. */
-    SdkPojo decodeRequest(Operation operation, Map<String, String> pathParams, WireRequest request) {
-        JsonNode payload = parsePayload(request.body());
-        List<SdkField<?>> fields = operation.requestBuilder().get().sdkFields();
-        validator.validateRequest(operation.requestClass().getSimpleName(), fields, payload,
+    @Override
+    public String contentType() {
+        return "application/json";
+    }
+
+    @Override
+    public SdkPojo decode(Router.Route route, WireRequest request) {
+        Operation operation = route.operation();
+        SdkPojo builder = operation.requestBuilder().get();
+        Map<String, String> pathParams = route.pathParams();
+        reader.readRequest(operation.requestClass().getSimpleName(), builder, JsonPayload.parse(request.body()),
                 field -> nonPayloadValue(field, pathParams, request) != null);
-        SdkPojo decoded;
-        try {
-            decoded = SdkJson.decode(payload.toString().getBytes(StandardCharsets.UTF_8), operation.requestBuilder().get());
-        } catch (Exception e) {
-            throw ServiceError.invalidRequest("The request body could not be read: " + e.getMessage());
-        }
-        // The SDK's unmarshaller reads only the payload; path, query and header members are set afterwards.
-        SdkPojo builder = (SdkPojo) ((ToCopyableBuilder<?, ?>) decoded).toBuilder();
-        for (SdkField<?> field : fields) {
+        for (SdkField<?> field : builder.sdkFields()) {
             String text = nonPayloadValue(field, pathParams, request);
             if (text != null) {
                 field.set(builder, fromText(field, text, request));
@@ -56,30 +44,9 @@ public final class RestJsonCodec {
         return (SdkPojo) ((SdkBuilder<?, ?>) builder).build();
     }
 
-    /** Encodes an SDK response as Connect's JSON. */
-    byte[] encode(SdkPojo response) {
+    @Override
+    public byte[] encode(SdkPojo response) {
         return SdkJson.encode(response);
-    }
-
-    private static JsonNode parsePayload(byte[] body) {
-        if (body == null || body.length == 0) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode node = JSON.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                return JSON.createObjectNode();
-            }
-            if (!node.isObject()) {
-                throw ServiceError.invalidRequest("The request body must be a JSON object, not " + node.getNodeType().name().toLowerCase() + ".");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ServiceError.invalidRequest("The request body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String nonPayloadValue(SdkField<?> field, Map<String, String> pathParams, WireRequest request) {
@@ -98,27 +65,23 @@ public final class RestJsonCodec {
 
     private static Object fromText(SdkField<?> field, String text, WireRequest request) {
         MarshallingType<?> type = field.marshallingType();
-        Object value;
         try {
             if (type == MarshallingType.LIST) {
-                value = field.location() == MarshallLocation.QUERY_PARAM
-                        ? List.copyOf(request.query().get(field.locationName())) : List.of(text);
+                return field.location() == MarshallLocation.QUERY_PARAM ? List.copyOf(request.query().get(field.locationName())) : List.of(text);
             } else if (type == MarshallingType.INTEGER) {
-                value = Integer.valueOf(text);
+                return Integer.valueOf(text);
             } else if (type == MarshallingType.LONG) {
-                value = Long.valueOf(text);
+                return Long.valueOf(text);
             } else if (type == MarshallingType.BOOLEAN) {
-                value = parseBoolean(text);
+                return parseBoolean(text);
             } else if (type == MarshallingType.INSTANT) {
-                value = Instant.parse(text);
-            } else {
-                value = text;
+                return Instant.parse(text);
             }
+            return text;
         } catch (RuntimeException e) {
             throw ServiceError.invalidParameter("Parameter " + field.locationName() + " has an invalid value '" + text
                     + "': expected " + type.toString().toLowerCase() + ".");
         }
-        return value;
     }
 
     private static Boolean parseBoolean(String text) {

@@ -1,6 +1,5 @@
 package dev.callgate.aws;
 
-import dev.callgate.Callgate;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,19 +32,24 @@ public final class SdkJson {
             .build();
     private static final JsonOperationMetadata JSON_PAYLOAD =
             JsonOperationMetadata.builder().isPayloadJson(true).hasStreamingSuccessResponse(false).build();
-    private static final AwsJsonProtocolFactory PROTOCOL = AwsJsonProtocolFactory.builder()
-            .clientConfiguration(SdkClientConfiguration.builder()
-                    .option(SdkClientOption.ENDPOINT, URI.create("http://localhost")).build())
-            .protocol(AwsJsonProtocol.REST_JSON)
-            .protocolVersion("1.1")
-            .build();
+    private static final AwsJsonProtocolFactory PROTOCOL = protocol(AwsJsonProtocol.REST_JSON);
+    private static final AwsJsonProtocolFactory AWS_JSON = protocol(AwsJsonProtocol.AWS_JSON);
 
     private SdkJson() {
     }
 
     /** The JSON of a shape's payload members. */
     public static byte[] encode(SdkPojo pojo) {
-        SdkHttpFullRequest marshalled = PROTOCOL.createProtocolMarshaller(PAYLOAD_ONLY).marshall(pojo);
+        return encode(PROTOCOL, pojo);
+    }
+
+    /** The JSON of a shape as an AWS JSON 1.1 service answers it. */
+    static byte[] encodeAwsJson(SdkPojo pojo) {
+        return encode(AWS_JSON, pojo);
+    }
+
+    private static byte[] encode(AwsJsonProtocolFactory protocol, SdkPojo pojo) {
+        SdkHttpFullRequest marshalled = protocol.createProtocolMarshaller(PAYLOAD_ONLY).marshall(pojo);
         return marshalled.contentStreamProvider()
                 .map(provider -> readAll(provider.newStream()))
                 .orElse(new byte[] {'{', '}'});
@@ -77,6 +81,15 @@ public final class SdkJson {
         } catch (Exception e) {
             throw new IllegalStateException("Stored document cannot be read: " + json, e);
         }
+    }
+
+    private static AwsJsonProtocolFactory protocol(AwsJsonProtocol protocol) {
+        return AwsJsonProtocolFactory.builder()
+                .clientConfiguration(SdkClientConfiguration.builder()
+                        .option(SdkClientOption.ENDPOINT, URI.create("http://localhost")).build())
+                .protocol(protocol)
+                .protocolVersion("1.1")
+                .build();
     }
 
     private static byte[] readAll(InputStream in) {

@@ -5,10 +5,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
@@ -18,49 +16,32 @@ import software.amazon.awssdk.protocols.core.OperationInfo;
 /**
  * The operation table of an AWS service, read from the SDK's own model: every client method names
  * its request class, and every {@code transform.*RequestMarshaller} holds the operation's HTTP
- * method and URI template ({@code SDK_OPERATION_BINDING}). No hand-written route table.
+ * method, URI template and, for AWS JSON services, the {@code X-Amz-Target} ({@code SDK_OPERATION_BINDING}).
+ * The wire name of an operation comes from that binding where it has one: the Java class of
+ * {@code GetAWSDefaultServiceQuota} is {@code GetAwsDefaultServiceQuotaRequest}. No hand-written route table.
  */
-final class ServiceModel {
+public final class ServiceModel {
     private final Map<String, Operation> byName = new HashMap<>();
-    private final Map<String, List<Operation>> byMethod = new HashMap<>();
 
-    ServiceModel(Class<?> clientInterface, String transformPackage) {
+    /** Reads the model of the service whose sync client interface is {@code clientInterface}. */
+    public ServiceModel(Class<?> clientInterface) {
+        String transformPackage = clientInterface.getPackageName() + ".transform";
         for (Method method : clientInterface.getMethods()) {
             Class<?>[] params = method.getParameterTypes();
             if (params.length == 1 && SdkRequest.class.isAssignableFrom(params[0])
-                    && !method.getReturnType().getSimpleName().endsWith("Iterable")
-                    && !byName.containsKey(operationName(params[0]))) {
-                add(load(params[0], transformPackage));
+                    && !method.getReturnType().getSimpleName().endsWith("Iterable")) {
+                Operation operation = load(params[0], transformPackage);
+                byName.putIfAbsent(operation.name(), operation);
             }
         }
-        byMethod.values().forEach(list -> list.sort(Comparator.comparingInt((Operation o) -> o.path().literals()).reversed()));
-    }
-
-    int size() {
-        return byName.size();
     }
 
     Operation named(String name) {
         return byName.get(name);
     }
 
-    /** The operation that {@code method} and {@code path} select, with its path parameters. */
-    Route route(String method, List<String> path) {
-        for (Operation operation : byMethod.getOrDefault(method, List.of())) {
-            Map<String, String> params = operation.path().match(path);
-            if (params != null) {
-                return new Route(operation, params);
-            }
-        }
-        return null;
-    }
-
-    record Route(Operation operation, Map<String, String> pathParams) {
-    }
-
-    private void add(Operation operation) {
-        byName.put(operation.name(), operation);
-        byMethod.computeIfAbsent(operation.httpMethod(), m -> new ArrayList<>()).add(operation);
+    Collection<Operation> operations() {
+        return byName.values();
     }
 
     private static String operationName(Class<?> requestClass) {
@@ -75,7 +56,9 @@ final class ServiceModel {
             Field binding = marshaller.getDeclaredField("SDK_OPERATION_BINDING");
             binding.setAccessible(true);
             OperationInfo info = (OperationInfo) binding.get(null);
-            return new Operation(name, info.httpMethod().name(), new PathTemplate(info.requestUri()), requestClass,
+            String target = info.operationIdentifier();
+            String wireName = target == null ? name : target.substring(target.indexOf('.') + 1);
+            return new Operation(wireName, info.httpMethod().name(), new PathTemplate(info.requestUri()), target, requestClass,
                     builderFactory(requestClass));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("SDK model has no binding for operation " + name, e);

@@ -1,7 +1,5 @@
 package dev.callgate.http;
 
-import dev.callgate.aws.AwsErrors;
-import dev.callgate.aws.ServiceError;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -31,14 +29,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * request id and Date. Requests that a client pipelines wait their turn, with reading paused.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
-    private final HttpFront.Dispatcher answerer;
+    private final HttpFront front;
     private final Executor workers;
     private final Queue<Exchange> waiting = new ArrayDeque<>();
     private InboundRequest reading;
     private boolean answering;
 
-    HttpConnection(HttpFront.Dispatcher answerer, Executor workers) {
-        this.answerer = answerer;
+    HttpConnection(HttpFront front, Executor workers) {
+        this.front = front;
         this.workers = workers;
     }
 
@@ -64,20 +62,21 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         reading.append(content.content());
         if (reading.drainedTooMuch()) {
             // The client keeps sending: refuse now and close rather than read on.
+            WireRequest head = reading.head();
             reading = null;
-            queue(ctx, Exchange.refused(InboundRequest.tooLarge(), false));
+            queue(ctx, Exchange.refused(head, InboundRequest.TOO_LARGE, false));
         } else if (content instanceof LastHttpContent) {
             InboundRequest done = reading;
             reading = null;
-            queue(ctx, done.isTooLarge() ? Exchange.refused(InboundRequest.tooLarge(), done.keepAlive())
+            queue(ctx, done.isTooLarge() ? Exchange.refused(done.head(), InboundRequest.TOO_LARGE, done.keepAlive())
                     : new Exchange(newRequestId(), done.toWire(), null, done.keepAlive()));
         }
     }
 
-    /** A request the codec could not parse gets a modelled 400, and the connection closes: its framing is lost. */
+    /** A request the codec could not parse gets its endpoint's 400, and the connection closes: its framing is lost. */
     private void malformed(ChannelHandlerContext ctx, Throwable cause) {
         reading = null;
-        queue(ctx, Exchange.refused(ServiceError.invalidRequest("The HTTP request is malformed: " + cause.getMessage()), false));
+        queue(ctx, Exchange.refused(null, "The HTTP request is malformed: " + cause.getMessage(), false));
         ctx.channel().config().setAutoRead(false);
     }
 
@@ -93,12 +92,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private void answer(ChannelHandlerContext ctx, Exchange exchange) {
         answering = true;
         if (exchange.refusal() != null) {
-            write(ctx, exchange, AwsErrors.of(exchange.refusal(), exchange.requestId()));
+            write(ctx, exchange, front.refuse(exchange.request(), exchange.refusal(), exchange.requestId()));
             return;
         }
         try {
             workers.execute(() -> {
-                WireResponse response = answerer.dispatch(exchange.request(), exchange.requestId());
+                WireResponse response = front.answer(exchange.request(), exchange.requestId());
                 ctx.executor().execute(() -> write(ctx, exchange, response));
             });
         } catch (RejectedExecutionException closing) {
@@ -158,10 +157,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    /** A request to answer, or the refusal already decided for it, and whether the connection stays open after. */
-    private record Exchange(String requestId, WireRequest request, ServiceError refusal, boolean keepAlive) {
-        static Exchange refused(ServiceError refusal, boolean keepAlive) {
-            return new Exchange(newRequestId(), null, refusal, keepAlive);
+    /**
+     * A request to answer, or the refusal already decided for it (with the request's head, if it was read),
+     * and whether the connection stays open after.
+     */
+    private record Exchange(String requestId, WireRequest request, String refusal, boolean keepAlive) {
+        static Exchange refused(WireRequest head, String refusal, boolean keepAlive) {
+            return new Exchange(newRequestId(), head, refusal, keepAlive);
         }
     }
 }

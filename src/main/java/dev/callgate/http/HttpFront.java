@@ -1,8 +1,5 @@
 package dev.callgate.http;
 
-import dev.callgate.aws.AwsErrors;
-import dev.callgate.aws.ErrorCode;
-import dev.callgate.aws.ServiceError;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -22,6 +19,8 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one HTTP port every face shares (DESIGN.md), served by Netty: its event loop only parses
  * requests (bodies up to 1 MiB, see {@link InboundRequest}) and writes answers ({@link HttpConnection});
- * the dispatcher runs on a worker pool, because handlers block on JDBC. Any refusal becomes the AWS error form; an
- * unexpected failure becomes InternalServiceException 500, never an HTML page or a dropped connection.
+ * the {@link Routes} pick the {@link Endpoint} that answers, on a worker pool, because handlers block on JDBC.
+ * Each endpoint renders its own refusals; a failure that escapes one is a bare JSON 500, never an HTML page
+ * or a dropped connection.
  */
 public final class HttpFront implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1 << 20;
@@ -43,15 +43,15 @@ public final class HttpFront implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
 
     private final InetSocketAddress address;
-    private final Dispatcher dispatcher;
+    private final Routes routes;
     private final EventLoopGroup loops;
     private final ExecutorService workers;
     private final ChannelGroup connections;
     private Channel listener;
 
-    public HttpFront(String bind, int port, Dispatcher dispatcher) {
+    public HttpFront(String bind, int port, Routes routes) {
         this.address = new InetSocketAddress(bind, port);
-        this.dispatcher = dispatcher;
+        this.routes = routes;
         // One event loop: on 2 cores a second one measured no faster, and the workers need the other core.
         this.loops = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callgate-io", true), NioIoHandler.newFactory());
         this.connections = new DefaultChannelGroup(loops.next());
@@ -80,7 +80,7 @@ public final class HttpFront implements AutoCloseable {
                                         .setMaxInitialLineLength(MAX_LINE_AND_HEADER_BYTES)
                                         .setMaxHeaderSize(MAX_LINE_AND_HEADER_BYTES)),
                                 new HttpServerExpectContinueHandler(),
-                                new HttpConnection(HttpFront.this::answer, workers));
+                                new HttpConnection(HttpFront.this, workers));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
@@ -95,17 +95,20 @@ public final class HttpFront implements AutoCloseable {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    /** The answer to one request, on a worker thread: the dispatcher's, or the AWS form of its refusal. */
-    private WireResponse answer(WireRequest request, String requestId) {
+    /** The answer to one request, on a worker thread: its endpoint's, or a bare 500 if the endpoint failed. */
+    WireResponse answer(WireRequest request, String requestId) {
         try {
-            return dispatcher.dispatch(request, requestId);
-        } catch (ServiceError error) {
-            return AwsErrors.of(error, requestId);
+            return routes.endpointFor(request).answer(request, requestId);
         } catch (RuntimeException e) {
             LOG.error("Request {} {} failed", request.method(), request.rawPath(), e);
-            return AwsErrors.of(new ServiceError(ErrorCode.INTERNAL_SERVICE,
-                    "Internal failure (request " + requestId + "): " + e.getClass().getSimpleName()), requestId);
+            return new WireResponse(500, Map.of("Content-Type", "application/json"),
+                    ("{\"message\":\"Internal failure (request " + requestId + ")\"}").getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** The 400 of a request the front will not pass on, in the form of the endpoint it was for. */
+    WireResponse refuse(WireRequest head, String message, String requestId) {
+        return routes.endpointFor(head).refuse(head, message, requestId);
     }
 
     /** Stops accepting, lets the requests in progress finish (up to 5 s), then closes every connection. */
@@ -128,9 +131,4 @@ public final class HttpFront implements AutoCloseable {
         loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
-    /** Chooses the face a request is for and answers it. */
-    @FunctionalInterface
-    public interface Dispatcher {
-        WireResponse dispatch(WireRequest request, String requestId);
-    }
 }

@@ -1,7 +1,5 @@
 package dev.callgate.http;
 
-import dev.callgate.Callgate;
-import dev.callgate.aws.ServiceError;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
@@ -34,9 +32,7 @@ final class InboundRequest {
         this.body = declared > 0 && !declaredTooLarge ? new byte[(int) declared] : EMPTY;
     }
 
-    static ServiceError tooLarge() {
-        return ServiceError.invalidRequest("The request body is larger than the 1 MiB (" + HttpFront.MAX_BODY_BYTES + " bytes) that Callgate accepts.");
-    }
+    static final String TOO_LARGE = "The request body is larger than the 1 MiB (" + HttpFront.MAX_BODY_BYTES + " bytes) that Callgate accepts.";
 
     void append(ByteBuf chunk) {
         int n = chunk.readableBytes();
@@ -64,11 +60,19 @@ final class InboundRequest {
     }
 
     WireRequest toWire() {
+        return toWire(received == body.length ? body : Arrays.copyOf(body, (int) received));
+    }
+
+    /** The request without its body: enough to route its refusal. */
+    WireRequest head() {
+        return toWire(EMPTY);
+    }
+
+    private WireRequest toWire(byte[] bytes) {
         String target = originForm(head.uri());
         int question = target.indexOf('?');
         String rawPath = question < 0 ? target : target.substring(0, question);
         String rawQuery = question < 0 ? null : target.substring(question + 1);
-        byte[] bytes = received == body.length ? body : Arrays.copyOf(body, (int) received);
         return new WireRequest(head.method().name(), rawPath, rawQuery, Percent.query(rawQuery), headers(), bytes);
     }
 

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callgate.accounts.Accounts;
 import dev.callgate.accounts.BillingEntity;
+import dev.callgate.aws.ErrorCatalog;
 import dev.callgate.aws.ErrorCode;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.connect.RoutingProfileQueues;
+import dev.callgate.http.Endpoint;
 import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
@@ -29,7 +31,9 @@ import java.util.Map;
  * The operator's JSON API under {@code /_callgate/}: health, reset (for test suites), accounts'
  * billing entities, quota values and usage, the editions, and the clock, metrics and throttle routes of
  * {@link ThrottleControls}. In strict mode every call needs the operator token as a bearer token;
- * health stays open so that probes work.
+ * health stays open so that probes work. Its endpoints ({@link #health}, {@link #metrics}, {@link #clock},
+ * {@link #api}) take their place in the route table; errors have the AWS form ({@code __type},
+ * {@code Message}, the status), which CI scripts already read.
  */
 public final class OperatorApi {
     public static final String PREFIX = "/_callgate";
@@ -55,14 +59,34 @@ public final class OperatorApi {
         this.throttle = throttle;
     }
 
-    public WireResponse handle(WireRequest request) {
-        List<String> segments = Percent.pathSegments(request.rawPath());
-        List<String> path = segments.subList(1, segments.size());
+    /** {@code GET /_callgate/health}: open even in strict mode, so that probes work. */
+    public Endpoint health() {
+        return endpoint(false, (request, path) -> ok(status()));
+    }
+
+    /** {@code GET /_callgate/metrics}: Prometheus text. */
+    public Endpoint metrics() {
+        return endpoint(true, (request, path) -> throttle.metrics());
+    }
+
+    /** {@code GET /_callgate/clock} and {@code POST /_callgate/clock/advance}. */
+    public Endpoint clock() {
+        return endpoint(true, (request, path) -> {
+            WireResponse answer = throttle.clock(request.method(), path, request.body());
+            if (answer == null) {
+                throw noRoute(request);
+            }
+            return answer;
+        });
+    }
+
+    /** Every other operator route under {@value #PREFIX}. */
+    public Endpoint api() {
+        return endpoint(true, this::route);
+    }
+
+    private WireResponse route(WireRequest request, List<String> path) {
         String route = request.method() + " " + (path.isEmpty() ? "" : path.get(0));
-        if (route.equals("GET health") && path.size() == 1) {
-            return ok(health());
-        }
-        authorize(request);
         if (route.equals("POST reset") && path.size() == 1) {
             store.reset();
             throttle.reset();
@@ -88,10 +112,41 @@ public final class OperatorApi {
         if (answer != null) {
             return answer;
         }
-        throw ServiceError.invalidRequest("No operator operation matches " + request.method() + " " + request.rawPath() + ".");
+        throw noRoute(request);
     }
 
-    private ObjectNode health() {
+    private static ServiceError noRoute(WireRequest request) {
+        return ServiceError.invalidRequest("No operator operation matches " + request.method() + " " + request.rawPath() + ".");
+    }
+
+    /** An operator endpoint: authorised when {@code guarded}, answering refusals in the AWS error form. */
+    private Endpoint endpoint(boolean guarded, Route route) {
+        return new Endpoint() {
+            @Override
+            public WireResponse answer(WireRequest request, String requestId) {
+                return ErrorCatalog.AS_DECLARED.answering("application/json", requestId, () -> {
+                    if (guarded) {
+                        authorize(request);
+                    }
+                    List<String> segments = Percent.pathSegments(request.rawPath());
+                    return route.answer(request, segments.subList(1, segments.size()));
+                });
+            }
+
+            @Override
+            public WireResponse refuse(WireRequest head, String message, String requestId) {
+                return ErrorCatalog.AS_DECLARED.render(ServiceError.invalidRequest(message), "application/json", requestId);
+            }
+        };
+    }
+
+    /** One operator route: the request and its path below {@value #PREFIX}. */
+    @FunctionalInterface
+    private interface Route {
+        WireResponse answer(WireRequest request, List<String> path);
+    }
+
+    private ObjectNode status() {
         return JSON.createObjectNode()
                 .put("status", "UP")
                 .put("store", store.isPostgres() ? "postgresql" : "h2")

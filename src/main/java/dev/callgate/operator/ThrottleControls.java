@@ -2,7 +2,6 @@ package dev.callgate.operator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.callgate.Callgate;
 import dev.callgate.accounts.Accounts;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.clock.ServerClock;
@@ -44,15 +43,24 @@ public final class ThrottleControls {
         this.knownOperation = knownOperation;
     }
 
-    /** The answer to a request for one of these routes, or null when the route is not one of them. */
+    /** The answer to a request for one of the clock routes, or null when the route is not one of them. */
+    WireResponse clock(String method, List<String> path, byte[] body) {
+        return switch (method + " " + String.join("/", path)) {
+            case "GET clock" -> OperatorApi.ok(clock());
+            case "POST clock/advance" -> OperatorApi.ok(advance(OperatorApi.readJson(body)));
+            default -> null;
+        };
+    }
+
+    WireResponse metrics() {
+        return new WireResponse(200, Map.of("Content-Type", PROMETHEUS_TEXT), metrics.scrape(PROMETHEUS_TEXT).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The answer to a request for one of the throttle routes, or null when the route is not one of them. */
     WireResponse handle(String method, List<String> path, byte[] body) {
         String route = method + " " + String.join("/", path.size() == 3 && path.get(0).equals("accounts")
                 ? List.of("accounts", "{id}", path.get(2)) : path);
         return switch (route) {
-            case "GET clock" -> OperatorApi.ok(clock());
-            case "POST clock/advance" -> OperatorApi.ok(advance(OperatorApi.readJson(body)));
-            case "GET metrics" -> new WireResponse(200, Map.of("Content-Type", PROMETHEUS_TEXT),
-                    metrics.scrape(PROMETHEUS_TEXT).getBytes(StandardCharsets.UTF_8));
             case "GET accounts/{id}/throttle" -> OperatorApi.ok(overrides(account(path)));
             case "PUT accounts/{id}/throttle" -> OperatorApi.ok(override(account(path), OperatorApi.readJson(body)));
             case "DELETE accounts/{id}/throttle" -> {

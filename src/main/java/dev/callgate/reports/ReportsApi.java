@@ -2,15 +2,14 @@ package dev.callgate.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.callgate.Callgate;
 import dev.callgate.accounts.Caller;
+import dev.callgate.aws.ErrorCatalog;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.aws.SigV4Authenticator;
+import dev.callgate.http.Endpoint;
 import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
-import dev.callgate.operator.OperatorApi;
-import dev.callgate.reports.ReportService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,8 +30,7 @@ import java.util.Map;
  * DELETE …/reports/{id}/schedule     unschedule
  * </pre>
  */
-public final class ReportsApi {
-    public static final String PREFIX = OperatorApi.PREFIX + "/instances/";
+public final class ReportsApi implements Endpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SigV4Authenticator authenticator;
@@ -43,16 +41,17 @@ public final class ReportsApi {
         this.reports = reports;
     }
 
-    /** Reports live under an instance; the instance's other operator routes (its quotas) do not. */
-    public static boolean handles(WireRequest request) {
-        if (!request.rawPath().startsWith(PREFIX)) {
-            return false;
-        }
-        List<String> path = Percent.pathSegments(request.rawPath());
-        return path.size() >= 4 && path.get(3).equals("reports");
+    @Override
+    public WireResponse answer(WireRequest request, String requestId) {
+        return ErrorCatalog.AS_DECLARED.answering("application/json", requestId, () -> handle(request));
     }
 
-    public WireResponse handle(WireRequest request) {
+    @Override
+    public WireResponse refuse(WireRequest head, String message, String requestId) {
+        return ErrorCatalog.AS_DECLARED.render(ServiceError.invalidRequest(message), "application/json", requestId);
+    }
+
+    private WireResponse handle(WireRequest request) {
         Caller caller = authenticator.authenticate(request, SigV4Authenticator.scope(request));
         // _callgate / instances / {instanceId} / reports [/ {id} [/ publish|schedule]]
         List<String> path = Percent.pathSegments(request.rawPath());

@@ -217,7 +217,7 @@ class ThrottleAcceptanceTest extends ServerSuite {
             admitted(connect, 40);
 
             assertThat(off.operator().metrics()).contains(
-                    "callgate_api_calls_total{account=\"" + ACCOUNT + "\",operation=\"ListInstances\",outcome=\"admitted\",region=\"us-east-1\"} 40.0");
+                    "callgate_api_calls_total{account=\"" + ACCOUNT + "\",operation=\"ListInstances\",outcome=\"admitted\",region=\"us-east-1\",service=\"connect\"} 40.0");
         }
     }
 
@@ -319,7 +319,7 @@ class ThrottleAcceptanceTest extends ServerSuite {
 
         assertThat(scrape.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         assertThat(scrape.body()).contains(
-                "callgate_api_calls_total{account=\"222233334444\",operation=\"ListInstances\",outcome=\"admitted\",region=\"us-east-1\"} 5.0",
-                "callgate_api_calls_total{account=\"222233334444\",operation=\"ListInstances\",outcome=\"throttled\",region=\"us-east-1\"} 2.0");
+                "callgate_api_calls_total{account=\"222233334444\",operation=\"ListInstances\",outcome=\"admitted\",region=\"us-east-1\",service=\"connect\"} 5.0",
+                "callgate_api_calls_total{account=\"222233334444\",operation=\"ListInstances\",outcome=\"throttled\",region=\"us-east-1\",service=\"connect\"} 2.0");
     }
 }

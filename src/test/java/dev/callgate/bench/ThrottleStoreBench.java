@@ -114,7 +114,7 @@ public final class ThrottleStoreBench {
                 long calls = 0;
                 while (!stop.get()) {
                     try {
-                        throttle.admit(caller, "ListInstances");
+                        throttle.admit(caller, ApiThrottle.CONNECT, "ListInstances");
                     } catch (Throttled refused) {
                         // the refusing scenarios' every call
                     }

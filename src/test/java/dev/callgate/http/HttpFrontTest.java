@@ -28,7 +28,7 @@ class HttpFrontTest {
     void pipelinedRequestsAreAnsweredInOrder() throws Exception {
         start((request, id) -> {
             sleepMillis(request.rawPath().equals("/slow") ? 200 : 0);
-            return new WireResponse(200, Map.of("Content-Type", "text/plain"), request.rawPath().getBytes(StandardCharsets.UTF_8));
+            return text(200, request.rawPath());
         });
 
         String answers = exchange("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /fast HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
@@ -38,23 +38,36 @@ class HttpFrontTest {
     }
 
     @Test
-    void malformedRequestGetsAModelledErrorAndTheConnectionCloses() throws Exception {
-        start((request, id) -> new WireResponse(200, Map.of(), new byte[0]));
+    void malformedRequestGetsTheFallbackEndpointsRefusalAndTheConnectionCloses() throws Exception {
+        start((request, id) -> text(200, "answered"));
 
         String answer = exchange("NOT HTTP AT ALL\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 400").contains("x-amzn-ErrorType: InvalidRequestException", "\"__type\":\"InvalidRequestException\"");
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("refused: The HTTP request is malformed");
     }
 
     @Test
-    void unexpectedFailureIsAnInternalServiceErrorInAwsForm() throws Exception {
+    void oversizedBodyGetsItsOwnRoutesRefusal() throws Exception {
+        Endpoint other = endpoint((request, id) -> text(200, "other"), "other refused: ");
+        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> text(200, "fallback"), "refused: "))
+                .on("POST", "/other/**", other));
+        front.start();
+
+        String answer = exchange("POST /other/x HTTP/1.1\r\nHost: x\r\nContent-Length: " + (HttpFront.MAX_BODY_BYTES + 1)
+                + "\r\nConnection: close\r\n\r\n" + "x".repeat(HttpFront.MAX_BODY_BYTES + 1));
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("other refused: ", "1 MiB");
+    }
+
+    @Test
+    void failureThatEscapesAnEndpointIsABareJson500() throws Exception {
         start((request, id) -> {
             throw new IllegalStateException("boom");
         });
 
         String answer = exchange("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
-        assertThat(answer).startsWith("HTTP/1.1 500").contains("InternalServiceException").doesNotContain("boom");
+        assertThat(answer).startsWith("HTTP/1.1 500").contains("Internal failure").doesNotContain("boom");
     }
 
     @Test
@@ -63,7 +76,7 @@ class HttpFrontTest {
         start((request, id) -> {
             inHandler.countDown();
             sleepMillis(300);
-            return new WireResponse(200, Map.of(), "done".getBytes(StandardCharsets.UTF_8));
+            return text(200, "done");
         });
         try (Socket socket = new Socket("127.0.0.1", front.port())) {
             socket.setSoTimeout(10_000);
@@ -76,9 +89,33 @@ class HttpFrontTest {
         }
     }
 
-    private void start(HttpFront.Dispatcher dispatcher) throws IOException {
-        front = new HttpFront("127.0.0.1", 0, dispatcher);
+    private void start(Answer answer) throws IOException {
+        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint(answer, "refused: ")));
         front.start();
+    }
+
+    /** An endpoint that answers with {@code answer} and refuses with a 400 whose text starts with {@code refusalPrefix}. */
+    private static Endpoint endpoint(Answer answer, String refusalPrefix) {
+        return new Endpoint() {
+            @Override
+            public WireResponse answer(WireRequest request, String requestId) {
+                return answer.answer(request, requestId);
+            }
+
+            @Override
+            public WireResponse refuse(WireRequest head, String message, String requestId) {
+                return text(400, refusalPrefix + message);
+            }
+        };
+    }
+
+    private static WireResponse text(int status, String text) {
+        return new WireResponse(status, Map.of("Content-Type", "text/plain"), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @FunctionalInterface
+    private interface Answer {
+        WireResponse answer(WireRequest request, String requestId);
     }
 
     /** Sends raw bytes and reads until the server closes the connection. */

@@ -1,11 +1,12 @@
 package dev.callgate.testing;
 
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Hand-made AWS requests for inputs that no SDK would send (malformed JSON, wrong member types,
- * huge bodies), with a lenient-mode SigV4 header so they reach the Connect face.
+ * huge bodies, unknown targets), with a lenient-mode SigV4 header naming the service they are for.
  */
 public final class RawAws {
     private final int port;
@@ -16,10 +17,21 @@ public final class RawAws {
         this.accountId = accountId;
     }
 
+    /** A request to Amazon Connect (REST-JSON). */
     public HttpResponse<String> send(String method, String path, String body) {
-        return new Operator(port).send(method, path, body, Map.of(
-                "Authorization", "AWS4-HMAC-SHA256 Credential=" + accountId
-                        + "/20261125/us-east-1/connect/aws4_request, SignedHeaders=host;x-amz-date, Signature=00",
-                "X-Amz-Date", "20261125T000000Z"));
+        return new Operator(port).send(method, path, body, signed("connect", Map.of()));
+    }
+
+    /** An AWS JSON 1.1 call, {@code POST /} with {@code X-Amz-Target: target}, signed for {@code service}. */
+    public HttpResponse<String> call(String service, String target, String body) {
+        return new Operator(port).send("POST", "/", body, signed(service, Map.of("X-Amz-Target", target)));
+    }
+
+    private Map<String, String> signed(String service, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("Authorization", "AWS4-HMAC-SHA256 Credential=" + accountId
+                + "/20261125/us-east-1/" + service + "/aws4_request, SignedHeaders=host;x-amz-date, Signature=00");
+        all.put("X-Amz-Date", "20261125T000000Z");
+        return all;
     }
 }

@@ -12,22 +12,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The per-account API throttle (limits.md §6): one token bucket per (account, region, operation),
+ * The per-account API throttle (limits.md §6): one token bucket per (account, region, service, operation),
  * checked by the wire after authentication and routing and before anything is decoded, so a
  * throttled call never reaches a handler or touches state.
  *
- * <p>Rates come from the edition current at server start (the throttle is the account's, not an
- * instance's, so no instance snapshot applies), multiplied by the {@link ThrottleMode}'s scale.
- * The operator may override them per account, for one operation or for the general group
+ * <p>Amazon Connect's rates come from the edition current at server start (the throttle is the
+ * account's, not an instance's, so no instance snapshot applies); another AWS service brings its own
+ * fixed rates ({@link #addService}). Every rate is multiplied by the {@link ThrottleMode}'s scale.
+ * The operator may override Connect's rates per account, for one operation or for the general group
  * ({@value #GENERAL_GROUP}: every operation without its own edition rate); overrides are kept in the
  * store. On H2 (one node) the buckets live in memory; on PostgreSQL in rows that every node shares,
  * so the bound holds across nodes. With the throttle off, a call touches neither.
  */
 public final class ApiThrottle {
+    /** The service whose rates the edition holds and the operator overrides. */
+    public static final String CONNECT = "connect";
     /** The override key of the edition's default group. */
     public static final String GENERAL_GROUP = "*";
     /** Bucket4j refills at most one token per nanosecond. */
     public static final long MAX_RATE = 1_000_000_000L;
+
+    private static final ThrottleOverrides.Account NOT_OVERRIDDEN = new ThrottleOverrides.Account(0, Map.of());
 
     private final ThrottleMode mode;
     private final Edition.ThrottleRates rates;
@@ -35,6 +40,7 @@ public final class ApiThrottle {
     private final TokenBuckets buckets;
     private final MeterRegistry registry;
     private final ConcurrentMap<BucketKey, BucketCounters> counters = new ConcurrentHashMap<>();
+    private final Map<String, Edition.ThrottleRates> otherServices = new ConcurrentHashMap<>();
 
     public ApiThrottle(ThrottleMode mode, Edition.ThrottleRates rates, Store store, ServerClock clock, MeterRegistry registry) {
         this.mode = mode;
@@ -52,16 +58,24 @@ public final class ApiThrottle {
         return mode;
     }
 
-    /** Admits the call or throws {@link Throttled}. */
-    public void admit(Caller caller, String operation) {
-        BucketKey key = new BucketKey(caller.accountId(), caller.region(), operation);
+    /** Gives another AWS service (by signing name) its own buckets at its own rates, which no override changes. */
+    public void addService(String service, Edition.ThrottleRates serviceRates) {
+        serviceRates.operations().values().forEach(this::requireUsable);
+        requireUsable(serviceRates.defaults());
+        otherServices.put(service, serviceRates);
+    }
+
+    /** Admits a call of {@code service}'s {@code operation} or throws {@link Throttled}. */
+    public void admit(Caller caller, String service, String operation) {
+        BucketKey key = new BucketKey(caller.accountId(), caller.region(), service, operation);
         BucketCounters counted = counters.computeIfAbsent(key, k -> BucketCounters.register(registry, k));
         if (!mode.enabled()) {
             counted.admitted().increment();
             return;
         }
-        ThrottleOverrides.Account account = overrides.of(key.accountId());
-        Edition.Rate rate = rate(account, operation);
+        Edition.ThrottleRates fixed = otherServices.get(service);
+        ThrottleOverrides.Account account = fixed == null ? overrides.of(key.accountId()) : NOT_OVERRIDDEN;
+        Edition.Rate rate = fixed == null ? rate(account, operation) : mode.apply(fixed.of(operation));
         ConsumptionProbe probe = buckets.take(key, rate, account.revision());
         if (!probe.isConsumed()) {
             counted.throttled().increment();
@@ -70,7 +84,7 @@ public final class ApiThrottle {
         counted.admitted().increment();
     }
 
-    /** The rate and burst an account's bucket for {@code operation} has, in this mode. */
+    /** The rate and burst an account's bucket for Connect's {@code operation} has, in this mode. */
     public Edition.Rate rate(String accountId, String operation) {
         return rate(overrides.of(accountId), operation);
     }

@@ -12,9 +12,10 @@ record BucketCounters(Counter admitted, Counter throttled) {
 
     private static Counter counter(MeterRegistry registry, BucketKey key, String outcome) {
         return Counter.builder("callgate.api.calls")
-                .description("Amazon Connect API calls by throttle outcome")
+                .description("AWS API calls by throttle outcome")
                 .tag("account", key.accountId())
                 .tag("region", key.region())
+                .tag("service", key.service())
                 .tag("operation", key.operation())
                 .tag("outcome", outcome)
                 .register(registry);

@@ -16,7 +16,7 @@ public final class Throttled extends ServiceError {
     private Throttled(BucketKey key, Edition.Rate rate, long millisToNextToken) {
         // Concatenated, not String.format: this is the hot path of a client hammering an empty bucket.
         super(ErrorCode.THROTTLING, "Rate exceeded: the API throttle bucket of account " + key.accountId() + " in " + key.region()
-                        + " for " + key.operation() + " (RateLimit " + rate.rate() + " per second, BurstLimit " + rate.burst()
+                        + " for " + key.service() + ":" + key.operation() + " (RateLimit " + rate.rate() + " per second, BurstLimit " + rate.burst()
                         + ") is empty; its next token comes in " + millisToNextToken + " ms.",
                 Map.of(), Map.of(RETRY_AFTER_MS, Long.toString(millisToNextToken)));
     }

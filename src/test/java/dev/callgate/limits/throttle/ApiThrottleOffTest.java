@@ -34,9 +34,9 @@ class ApiThrottleOffTest {
 
         assertThatCode(() -> {
             for (int i = 0; i < 10; i++) {
-                off.admit(CALLER, "ListInstances");
+                off.admit(CALLER, ApiThrottle.CONNECT, "ListInstances");
             }
         }).doesNotThrowAnyException();
-        assertThatThrownBy(() -> faithful.admit(CALLER, "ListInstances")).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> faithful.admit(CALLER, ApiThrottle.CONNECT, "ListInstances")).isInstanceOf(StoreException.class);
     }
 }

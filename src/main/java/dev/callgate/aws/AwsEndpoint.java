@@ -1,0 +1,79 @@
+package dev.callgate.aws;
+
+import dev.callgate.accounts.Caller;
+import dev.callgate.http.Endpoint;
+import dev.callgate.http.WireRequest;
+import dev.callgate.http.WireResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * Every AWS service on the HTTP port, through one path: the SigV4 credential scope's service picks the
+ * {@link AwsService} (an unsigned request goes to the service its {@code X-Amz-Target} names, else to the
+ * first service); then authenticate, route, admit (throttle), decode into the SDK request type, call the
+ * one handler, encode its response. Every refusal is rendered by the service's {@link ErrorCatalog}. No
+ * business rule lives here.
+ */
+public final class AwsEndpoint implements Endpoint {
+    private final SigV4Authenticator authenticator;
+    private final Map<String, AwsService<?, ?>> bySigningName = new LinkedHashMap<>();
+    private final AwsService<?, ?> fallback;
+
+    /** @param services the services served; the first also answers requests that name none */
+    public AwsEndpoint(SigV4Authenticator authenticator, List<AwsService<?, ?>> services) {
+        this.authenticator = authenticator;
+        services.forEach(service -> bySigningName.put(service.signingName(), service));
+        this.fallback = services.get(0);
+    }
+
+    @Override
+    public WireResponse answer(WireRequest request, String requestId) {
+        SigV4Authenticator.Scope scope = SigV4Authenticator.scope(request);
+        AwsService<?, ?> service = serviceOf(request, scope);
+        AwsService<?, ?> renderer = service == null ? fallback : service;
+        return renderer.errors().answering(renderer.codec().contentType(), requestId, () -> {
+            if (service == null) {
+                throw ServiceError.invalidRequest("Callgate does not serve the AWS service '" + scope.service() + "' yet.");
+            }
+            return call(service, request, scope);
+        });
+    }
+
+    @Override
+    public WireResponse refuse(WireRequest head, String message, String requestId) {
+        AwsService<?, ?> service = head == null ? null : serviceOf(head, SigV4Authenticator.scope(head));
+        AwsService<?, ?> renderer = service == null ? fallback : service;
+        return renderer.errors().render(ServiceError.invalidRequest(message), renderer.codec().contentType(), requestId);
+    }
+
+    private <Q, R> WireResponse call(AwsService<Q, R> service, WireRequest request, SigV4Authenticator.Scope scope) {
+        Caller caller = authenticator.authenticate(request, scope);
+        Router.Route route = service.router().route(request);
+        if (route == null) {
+            throw new ServiceError(ErrorCode.UNKNOWN_OPERATION,
+                    "No " + service.title() + " operation matches " + service.router().describe(request) + ".");
+        }
+        Operation operation = route.operation();
+        // Every operation has a bucket, implemented or not, as on AWS; a refused call is never decoded.
+        service.admission().admit(caller, operation.name());
+        OperationHandlers.Handler<Q, R> handler = service.handlers().find(operation.requestClass());
+        if (handler == null) {
+            throw new ServiceError(ErrorCode.NOT_IMPLEMENTED,
+                    "Callgate does not implement the " + service.title() + " operation " + operation.name() + " yet.");
+        }
+        @SuppressWarnings("unchecked")
+        Q decoded = (Q) service.codec().decode(route, request);
+        R response = handler.handle(caller, decoded);
+        return new WireResponse(200, Map.of("Content-Type", service.codec().contentType()), service.codec().encode((SdkPojo) response));
+    }
+
+    /** The service a request is for, or null when its credential scope names one Callgate does not serve. */
+    private AwsService<?, ?> serviceOf(WireRequest request, SigV4Authenticator.Scope scope) {
+        if (scope != null) {
+            return bySigningName.get(scope.service());
+        }
+        return bySigningName.values().stream().filter(service -> service.router().claims(request)).findFirst().orElse(fallback);
+    }
+}

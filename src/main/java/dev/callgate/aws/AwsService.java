@@ -1,0 +1,33 @@
+package dev.callgate.aws;
+
+import dev.callgate.accounts.Caller;
+
+/**
+ * One AWS service as {@link AwsEndpoint} serves it: the SigV4 signing name that picks it, its SDK model,
+ * how a request finds its operation (router) and its members (codec), the operations Callgate implements,
+ * how it names its errors, and its admission (its own throttle, and any other check of the caller, such
+ * as Connect's regions) before a request is decoded. Adding a service is one of these plus its handlers.
+ *
+ * @param title the service's name in messages, e.g. "Amazon Connect"
+ */
+public record AwsService<Q, R>(
+        String signingName,
+        String title,
+        ServiceModel model,
+        Router router,
+        Codec codec,
+        OperationHandlers<Q, R> handlers,
+        ErrorCatalog errors,
+        Admission admission) {
+
+    /** Whether the service's model has an operation of this wire name. */
+    public boolean hasOperation(String name) {
+        return model.named(name) != null;
+    }
+
+    /** May this caller call this operation now: throws the refusal if not. Runs after routing, before decoding. */
+    @FunctionalInterface
+    public interface Admission {
+        void admit(Caller caller, String operation);
+    }
+}

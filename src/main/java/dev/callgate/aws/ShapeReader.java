@@ -1,0 +1,195 @@
+package dev.callgate.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
+import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.core.traits.ListTrait;
+import software.amazon.awssdk.core.traits.MapTrait;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
+
+/**
+ * Reads a request's JSON payload into the SDK's builder of its shape in one walk over the parsed body,
+ * checking on the way that each member has the kind its SDK field declares and that every member the
+ * model marks required is present (the Java SDK checks neither on the client side). Refusals say which
+ * member was wrong, with its path. Members the shape does not know are ignored, and null is absent.
+ */
+final class ShapeReader {
+    private final Map<String, List<String>> required = new ConcurrentHashMap<>();
+
+    ShapeReader(String requiredMembersResource) {
+        Properties properties = new Properties();
+        try (InputStream in = ShapeReader.class.getResourceAsStream(requiredMembersResource)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        properties.forEach((shape, members) -> required.put((String) shape, Arrays.asList(((String) members).split(","))));
+    }
+
+    /**
+     * Sets the payload members of a request's {@code builder}; {@code present} tells whether a member
+     * located elsewhere (path, query string, header) was sent, for the required check.
+     */
+    void readRequest(String shape, SdkPojo builder, JsonNode payload, Predicate<SdkField<?>> present) {
+        for (SdkField<?> field : builder.sdkFields()) {
+            boolean inPayload = field.location() == MarshallLocation.PAYLOAD;
+            JsonNode value = inPayload ? payload.get(field.locationName()) : null;
+            if (inPayload && value != null && !value.isNull()) {
+                field.set(builder, read(field, value, field.locationName()));
+            } else if (isRequired(shape, field) && (inPayload || !present.test(field))) {
+                throw missing(field.locationName());
+            }
+        }
+    }
+
+    private Object readStructure(SdkPojo builder, JsonNode object, String path) {
+        String shape = shapeName(builder);
+        for (SdkField<?> field : builder.sdkFields()) {
+            JsonNode value = object.get(field.locationName());
+            String memberPath = path + "." + field.locationName();
+            if (value != null && !value.isNull()) {
+                field.set(builder, read(field, value, memberPath));
+            } else if (isRequired(shape, field)) {
+                throw missing(memberPath);
+            }
+        }
+        return ((SdkBuilder<?, ?>) builder).build();
+    }
+
+    private boolean isRequired(String shape, SdkField<?> field) {
+        return required.getOrDefault(shape, List.of()).contains(field.locationName());
+    }
+
+    private Object read(SdkField<?> field, JsonNode value, String path) {
+        MarshallingType<?> type = field.marshallingType();
+        if (type == MarshallingType.STRING) {
+            expect(value.isTextual(), path, "a string", value);
+            return value.textValue();
+        } else if (type == MarshallingType.INTEGER) {
+            expect(value.isIntegralNumber() && value.canConvertToInt(), path, "an integer", value);
+            return value.intValue();
+        } else if (type == MarshallingType.LONG) {
+            expect(value.isIntegralNumber() && value.canConvertToLong(), path, "an integer", value);
+            return value.longValue();
+        } else if (type == MarshallingType.SHORT) {
+            expect(value.isIntegralNumber() && value.canConvertToInt() && (short) value.intValue() == value.intValue(), path, "an integer", value);
+            return value.shortValue();
+        } else if (type == MarshallingType.DOUBLE || type == MarshallingType.FLOAT || type == MarshallingType.BIG_DECIMAL) {
+            expect(value.isNumber(), path, "a number", value);
+            return type == MarshallingType.DOUBLE ? value.doubleValue() : type == MarshallingType.FLOAT ? value.floatValue() : value.decimalValue();
+        } else if (type == MarshallingType.INSTANT) {
+            expect(value.isNumber(), path, "a timestamp in epoch seconds", value);
+            return epochSeconds(value.decimalValue());
+        } else if (type == MarshallingType.BOOLEAN) {
+            expect(value.isBoolean(), path, "a boolean", value);
+            return value.booleanValue();
+        } else if (type == MarshallingType.SDK_BYTES) {
+            expect(value.isTextual(), path, "base64 text", value);
+            return bytes(value.textValue(), path);
+        } else if (type == MarshallingType.LIST) {
+            expect(value.isArray(), path, "a list", value);
+            SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
+            List<Object> list = new ArrayList<>(value.size());
+            for (int i = 0; i < value.size(); i++) {
+                list.add(element(member, value.get(i), path + "[" + i + "]"));
+            }
+            return list;
+        } else if (type == MarshallingType.MAP) {
+            expect(value.isObject(), path, "a map", value);
+            SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
+            Map<String, Object> map = new LinkedHashMap<>();
+            value.fields().forEachRemaining(e -> map.put(e.getKey(), element(member, e.getValue(), path + "." + e.getKey())));
+            return map;
+        } else if (type == MarshallingType.SDK_POJO) {
+            expect(value.isObject(), path, "a structure", value);
+            return readStructure(field.constructor().get(), value, path);
+        } else if (type == MarshallingType.DOCUMENT) {
+            return document(value);
+        }
+        throw new IllegalStateException("Member " + path + " has a type Callgate cannot read: " + type);
+    }
+
+    private Object element(SdkField<?> member, JsonNode element, String path) {
+        if (element == null || element.isNull()) {
+            throw ServiceError.invalidParameter("Member " + path + " must not be null.");
+        }
+        return read(member, element, path);
+    }
+
+    private static Instant epochSeconds(BigDecimal seconds) {
+        try {
+            BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+            return Instant.ofEpochSecond(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).intValue());
+        } catch (ArithmeticException | DateTimeException e) {
+            throw ServiceError.invalidParameter("Timestamp " + seconds + " is out of range.");
+        }
+    }
+
+    private static SdkBytes bytes(String base64, String path) {
+        try {
+            return SdkBytes.fromByteArray(Base64.getDecoder().decode(base64));
+        } catch (IllegalArgumentException e) {
+            throw ServiceError.invalidParameter("Member " + path + " must be base64 text.");
+        }
+    }
+
+    private static Document document(JsonNode value) {
+        if (value.isObject()) {
+            Map<String, Document> members = new LinkedHashMap<>();
+            value.fields().forEachRemaining(e -> members.put(e.getKey(), document(e.getValue())));
+            return Document.fromMap(members);
+        }
+        if (value.isArray()) {
+            List<Document> elements = new ArrayList<>();
+            for (Iterator<JsonNode> it = value.elements(); it.hasNext(); ) {
+                elements.add(document(it.next()));
+            }
+            return Document.fromList(elements);
+        }
+        return value.isTextual() ? Document.fromString(value.textValue())
+                : value.isBoolean() ? Document.fromBoolean(value.booleanValue())
+                : value.isNumber() ? Document.fromNumber(value.decimalValue())
+                : Document.fromNull();
+    }
+
+    private static String shapeName(SdkPojo builder) {
+        Class<?> type = builder.getClass();
+        return type.getEnclosingClass() != null ? type.getEnclosingClass().getSimpleName() : type.getSimpleName();
+    }
+
+    private static void expect(boolean ok, String path, String kind, JsonNode value) {
+        if (!ok) {
+            throw ServiceError.invalidParameter("Member " + path + " must be " + kind + ", but the request has "
+                    + value.getNodeType().name().toLowerCase() + " " + abbreviate(value.toString()) + ".");
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+
+    private static ServiceError missing(String path) {
+        return ServiceError.invalidParameter("Required member " + path + " is missing.");
+    }
+}
