@@ -22,7 +22,7 @@ import software.amazon.awssdk.protocols.json.JsonOperationMetadata;
 
 /**
  * Amazon Connect's JSON form of any SDK shape, produced and read by the SDK's own REST-JSON protocol
- * (DESIGN.md, decision 1): timestamps as epoch seconds, Connect's member casing, nesting as modelled.
+ * (see docs/architecture.md): timestamps as epoch seconds, Connect's member casing, nesting as modelled.
  * The wire uses it for requests and responses; the services use it to store resource descriptions.
  */
 public final class SdkJson {

@@ -32,7 +32,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Authenticates AWS requests by their SigV4 {@code Authorization} header (DESIGN.md, decision 2).
+ * Authenticates AWS requests by their SigV4 {@code Authorization} header, verified with the AWS SDK's own signer (docs/architecture.md).
  * Lenient mode trusts the credential scope: a 12-digit access key id is the account id, any other key
  * is account 000000000000. Strict mode knows every key and verifies the signature with the SDK's own
  * signers, so nothing unauthenticated reaches a handler in either mode.

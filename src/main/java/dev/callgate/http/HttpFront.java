@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP port every face shares (DESIGN.md), served by Netty: its event loop only parses
+ * The one HTTP port every face shares (docs/architecture.md), served by Netty: its event loop only parses
  * requests (bodies up to 1 MiB, see {@link InboundRequest}) and writes answers ({@link HttpConnection});
  * the {@link Routes} pick the {@link Endpoint} that answers, on a worker pool, because handlers block on JDBC.
  * Each endpoint renders its own refusals; a failure that escapes one is a bare JSON 500, never an HTML page

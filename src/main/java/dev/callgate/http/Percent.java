@@ -31,7 +31,7 @@ public final class Percent {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** Splits a raw path on '/' first and decodes each segment afterwards (connect-api.md §1). */
+    /** Splits a raw path on '/' first and decodes each segment afterwards: the SDK percent-encodes a '/' inside a path parameter (an instance ARN). */
     public static List<String> pathSegments(String rawPath) {
         List<String> segments = new ArrayList<>();
         for (String segment : rawPath.split("/", -1)) {

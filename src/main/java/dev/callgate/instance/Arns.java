@@ -1,7 +1,7 @@
 package dev.callgate.instance;
 
 
-/** Amazon Connect ARNs, and the instance ids that callers may give as ARNs (connect-api.md §8.8). */
+/** Amazon Connect ARNs, and the instance ids that callers may give as ARNs: an instance ARN arrives as one percent-encoded {@code {InstanceId}} path segment. */
 public final class Arns {
     private static final String INSTANCE_MARK = ":instance/";
 
