@@ -5,6 +5,9 @@ import dev.callgate.aws.ConnectEndpoint;
 import dev.callgate.aws.OperationHandlers;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.aws.SigV4Authenticator;
+import dev.callgate.calls.CallsApi;
+import dev.callgate.calls.DialingPolicy;
+import dev.callgate.calls.Switchboard;
 import dev.callgate.clock.ServerClock;
 import dev.callgate.clock.VirtualClock;
 import dev.callgate.config.Settings;
@@ -21,6 +24,7 @@ import dev.callgate.operator.OperatorApi;
 import dev.callgate.operator.ThrottleControls;
 import dev.callgate.reports.ReportService;
 import dev.callgate.reports.ReportsApi;
+import dev.callgate.sip.SipEndpoint;
 import dev.callgate.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -35,16 +39,22 @@ import software.amazon.awssdk.services.connect.model.ConnectResponse;
 public final class Callgate implements AutoCloseable {
     private final Store store;
     private final HttpFront front;
+    private final SipEndpoint sip;
+    private final Switchboard switchboard;
 
-    private Callgate(Store store, HttpFront front) {
+    private Callgate(Store store, HttpFront front, SipEndpoint sip, Switchboard switchboard) {
         this.store = store;
         this.front = front;
+        this.sip = sip;
+        this.switchboard = switchboard;
     }
 
     public static Callgate start(Settings settings) {
         ServerClock clock = settings.clock() == Settings.ClockMode.VIRTUAL ? new VirtualClock(Instant.now()) : ServerClock.system();
         Editions editions = Editions.load(settings.editionsFile(), settings.edition());
         Store store = Store.open(storeUrl(settings), null, null);
+        SipEndpoint sip = null;
+        Switchboard switchboard = null;
         try {
             Accounts accounts = new Accounts(store);
             settings.billingEntities().forEach(accounts::setBillingEntity);
@@ -56,21 +66,26 @@ public final class Callgate implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // Throttle rates come from the edition current at start: the throttle is the account's, not an instance's.
             ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, clock, metrics);
-            OperationHandlers<ConnectRequest, ConnectResponse> handlers = ConnectHandlers.of(instances, resources, store, clock);
+            sip = SipEndpoint.listen(settings.bind(), settings.calls().sipPort());
+            switchboard = new Switchboard(store, ledger, instances, clock, settings.calls(), sip, metrics);
+            OperationHandlers<ConnectRequest, ConnectResponse> handlers = ConnectHandlers.of(instances, resources, store, clock,
+                    switchboard, new DialingPolicy(store, editions));
             ConnectEndpoint connect = new ConnectEndpoint(authenticator, handlers, editions, throttle);
             OperatorApi operator = new OperatorApi(store, ledger, instances, accounts, editions,
                     settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null,
                     new ThrottleControls(clock, throttle, metrics, connect::hasOperation));
             ReportsApi reports = new ReportsApi(authenticator, new ReportService(resources));
+            CallsApi calls = new CallsApi(authenticator, instances, switchboard);
             HttpFront front = new HttpFront(settings.bind(), settings.port(), (request, requestId) ->
-                    ReportsApi.handles(request) ? reports.handle(request) : route(request, connect, operator));
+                    ReportsApi.handles(request) ? reports.handle(request)
+                            : CallsApi.handles(request) ? calls.handle(request) : route(request, connect, operator));
             front.start();
-            return new Callgate(store, front);
+            return new Callgate(store, front, sip, switchboard);
         } catch (IOException e) {
-            store.close();
+            stop(switchboard, sip, store);
             throw new UncheckedIOException("Cannot listen on " + settings.bind() + ":" + settings.port(), e);
         } catch (RuntimeException e) {
-            store.close();
+            stop(switchboard, sip, store);
             throw e;
         }
     }
@@ -89,6 +104,11 @@ public final class Callgate implements AutoCloseable {
 
     public int port() {
         return front.port();
+    }
+
+    /** The SIP port (UDP and TCP). */
+    public int sipPort() {
+        return sip.port();
     }
 
     public boolean isPostgres() {
@@ -110,6 +130,20 @@ public final class Callgate implements AutoCloseable {
     @Override
     public void close() {
         front.close();
-        store.close();
+        stop(switchboard, sip, store);
+    }
+
+    /** Calls end before the SIP stack stops, and both before the store closes. */
+    private static void stop(Switchboard switchboard, SipEndpoint sip, Store store) {
+        try {
+            if (switchboard != null) {
+                switchboard.close();
+            }
+            if (sip != null) {
+                sip.close();
+            }
+        } finally {
+            store.close();
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.callgate.Callgate;
  */
 public enum ErrorCode {
     ACCESS_DENIED("AccessDeniedException", 403),
+    CONTACT_NOT_FOUND("ContactNotFoundException", 410),
     DESTINATION_NOT_ALLOWED("DestinationNotAllowedException", 403),
     DUPLICATE_RESOURCE("DuplicateResourceException", 409),
     IDEMPOTENCY("IdempotencyException", 409),

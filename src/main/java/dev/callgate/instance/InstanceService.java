@@ -12,6 +12,7 @@ import dev.callgate.instance.InstanceRows;
 import dev.callgate.instance.RefRows;
 import dev.callgate.instance.ResourceRow;
 import dev.callgate.instance.ResourceRows;
+import dev.callgate.calls.Switchboard;
 import dev.callgate.limits.edition.Edition;
 import dev.callgate.limits.edition.Editions;
 import dev.callgate.limits.quota.Quota;
@@ -136,6 +137,7 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
             resources.deleteInstance(c, id);
             refs.deleteInstance(c, id);
             PhoneNumberService.releaseInstance(c, id);
+            Switchboard.dropInstance(c, id);
             ledger.dropScope(c, id);
             ledger.release(c, QuotaLedger.accountScope(caller.accountId(), caller.region()), Quota.INSTANCES_PER_REGION, 1);
             return null;

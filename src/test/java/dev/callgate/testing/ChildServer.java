@@ -36,7 +36,7 @@ public final class ChildServer {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "dev.callgate.cli.Main", "serve", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
-                "--throttle", throttle.toString()));
+                "--throttle", throttle.toString(), "--sip-port", "0"));
         if (storeUrl != null) {
             command.addAll(List.of("--store", storeUrl));
         }
