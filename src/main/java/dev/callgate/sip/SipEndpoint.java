@@ -222,9 +222,12 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
 
     private void invite(RequestEvent event) throws ParseException, SipException, InvalidArgumentException {
         Request request = event.getRequest();
+        if (event.getServerTransaction() != null) {
+            return; // a retransmission of an INVITE already decided: its transaction answers it
+        }
         ServerTransaction transaction;
         try {
-            transaction = event.getServerTransaction() != null ? event.getServerTransaction() : provider.getNewServerTransaction(request);
+            transaction = provider.getNewServerTransaction(request);
         } catch (TransactionAlreadyExistsException retransmission) {
             return; // the transaction layer answers retransmissions itself
         }
