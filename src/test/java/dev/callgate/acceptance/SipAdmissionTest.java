@@ -37,6 +37,6 @@ class SipAdmissionTest extends ServerSuite {
         assertThat(result.count("SuccessfulCall(C)")).as("answered with 200").isEqualTo(100);
         assertThat(result.count("FailedCall(C)")).as("refused").isEqualTo(50);
         assertThat(result.errorCodes()).hasSize(50).containsOnly("503");
-        assertThat(server.operator().usage("instances/" + instance.instanceId + "/quotas", "CONCURRENT_CALLS")).isZero();
+        assertThat(server.operator().awaitUsage("instances/" + instance.instanceId + "/quotas", "CONCURRENT_CALLS", 0)).isZero();
     }
 }
