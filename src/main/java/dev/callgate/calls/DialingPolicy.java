@@ -40,7 +40,12 @@ public final class DialingPolicy {
 
     /** The destination, if the instance may call it; DestinationNotAllowedException saying why not otherwise. */
     public String check(InstanceRow instance, String destination) {
-        Rules rules = rules(instance);
+        check(rules(instance), instance.id(), destination);
+        return destination;
+    }
+
+    /** Refuses a destination that {@code rules} do not allow, in the order country, then blocked prefix. */
+    static void check(Rules rules, String instanceId, String destination) {
         String region = region(destination);
         if (region == null) {
             throw refused("Destination '" + destination + "' is not an E.164 number of a known country"
@@ -48,15 +53,14 @@ public final class DialingPolicy {
         }
         if (!rules.countries().contains(region)) {
             throw refused("Destination " + destination + " is in " + region + ", which is not among the countries instance "
-                    + instance.id() + " may call: " + String.join(", ", rules.countries()) + ".");
+                    + instanceId + " may call: " + String.join(", ", rules.countries()) + ".");
         }
         for (String prefix : rules.blockedPrefixes()) {
             if (destination.startsWith(prefix)) {
                 throw refused("Destination " + destination + " starts with " + prefix + ", a prefix blocked for instance "
-                        + instance.id() + ".");
+                        + instanceId + ".");
             }
         }
-        return destination;
     }
 
     /** The region (ISO country) libphonenumber assigns to an E.164 number, or null when it assigns none. */
