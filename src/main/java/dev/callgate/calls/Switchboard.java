@@ -109,7 +109,7 @@ public final class Switchboard implements CallRouter, AutoCloseable {
         }
         Instant now = clock.instant();
         try {
-            LiveCall live = admit(instance, ContactInitiationMethod.INBOUND, call.caller(), number, true,
+            LiveCall live = admit(instance, ContactInitiationMethod.INBOUND, customer(call.caller()), number, true,
                     now.plus(settings.maxCallDuration()), CallEnd.EXPIRED);
             live.attach(call, now);
             byCallId.put(call.callId(), live);
@@ -187,7 +187,7 @@ public final class Switchboard implements CallRouter, AutoCloseable {
         }
         Instant now = clock.instant();
         boolean guarded = length.compareTo(settings.maxCallDuration()) >= 0;
-        LiveCall live = admit(instance, ContactInitiationMethod.INBOUND, "+10000000000", number, true,
+        LiveCall live = admit(instance, ContactInitiationMethod.INBOUND, null, number, true,
                 now.plus(guarded ? settings.maxCallDuration() : length), guarded ? CallEnd.EXPIRED : CallEnd.CUSTOMER_DISCONNECT);
         return contact(instance, live.contactId()).orElseThrow();
     }
@@ -331,6 +331,12 @@ public final class Switchboard implements CallRouter, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Call deadlines and leases not processed this time: {}", e.toString());
         }
+    }
+
+    /** The caller as the contact records it: its number in E.164, or the From user part as sent (at most 64 characters). */
+    private static String customer(String caller) {
+        String number = e164(caller);
+        return number != null || caller == null ? number : caller.substring(0, Math.min(64, caller.length()));
     }
 
     /** A dialled number as E.164 ({@code +} added when absent), or null when it is not a number. */

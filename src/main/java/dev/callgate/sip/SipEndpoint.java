@@ -369,23 +369,28 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         Response response = event.getResponse();
         CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
         SipCall call = calls.get(((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
-        if (call == null || !cseq.getMethod().equals(Request.INVITE) || response.getStatusCode() < 200) {
+        if (!cseq.getMethod().equals(Request.INVITE) || response.getStatusCode() < 200) {
             return;
         }
         try {
             if (response.getStatusCode() < 300) {
                 Dialog dialog = event.getDialog();
                 dialog.sendAck(dialog.createAck(cseq.getSeqNumber()));
+                if (call == null) {
+                    // answered after Callgate hung up (a CANCEL cannot go before the first provisional): end it
+                    dialog.sendRequest(provider.getNewClientTransaction(dialog.createRequest(Request.BYE)));
+                    return;
+                }
                 call.dialog(dialog);
                 if (call.move(SipCall.State.OFFERED, SipCall.State.CONFIRMED)) {
                     router.answered(call);
                 }
-            } else if (call.end()) {
+            } else if (call != null && call.end()) {
                 calls.remove(call.callId());
                 router.ended(call, Ending.REJECTED);
             }
         } catch (SipException | InvalidArgumentException e) {
-            LOG.debug("Response to {} not handled: {}", call.callId(), e.toString());
+            LOG.debug("Response {} not handled: {}", response.getStatusCode(), e.toString());
         }
     }
 
