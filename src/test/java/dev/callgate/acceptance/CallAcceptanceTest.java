@@ -3,7 +3,6 @@ package dev.callgate.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.callgate.config.CallSettings;
 import dev.callgate.config.Settings;
 import dev.callgate.testing.Calls;
