@@ -95,6 +95,29 @@ class CallAcceptanceTest extends ServerSuite {
     }
 
     @Test
+    void aCallCancelledBeforeTheAnswerGivesItsSlotBack() {
+        Fixtures instance = Fixtures.newInstance(connect, "cancel");
+        String number = Calls.claimNumber(connect, instance.instanceId);
+        try (RawSip sip = new RawSip(server.sipPort())) {
+            String callId = UUID.randomUUID().toString();
+            String invite = sip.invite(number, callId);
+            sip.send(invite);
+            assertThat(RawSip.status(sip.receive())).isEqualTo(100); // a UAC cancels only after a provisional response
+            sip.send(cancel(invite));
+            String answer = inviteFinal(sip, callId);
+            // The INVITE gets 487, unless admission answered it first: then the call is up and the caller hangs up.
+            if (RawSip.status(answer) == 200) {
+                sip.send(inDialog("ACK", answer, callId, 1));
+                sip.send(inDialog("BYE", answer, callId, 2));
+            } else {
+                assertThat(RawSip.status(answer)).isEqualTo(487);
+            }
+            assertThat(server.operator().awaitUsage("instances/" + instance.instanceId + "/quotas", CONCURRENT_CALLS, 0)).isZero();
+            assertThat(calls().live(instance.instanceId).path("concurrentCalls").asInt()).isZero();
+        }
+    }
+
+    @Test
     void unclaimedNumbersAre404AndMalformedRequestsAre400WithoutDisturbingOtherCalls() {
         Fixtures instance = Fixtures.newInstance(connect, "other");
         String number = Calls.claimNumber(connect, instance.instanceId);
@@ -216,6 +239,29 @@ class CallAcceptanceTest extends ServerSuite {
 
     private static String last(List<String> responses) {
         return responses.get(responses.size() - 1);
+    }
+
+    /** The final response to the call's INVITE (the CANCEL's own 200 is skipped). */
+    private static String inviteFinal(RawSip sip, String callId) {
+        while (true) {
+            String response = last(sip.untilFinal(callId));
+            if (RawSip.header(response, "CSeq").endsWith("INVITE")) {
+                return response;
+            }
+        }
+    }
+
+    /** The CANCEL of an INVITE: its Request-URI, Via (branch included), From, To, Call-ID and CSeq number. */
+    private static String cancel(String invite) {
+        String requestUri = invite.substring("INVITE ".length(), invite.indexOf(" SIP/2.0"));
+        return "CANCEL " + requestUri + " SIP/2.0\r\n"
+                + "Via: " + RawSip.header(invite, "Via") + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: " + RawSip.header(invite, "From") + "\r\n"
+                + "To: " + RawSip.header(invite, "To") + "\r\n"
+                + "Call-ID: " + RawSip.header(invite, "Call-ID") + "\r\n"
+                + "CSeq: 1 CANCEL\r\n"
+                + "Content-Length: 0\r\n\r\n";
     }
 
     /** An ACK or BYE in the dialog that {@code ok} (the 200 to our INVITE) established. */
