@@ -4,6 +4,9 @@ import dev.callgate.accounts.Accounts;
 import dev.callgate.aws.AwsEndpoint;
 import dev.callgate.aws.AwsService;
 import dev.callgate.aws.SigV4Authenticator;
+import dev.callgate.calls.CallsApi;
+import dev.callgate.calls.DialingPolicy;
+import dev.callgate.calls.Switchboard;
 import dev.callgate.clock.ServerClock;
 import dev.callgate.clock.VirtualClock;
 import dev.callgate.config.Settings;
@@ -22,6 +25,7 @@ import dev.callgate.reports.ReportService;
 import dev.callgate.reports.ReportsApi;
 import dev.callgate.servicequotas.ServiceQuotasApi;
 import dev.callgate.servicequotas.ServiceQuotasHandlers;
+import dev.callgate.sip.SipEndpoint;
 import dev.callgate.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -37,16 +41,22 @@ import software.amazon.awssdk.services.connect.model.ConnectResponse;
 public final class Callgate implements AutoCloseable {
     private final Store store;
     private final HttpFront front;
+    private final SipEndpoint sip;
+    private final Switchboard switchboard;
 
-    private Callgate(Store store, HttpFront front) {
+    private Callgate(Store store, HttpFront front, SipEndpoint sip, Switchboard switchboard) {
         this.store = store;
         this.front = front;
+        this.sip = sip;
+        this.switchboard = switchboard;
     }
 
     public static Callgate start(Settings settings) {
         ServerClock clock = settings.clock() == Settings.ClockMode.VIRTUAL ? new VirtualClock(Instant.now()) : ServerClock.system();
         Editions editions = Editions.load(settings.editionsFile(), settings.edition());
         Store store = Store.open(storeUrl(settings));
+        SipEndpoint sip = null;
+        Switchboard switchboard = null;
         try {
             Accounts accounts = new Accounts(store);
             settings.billingEntities().forEach(accounts::setBillingEntity);
@@ -58,22 +68,25 @@ public final class Callgate implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // Throttle rates come from the edition current at start: the throttle is the account's, not an instance's.
             ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, clock, metrics);
-            AwsService<ConnectRequest, ConnectResponse> connect = ConnectApi.service(
-                    ConnectHandlers.of(instances, resources, store, clock), editions, throttle);
+            sip = SipEndpoint.listen(settings.bind(), settings.calls().sipPort());
+            switchboard = new Switchboard(store, ledger, instances, clock, settings.calls(), sip, metrics);
+            AwsService<ConnectRequest, ConnectResponse> connect = ConnectApi.service(ConnectHandlers.of(instances, resources, store, clock,
+                    switchboard, new DialingPolicy(store, editions)), editions, throttle);
             AwsEndpoint aws = new AwsEndpoint(authenticator, List.of(connect,
                     ServiceQuotasApi.service(ServiceQuotasHandlers.of(), throttle)));
             OperatorApi operator = new OperatorApi(store, ledger, instances, accounts, editions,
                     settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null,
                     new ThrottleControls(clock, throttle, metrics, connect::hasOperation));
             ReportsApi reports = new ReportsApi(authenticator, new ReportService(resources));
-            HttpFront front = new HttpFront(settings.bind(), settings.port(), routes(aws, operator, reports));
+            CallsApi calls = new CallsApi(authenticator, instances, switchboard);
+            HttpFront front = new HttpFront(settings.bind(), settings.port(), routes(aws, operator, reports, calls));
             front.start();
-            return new Callgate(store, front);
+            return new Callgate(store, front, sip, switchboard);
         } catch (IOException e) {
-            store.close();
+            stop(switchboard, sip, store);
             throw new UncheckedIOException("Cannot listen on " + settings.bind() + ":" + settings.port(), e);
         } catch (RuntimeException e) {
-            store.close();
+            stop(switchboard, sip, store);
             throw e;
         }
     }
@@ -82,17 +95,23 @@ public final class Callgate implements AutoCloseable {
      * Every HTTP route of the one port. The operator's routes live under {@value OperatorApi#PREFIX};
      * everything else is an AWS API call, whose service the AWS endpoint picks by SigV4 scope or X-Amz-Target.
      */
-    private static Routes routes(AwsEndpoint aws, OperatorApi operator, ReportsApi reports) {
+    private static Routes routes(AwsEndpoint aws, OperatorApi operator, ReportsApi reports, CallsApi calls) {
         return new Routes(aws)
                 .on("GET", "/_callgate/health", operator.health())
                 .on("GET", "/_callgate/metrics", operator.metrics())
                 .on("*", "/_callgate/clock/**", operator.clock())
                 .on("*", "/_callgate/instances/{instanceId}/reports/**", reports)
+                .on("*", "/_callgate/instances/{instanceId}/calls/**", calls)
                 .on("*", "/_callgate/**", operator.api());
     }
 
     public int port() {
         return front.port();
+    }
+
+    /** The SIP port (UDP and TCP). */
+    public int sipPort() {
+        return sip.port();
     }
 
     public boolean isPostgres() {
@@ -114,6 +133,20 @@ public final class Callgate implements AutoCloseable {
     @Override
     public void close() {
         front.close();
-        store.close();
+        stop(switchboard, sip, store);
+    }
+
+    /** Calls end before the SIP stack stops, and both before the store closes. */
+    private static void stop(Switchboard switchboard, SipEndpoint sip, Store store) {
+        try {
+            if (switchboard != null) {
+                switchboard.close();
+            }
+            if (sip != null) {
+                sip.close();
+            }
+        } finally {
+            store.close();
+        }
     }
 }

@@ -10,6 +10,7 @@ package dev.callgate.aws;
  */
 public final class ErrorCode {
     public static final ErrorCode ACCESS_DENIED = new ErrorCode("AccessDeniedException", 403);
+    public static final ErrorCode CONTACT_NOT_FOUND = new ErrorCode("ContactNotFoundException", 410);
     public static final ErrorCode DESTINATION_NOT_ALLOWED = new ErrorCode("DestinationNotAllowedException", 403);
     public static final ErrorCode DUPLICATE_RESOURCE = new ErrorCode("DuplicateResourceException", 409);
     public static final ErrorCode IDEMPOTENCY = new ErrorCode("IdempotencyException", 409);

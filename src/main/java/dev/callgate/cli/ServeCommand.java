@@ -1,6 +1,7 @@
 package dev.callgate.cli;
 
 import dev.callgate.Callgate;
+import dev.callgate.config.CallSettings;
 import dev.callgate.config.ConfigFile;
 import dev.callgate.config.Settings;
 import dev.callgate.limits.edition.Edition;
@@ -50,6 +51,17 @@ final class ServeCommand implements Runnable {
             description = "system, or virtual: time stands still until POST /_callgate/clock/advance moves it.")
     String clock;
 
+    @Option(names = "--sip-port", defaultValue = "5060",
+            description = "SIP port, UDP and TCP, on the bind address (default ${DEFAULT-VALUE}; 0 picks a free port).")
+    int sipPort;
+
+    @Option(names = "--sip-trunk", description = "host:port of the SIP trunk that outbound calls go to (default: none).")
+    String sipTrunk;
+
+    @Option(names = "--max-call-duration", defaultValue = "4h",
+            description = "Longest a call may last before Callgate hangs up, e.g. 4h, 90m, 30s (default ${DEFAULT-VALUE}).")
+    String maxCallDuration;
+
     @Option(names = "--config", description = "Config file (default ./callgate.json when present).")
     Path config;
 
@@ -61,6 +73,8 @@ final class ServeCommand implements Runnable {
         String endpoint = "http://" + bind + ":" + callgate.port();
         System.out.printf("Callgate is listening on %s (%s store, ready in %d ms)%n", endpoint,
                 callgate.isPostgres() ? "PostgreSQL" : "embedded H2", (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("SIP on udp and tcp %s:%d; trunk: %s%n", bind, callgate.sipPort(),
+                settings.calls().sipTrunk() == null ? "none" : settings.calls().sipTrunk());
         System.out.printf("API throttle: %s; clock: %s%n", settings.throttle(), settings.clock().name().toLowerCase(Locale.ROOT));
         System.out.printf("For the AWS CLI and SDKs: export AWS_ENDPOINT_URL=%s%n", endpoint);
         System.out.flush();
@@ -80,7 +94,15 @@ final class ServeCommand implements Runnable {
     Settings settings() {
         ConfigFile file = config != null ? ConfigFile.read(config) : new SettingSources(new String[0], System.getenv()).file();
         return new Settings(port, bind, dataDir, store, authMode(), edition, editionsFile, operatorToken,
-                file.accessKeys(), file.billingEntities(), throttleMode(), clockMode());
+                file.accessKeys(), file.billingEntities(), throttleMode(), clockMode(), callSettings());
+    }
+
+    private CallSettings callSettings() {
+        try {
+            return new CallSettings(sipPort, sipTrunk, CallSettings.parseDuration(maxCallDuration));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(new CommandLine(this), e.getMessage());
+        }
     }
 
     private ThrottleMode throttleMode() {

@@ -24,7 +24,8 @@ public record Settings(
         List<AccessKey> accessKeys,
         Map<String, BillingEntity> billingEntities,
         ThrottleMode throttle,
-        ClockMode clock) {
+        ClockMode clock,
+        CallSettings calls) {
 
     /** How AWS requests are authenticated: any key (lenient), or known keys with verified signatures (strict). */
     public enum AuthMode { LENIENT, STRICT }
@@ -37,37 +38,41 @@ public record Settings(
         billingEntities = Map.copyOf(billingEntities);
     }
 
-    /** Defaults for an embedded server on {@code dataDir}: what tests and {@code ./callgate serve} start from. */
+    /** Defaults for an embedded server on {@code dataDir}: what tests start from (SIP on a free port, see {@link CallSettings#forTests}). */
     public static Settings defaults(Path dataDir) {
         return new Settings(4599, "127.0.0.1", dataDir, null, AuthMode.LENIENT, null, null, null, List.of(), Map.of(),
-                ThrottleMode.FAITHFUL, ClockMode.SYSTEM);
+                ThrottleMode.FAITHFUL, ClockMode.SYSTEM, CallSettings.forTests());
     }
 
     public Settings withPort(int newPort) {
-        return new Settings(newPort, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock);
+        return new Settings(newPort, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls);
     }
 
     public Settings withStore(String newStore) {
-        return new Settings(port, bind, dataDir, newStore, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock);
+        return new Settings(port, bind, dataDir, newStore, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls);
     }
 
     public Settings withEdition(String newEdition) {
-        return new Settings(port, bind, dataDir, store, auth, newEdition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock);
+        return new Settings(port, bind, dataDir, store, auth, newEdition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls);
     }
 
     public Settings withEditionsFile(Path newEditionsFile) {
-        return new Settings(port, bind, dataDir, store, auth, edition, newEditionsFile, operatorToken, accessKeys, billingEntities, throttle, clock);
+        return new Settings(port, bind, dataDir, store, auth, edition, newEditionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls);
     }
 
     public Settings withStrictAuth(String newOperatorToken, List<AccessKey> keys) {
-        return new Settings(port, bind, dataDir, store, AuthMode.STRICT, edition, editionsFile, newOperatorToken, keys, billingEntities, throttle, clock);
+        return new Settings(port, bind, dataDir, store, AuthMode.STRICT, edition, editionsFile, newOperatorToken, keys, billingEntities, throttle, clock, calls);
     }
 
     public Settings withThrottle(ThrottleMode newThrottle) {
-        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, newThrottle, clock);
+        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, newThrottle, clock, calls);
+    }
+
+    public Settings withCalls(CallSettings newCalls) {
+        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, newCalls);
     }
 
     public Settings withClock(ClockMode newClock) {
-        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, newClock);
+        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, newClock, calls);
     }
 }

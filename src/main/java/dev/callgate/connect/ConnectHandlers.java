@@ -1,6 +1,8 @@
 package dev.callgate.connect;
 
 import dev.callgate.aws.OperationHandlers;
+import dev.callgate.calls.DialingPolicy;
+import dev.callgate.calls.Switchboard;
 import dev.callgate.clock.ServerClock;
 import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.InstanceService;
@@ -15,7 +17,7 @@ public final class ConnectHandlers {
     }
 
     public static OperationHandlers<ConnectRequest, ConnectResponse> of(InstanceService instances, InstanceResources resources,
-            Store store, ServerClock clock) {
+            Store store, ServerClock clock, Switchboard switchboard, DialingPolicy dialing) {
         PhoneNumberService phoneNumbers = new PhoneNumberService(resources);
         return new OperationHandlers<ConnectRequest, ConnectResponse>().with(
                 instances,
@@ -32,6 +34,7 @@ public final class ConnectHandlers {
                 new AgentStatusService(resources),
                 new IntegrationService(resources),
                 phoneNumbers,
-                new TagService(instances, resources, phoneNumbers));
+                new TagService(instances, resources, phoneNumbers),
+                new ContactService(resources, switchboard, dialing));
     }
 }

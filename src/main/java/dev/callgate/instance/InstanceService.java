@@ -7,6 +7,7 @@ import dev.callgate.aws.OperationFamily;
 import dev.callgate.aws.OperationHandlers;
 import dev.callgate.aws.SdkJson;
 import dev.callgate.aws.ServiceError;
+import dev.callgate.calls.Switchboard;
 import dev.callgate.limits.edition.Edition;
 import dev.callgate.limits.edition.Editions;
 import dev.callgate.limits.quota.Quota;
@@ -132,6 +133,7 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
             resources.deleteInstance(c, id);
             refs.deleteInstance(c, id);
             PhoneNumberService.releaseInstance(c, id);
+            Switchboard.dropInstance(c, id);
             ledger.dropScope(c, QuotaScope.instance(id));
             ledger.release(c, QuotaScope.account(caller.accountId(), caller.region()), Quota.INSTANCES_PER_REGION, 1);
             return null;

@@ -75,6 +75,12 @@ public final class PhoneNumberService implements OperationFamily<ConnectRequest,
         Sql.update(connection, "update phone_number_taken set released = true where instance_id = ?", instanceId);
     }
 
+    /** The instance that holds a claimed number (E.164), if any: where a call to it goes. */
+    public static Optional<String> instanceClaiming(Connection connection, String e164) throws SQLException {
+        return Sql.one(connection, "select instance_id from phone_number_taken where phone_number = ? and released = false",
+                rs -> rs.getString(1), e164);
+    }
+
     public SearchAvailablePhoneNumbersResponse search(Caller caller, SearchAvailablePhoneNumbersRequest request) {
         target(caller, request.targetArn(), request.instanceId());
         String country = Checks.known("PhoneNumberCountryCode", request.phoneNumberCountryCode(), request.phoneNumberCountryCodeAsString()).toString();

@@ -295,7 +295,7 @@ public final class ResourceBench {
         List<String> command = List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), "dev.callgate.cli.Main", "serve",
                 "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
-                "--editions-file", edition.toString(), "--edition", "bench");
+                "--editions-file", edition.toString(), "--edition", "bench", "--sip-port", "0");
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callgate.accounts.BillingEntity;
+import dev.callgate.config.CallSettings;
 import dev.callgate.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +50,27 @@ class SettingSourcesTest {
         assertThat(settings.dataDir()).isEqualTo(Path.of("./callgate-data"));
         assertThat(settings.auth()).isEqualTo(Settings.AuthMode.LENIENT);
         assertThat(settings.store()).isNull();
+    }
+
+    @Test
+    void callSettingsComeFromFlagsEnvironmentAndFileLikeTheOthers() throws Exception {
+        Path file = dir.resolve("callgate.json");
+        Files.writeString(file, """
+                {"sip-trunk": "10.0.0.9:5060", "max-call-duration": "90m"}
+                """);
+        String[] args = {"serve", "--config", file.toString()};
+
+        Settings settings = parse(args, Map.of("CALLGATE_SIP_PORT", "5070"));
+
+        assertThat(settings.calls().sipPort()).isEqualTo(5070);
+        assertThat(settings.calls().sipTrunk()).isEqualTo("10.0.0.9:5060");
+        assertThat(settings.calls().maxCallDuration()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(parse(new String[] {"serve"}, Map.of()).calls())
+                .isEqualTo(new CallSettings(5060, null, Duration.ofHours(4)));
+        assertThatThrownBy(() -> parse(new String[] {"serve", "--max-call-duration", "soon"}, Map.of()))
+                .hasMessageContaining("--max-call-duration");
+        assertThatThrownBy(() -> parse(new String[] {"serve", "--sip-trunk", "nohost"}, Map.of()))
+                .hasMessageContaining("--sip-trunk");
     }
 
     @Test

@@ -20,10 +20,12 @@ import java.util.List;
 public final class ChildServer {
     private final Process process;
     private final int port;
+    private final int sipPort;
 
-    private ChildServer(Process process, int port) {
+    private ChildServer(Process process, int port, int sipPort) {
         this.process = process;
         this.port = port;
+        this.sipPort = sipPort;
     }
 
     /** A child with the API throttle off, like RunningServer: for tests of quotas and durability. */
@@ -32,19 +34,26 @@ public final class ChildServer {
     }
 
     public static ChildServer start(Path dataDir, String storeUrl, int port, Path log, ThrottleMode throttle) {
+        return start(dataDir, storeUrl, port, log, throttle, List.of());
+    }
+
+    /** A child with more options of {@code callgate serve} (e.g. --edition), on its own free SIP port. */
+    public static ChildServer start(Path dataDir, String storeUrl, int port, Path log, ThrottleMode throttle, List<String> options) {
+        int sipPort = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "dev.callgate.cli.Main", "serve", "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
-                "--throttle", throttle.toString()));
+                "--throttle", throttle.toString(), "--sip-port", String.valueOf(sipPort)));
+        command.addAll(options);
         if (storeUrl != null) {
             command.addAll(List.of("--store", storeUrl));
         }
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            ChildServer child = new ChildServer(process, port);
-            child.awaitHealthy(Duration.ofSeconds(30));
+            ChildServer child = new ChildServer(process, port, sipPort);
+            child.awaitHealthy(Duration.ofSeconds(90)); // generous: a JVM starts slowly on a busy CI machine
             return child;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,6 +70,11 @@ public final class ChildServer {
 
     public int port() {
         return port;
+    }
+
+    /** Its SIP port (UDP and TCP). */
+    public int sipPort() {
+        return sipPort;
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */

@@ -54,6 +54,25 @@ public final class Operator {
         return quotaField(scopePath, quota, "usage");
     }
 
+    /**
+     * The usage once it reaches {@code expected}, or the last one seen after 10 s: for releases that a SIP
+     * callback hands to a worker thread (a BYE is answered before its slot is given back).
+     */
+    public long awaitUsage(String scopePath, String quota, long expected) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long usage = usage(scopePath, quota);
+        while (usage != expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return usage;
+            }
+            usage = usage(scopePath, quota);
+        }
+        return usage;
+    }
+
     public long value(String scopePath, String quota) {
         return quotaField(scopePath, quota, "value");
     }

@@ -43,6 +43,10 @@ public final class RunningServer implements AutoCloseable {
         return callgate.port();
     }
 
+    public int sipPort() {
+        return callgate.sipPort();
+    }
+
     public Operator operator() {
         return new Operator(port());
     }

@@ -1,0 +1,63 @@
+package dev.callgate.calls;
+
+import dev.callgate.limits.quota.Quota;
+import dev.callgate.limits.quota.QuotaLedger;
+import dev.callgate.limits.quota.QuotaScope;
+import dev.callgate.store.Store;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The call metrics Amazon Connect publishes per instance (ConcurrentCalls, ConcurrentCallsPercentage,
+ * CallsBreachingConcurrencyQuota), on {@code /_callgate/metrics}: the first two read from the quota
+ * ledger, so they count every node's calls; the breaches are counted by the node that refused them.
+ */
+final class CallMetrics {
+    private final MeterRegistry registry;
+    private final Store store;
+    private final QuotaLedger ledger;
+    private final Set<String> watched = ConcurrentHashMap.newKeySet();
+
+    CallMetrics(MeterRegistry registry, Store store, QuotaLedger ledger) {
+        this.registry = registry;
+        this.store = store;
+        this.ledger = ledger;
+    }
+
+    /** Publishes an instance's gauges from its first call on. */
+    void watch(String instanceId) {
+        if (!watched.add(instanceId)) {
+            return;
+        }
+        gauge("callgate.concurrent.calls", "Calls in progress (Amazon Connect's ConcurrentCalls)", instanceId,
+                usage -> usage.used());
+        gauge("callgate.concurrent.calls.percentage", "Calls in progress as a percentage of the concurrent calls quota"
+                + " (ConcurrentCallsPercentage)", instanceId, usage -> usage.limit() == 0 ? 0 : 100.0 * usage.used() / usage.limit());
+        breaches(instanceId);
+    }
+
+    /** A call refused because the instance was at its concurrent calls quota (CallsBreachingConcurrencyQuota). */
+    void breached(String instanceId) {
+        breaches(instanceId).increment();
+    }
+
+    private Counter breaches(String instanceId) {
+        return Counter.builder("callgate.calls.breaching.quota")
+                .description("Calls refused because the instance was at its concurrent calls quota (CallsBreachingConcurrencyQuota)")
+                .tag("instance", instanceId).register(registry);
+    }
+
+    private void gauge(String name, String description, String instanceId, ToDoubleFunction<QuotaLedger.Usage> value) {
+        Gauge.builder(name, () -> {
+            try {
+                return value.applyAsDouble(store.read(c -> ledger.usage(c, QuotaScope.instance(instanceId), Quota.CONCURRENT_CALLS)));
+            } catch (RuntimeException gone) {
+                return Double.NaN; // the instance was deleted
+            }
+        }).description(description).tag("instance", instanceId).strongReference(true).register(registry);
+    }
+}

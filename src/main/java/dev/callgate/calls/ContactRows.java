@@ -1,0 +1,50 @@
+package dev.callgate.calls;
+
+import dev.callgate.store.Sql;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for the contact table. */
+final class ContactRows {
+    private static final String COLUMNS = "c.id, c.instance_id, c.initiation_method, c.customer_number, c.system_number,"
+            + " c.initiated_at, c.connected_at, c.disconnected_at, c.disconnect_reason";
+
+    void insert(Connection connection, ContactRow row) throws SQLException {
+        Sql.update(connection, "insert into contact (id, instance_id, initiation_method, customer_number, system_number,"
+                + " initiated_at, connected_at) values (?, ?, ?, ?, ?, ?, ?)",
+                row.id(), row.instanceId(), row.initiationMethod(), row.customerNumber(), row.systemNumber(),
+                row.initiatedAt(), row.connectedAt());
+    }
+
+    Optional<ContactRow> find(Connection connection, String instanceId, String id) throws SQLException {
+        return Sql.one(connection, "select " + COLUMNS + " from contact c where c.instance_id = ? and c.id = ?",
+                ContactRows::row, instanceId, id);
+    }
+
+    /** The instance's calls in progress (those holding a lease), on every node. */
+    List<ContactRow> live(Connection connection, String instanceId) throws SQLException {
+        return Sql.list(connection, "select " + COLUMNS + " from contact c join call_lease l on l.contact_id = c.id"
+                + " where l.instance_id = ? order by c.initiated_at, c.id", ContactRows::row, instanceId);
+    }
+
+    void connected(Connection connection, String id, long at) throws SQLException {
+        Sql.update(connection, "update contact set connected_at = ? where id = ? and connected_at is null", at, id);
+    }
+
+    void disconnected(Connection connection, String id, long at, String reason) throws SQLException {
+        Sql.update(connection, "update contact set disconnected_at = ?, disconnect_reason = ? where id = ? and disconnected_at is null",
+                at, reason, id);
+    }
+
+    static void dropInstance(Connection connection, String instanceId) throws SQLException {
+        Sql.update(connection, "delete from contact where instance_id = ?", instanceId);
+    }
+
+    private static ContactRow row(ResultSet rs) throws SQLException {
+        return new ContactRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getLong(6), (Long) rs.getObject(7, Long.class), (Long) rs.getObject(8, Long.class), rs.getString(9));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.callgate.sip;
+
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+
+/**
+ * One call's SIP leg, inbound or outbound: its Call-ID, who dialled whom, its transactions and
+ * dialog, and where it stands. State changes happen under the call's lock, so a CANCEL, a BYE and
+ * Callgate's own hang-up never both act on one call.
+ */
+public final class SipCall {
+    /** Which side sent the INVITE. */
+    public enum Direction { INBOUND, OUTBOUND }
+
+    enum State { OFFERED, ANSWERED, CONFIRMED, ENDED }
+
+    private final String callId;
+    private final Direction direction;
+    private final String dialled;
+    private final String caller;
+    private final Integer sessionExpires;
+    private final String localTag;
+    private ServerTransaction invite;
+    private ClientTransaction outboundInvite;
+    private Dialog dialog;
+    private State state = State.OFFERED;
+
+    private SipCall(String callId, Direction direction, String dialled, String caller, Integer sessionExpires, String localTag) {
+        this.callId = callId;
+        this.direction = direction;
+        this.dialled = dialled;
+        this.caller = caller;
+        this.sessionExpires = sessionExpires;
+        this.localTag = localTag;
+    }
+
+    static SipCall inbound(String callId, String dialled, String caller, Integer sessionExpires, ServerTransaction invite,
+            String localTag) {
+        SipCall call = new SipCall(callId, Direction.INBOUND, dialled, caller, sessionExpires, localTag);
+        call.invite = invite;
+        return call;
+    }
+
+    static SipCall outbound(String callId, String dialled, String caller, ClientTransaction invite, String localTag) {
+        SipCall call = new SipCall(callId, Direction.OUTBOUND, dialled, caller, null, localTag);
+        call.outboundInvite = invite;
+        return call;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    /** The user part of the Request-URI (the number dialled), as sent. */
+    public String dialled() {
+        return dialled;
+    }
+
+    /** The user part of the From URI (the caller), as sent. */
+    public String caller() {
+        return caller;
+    }
+
+    /** The session interval (RFC 4028) agreed for this call in seconds, or null when the caller asked for none. */
+    public Integer sessionExpires() {
+        return sessionExpires;
+    }
+
+    String localTag() {
+        return localTag;
+    }
+
+    synchronized ServerTransaction invite() {
+        return invite;
+    }
+
+    synchronized ClientTransaction outboundInvite() {
+        return outboundInvite;
+    }
+
+    synchronized Dialog dialog() {
+        return dialog;
+    }
+
+    synchronized State state() {
+        return state;
+    }
+
+    /** Moves from {@code from} to {@code to}; false (and nothing changes) when the call is elsewhere. */
+    synchronized boolean move(State from, State to) {
+        if (state != from) {
+            return false;
+        }
+        state = to;
+        return true;
+    }
+
+    /** Ends the call from whatever state it is in; false when it had already ended. */
+    synchronized boolean end() {
+        if (state == State.ENDED) {
+            return false;
+        }
+        state = State.ENDED;
+        return true;
+    }
+
+    synchronized void dialog(Dialog established) {
+        dialog = established;
+    }
+}

@@ -1,0 +1,528 @@
+package dev.callgate.sip;
+
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
+import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.address.AddressFactoryImpl;
+import gov.nist.javax.sip.header.HeaderFactoryImpl;
+import gov.nist.javax.sip.message.MessageFactoryImpl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ListeningPoint;
+import javax.sip.PeerUnavailableException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.SipURI;
+import javax.sip.address.TelURL;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Callgate's SIP face (RFC 3261 over JAIN-SIP's reference implementation): one UDP and one TCP
+ * listening point on the same port, inbound INVITEs handed to a {@link CallRouter} for a verdict,
+ * outbound INVITEs to a trunk, BYE, CANCEL, ACK and session refreshes. It holds no business rule: who
+ * may call whom, and how many at once, is the router's.
+ */
+public final class SipEndpoint implements SipListenerExt, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SipEndpoint.class);
+    /** Our Min-SE (RFC 4028): shorter session intervals are refused with 422. */
+    static final int MIN_SESSION_EXPIRES = 90;
+    private static final int SESSION_INTERVAL_TOO_SMALL = 422;
+    private static final Pattern DELTA_SECONDS = Pattern.compile("^\\s*(\\d{1,9})");
+
+    private final SipStackImpl stack;
+    private final SipProvider provider;
+    private final HeaderFactoryImpl headers = new HeaderFactoryImpl();
+    private final MessageFactoryImpl messages = new MessageFactoryImpl();
+    private final AddressFactoryImpl addresses = new AddressFactoryImpl();
+    private final String host;
+    private final int port;
+    /** Admission touches the store: it runs here, never on the stack's threads. */
+    private final ExecutorService offers = Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = new Thread(runnable, "sip-offers");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
+    private volatile CallRouter router;
+
+    private SipEndpoint(SipStackImpl stack, SipProvider provider, String host, int port) {
+        this.stack = stack;
+        this.provider = provider;
+        this.host = host;
+        this.port = port;
+    }
+
+    /** Listens on {@code port} (0: a port free for both UDP and TCP) of {@code bind}; calls wait for {@link #route}. */
+    public static SipEndpoint listen(String bind, int port) {
+        int chosen = port == 0 ? freePort(bind) : port;
+        Properties properties = new Properties();
+        properties.setProperty("javax.sip.STACK_NAME", "callgate-" + bind + "-" + chosen);
+        properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        SipStackImpl stack = null;
+        try {
+            stack = new SipStackImpl(properties);
+            ListeningPoint udp = stack.createListeningPoint(bind, chosen, ListeningPoint.UDP);
+            ListeningPoint tcp = stack.createListeningPoint(bind, chosen, ListeningPoint.TCP);
+            SipProvider provider = stack.createSipProvider(udp);
+            provider.addListeningPoint(tcp);
+            SipEndpoint endpoint = new SipEndpoint(stack, provider, bind, chosen);
+            provider.addSipListener(endpoint);
+            stack.start();
+            return endpoint;
+        } catch (PeerUnavailableException | InvalidArgumentException | java.util.TooManyListenersException
+                 | javax.sip.ObjectInUseException | javax.sip.TransportNotSupportedException e) {
+            if (stack != null) {
+                stack.stop();
+            }
+            throw new UncheckedIOException(new IOException("Cannot listen for SIP on " + bind + ":" + chosen + ": " + e.getMessage(), e));
+        } catch (SipException e) {
+            stack.stop();
+            throw new UncheckedIOException(new IOException("Cannot start SIP on " + bind + ":" + chosen + ": " + e.getMessage(), e));
+        }
+    }
+
+    /** Starts handing calls to {@code callRouter}; until then INVITEs are answered 503 without a cause. */
+    public void route(CallRouter callRouter) {
+        this.router = callRouter;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** An outbound call to {@code number} at the trunk ({@code host:port}), from {@code from}; not sent until {@link #send}. */
+    public SipCall prepare(String trunk, String number, String from) {
+        try {
+            String[] hostPort = trunk.split(":");
+            SipURI target = addresses.createSipURI(number, hostPort[0]);
+            target.setPort(Integer.parseInt(hostPort[1]));
+            String tag = newTag();
+            FromHeader fromHeader = headers.createFromHeader(addresses.createAddress(ourUri(from)), tag);
+            ToHeader to = headers.createToHeader(addresses.createAddress(target), null);
+            CallIdHeader callId = provider.getNewCallId();
+            Request invite = messages.createRequest(target, Request.INVITE, callId, headers.createCSeqHeader(1L, Request.INVITE),
+                    fromHeader, to, List.of(headers.createViaHeader(host, port, ListeningPoint.UDP, null)),
+                    headers.createMaxForwardsHeader(70));
+            invite.addHeader(contact());
+            invite.setContent(SessionDescription.offer(host, mediaPort()), headers.createContentTypeHeader("application", "sdp"));
+            ClientTransaction transaction = provider.getNewClientTransaction(invite);
+            SipCall call = SipCall.outbound(callId.getCallId(), number, from, transaction, tag);
+            calls.put(call.callId(), call);
+            return call;
+        } catch (ParseException | InvalidArgumentException | SipException e) {
+            throw new IllegalArgumentException("Cannot build an INVITE to " + number + " at " + trunk + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sends a prepared outbound INVITE. */
+    public void send(SipCall call) {
+        try {
+            call.outboundInvite().sendRequest();
+        } catch (SipException e) {
+            LOG.warn("Outbound INVITE {} not sent: {}", call.callId(), e.getMessage());
+            if (call.end()) {
+                calls.remove(call.callId());
+                router.ended(call, Ending.NO_ANSWER);
+            }
+        }
+    }
+
+    /**
+     * Callgate ends the call: BYE once it is answered, CANCEL while an outbound call rings. Does nothing
+     * when the call has already ended; the router hears nothing (Callgate knows why it hung up).
+     */
+    public void hangUp(SipCall call) {
+        SipCall.State state = call.state();
+        if (!call.end()) {
+            return;
+        }
+        calls.remove(call.callId());
+        try {
+            if (call.direction() == SipCall.Direction.OUTBOUND && state == SipCall.State.OFFERED) {
+                provider.getNewClientTransaction(call.outboundInvite().createCancel()).sendRequest();
+            } else if (call.dialog() != null) {
+                Dialog dialog = call.dialog();
+                dialog.sendRequest(provider.getNewClientTransaction(dialog.createRequest(Request.BYE)));
+            }
+        } catch (SipException e) {
+            LOG.debug("Hang-up of {} not sent: {}", call.callId(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        try {
+            switch (request.getMethod()) {
+                case Request.INVITE -> {
+                    SipCall known = calls.get(callId(request));
+                    if (known != null && toTag(request) != null) {
+                        refresh(event, known);
+                    } else if (known == null) {
+                        invite(event);
+                    }
+                }
+                case Request.ACK -> acknowledged(request);
+                case Request.BYE -> bye(event);
+                case Request.CANCEL -> cancel(event);
+                case Request.UPDATE -> {
+                    SipCall known = calls.get(callId(request));
+                    if (known == null) {
+                        reply(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                    } else {
+                        refresh(event, known);
+                    }
+                }
+                case Request.OPTIONS -> reply(event, Response.OK);
+                default -> reply(event, Response.METHOD_NOT_ALLOWED);
+            }
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            // One bad request must never disturb the other calls.
+            LOG.debug("SIP {} not handled: {}", request.getMethod(), e.toString());
+        }
+    }
+
+    private void invite(RequestEvent event) throws ParseException, SipException, InvalidArgumentException {
+        Request request = event.getRequest();
+        if (event.getServerTransaction() != null) {
+            return; // a retransmission of an INVITE already decided: its transaction answers it
+        }
+        ServerTransaction transaction;
+        try {
+            transaction = provider.getNewServerTransaction(request);
+        } catch (TransactionAlreadyExistsException retransmission) {
+            return; // the transaction layer answers retransmissions itself
+        }
+        transaction.sendResponse(messages.createResponse(Response.TRYING, request));
+        String dialled = userPart(request.getRequestURI());
+        Integer sessionExpires = sessionExpires(request);
+        if (dialled == null) {
+            transaction.sendResponse(messages.createResponse(Response.NOT_FOUND, request));
+            return;
+        }
+        if (sessionExpires != null && sessionExpires < MIN_SESSION_EXPIRES) {
+            Response tooSmall = messages.createResponse(SESSION_INTERVAL_TOO_SMALL, request);
+            tooSmall.setReasonPhrase("Session Interval Too Small");
+            tooSmall.addHeader(headers.createHeader("Min-SE", String.valueOf(MIN_SESSION_EXPIRES)));
+            transaction.sendResponse(tooSmall);
+            return;
+        }
+        String caller = userPart(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
+        SipCall call = SipCall.inbound(callId(request), dialled, caller, sessionExpires, transaction, newTag());
+        calls.put(call.callId(), call);
+        offers.execute(() -> decide(call, request));
+    }
+
+    /** Asks the router, then answers: 180 and 200 with SDP when admitted, the verdict's final response otherwise. */
+    private void decide(SipCall call, Request request) {
+        CallRouter current = router;
+        Verdict verdict;
+        try {
+            verdict = current == null ? Verdict.NO_CIRCUIT : current.offered(call);
+        } catch (RuntimeException e) {
+            LOG.warn("Admission of call {} failed: {}", call.callId(), e.toString());
+            finalResponse(call, request, Response.SERVER_INTERNAL_ERROR, "Server Internal Error", null);
+            return;
+        }
+        if (verdict != Verdict.ADMIT) {
+            finalResponse(call, request, verdict.status(), verdict.phrase(), verdict.cause());
+            return;
+        }
+        synchronized (call) {
+            if (call.move(SipCall.State.OFFERED, SipCall.State.ANSWERED)) {
+                answer(call, request);
+                return;
+            }
+        }
+        current.ended(call, Ending.CANCELLED); // CANCEL won the race with admission
+    }
+
+    private void answer(SipCall call, Request request) {
+        try {
+            ServerTransaction transaction = call.invite();
+            transaction.sendResponse(tagged(messages.createResponse(Response.RINGING, request), call));
+            Response ok = tagged(messages.createResponse(Response.OK, request), call);
+            ok.addHeader(contact());
+            String offer = request.getRawContent() == null ? null : new String(request.getRawContent(), StandardCharsets.UTF_8);
+            ok.setContent(SessionDescription.answer(offer, host, mediaPort()), headers.createContentTypeHeader("application", "sdp"));
+            if (call.sessionExpires() != null) {
+                ok.addHeader(headers.createHeader("Session-Expires", call.sessionExpires() + ";refresher=uac"));
+                ok.addHeader(headers.createRequireHeader("timer"));
+            }
+            call.dialog(transaction.getDialog());
+            transaction.sendResponse(ok);
+        } catch (ParseException | SipException | InvalidArgumentException e) {
+            LOG.warn("Answer to call {} not sent: {}", call.callId(), e.toString());
+        }
+    }
+
+    private void finalResponse(SipCall call, Request request, int status, String phrase, Verdict.Cause cause) {
+        calls.remove(call.callId());
+        if (!call.end()) {
+            return;
+        }
+        try {
+            Response response = tagged(messages.createResponse(status, request), call);
+            response.setReasonPhrase(phrase);
+            if (cause != null) {
+                response.addHeader(headers.createReasonHeader("Q.850", cause.value(), cause.text()));
+            }
+            call.invite().sendResponse(response);
+        } catch (ParseException | SipException | InvalidArgumentException e) {
+            LOG.debug("Final response to call {} not sent: {}", call.callId(), e.toString());
+        }
+    }
+
+    private void acknowledged(Request ack) {
+        SipCall call = calls.get(callId(ack));
+        if (call != null && call.move(SipCall.State.ANSWERED, SipCall.State.CONFIRMED)) {
+            router.confirmed(call);
+        }
+    }
+
+    private void refresh(RequestEvent event, SipCall call) throws ParseException, SipException, InvalidArgumentException {
+        Request request = event.getRequest();
+        ServerTransaction transaction = serverTransaction(event);
+        Response ok = tagged(messages.createResponse(Response.OK, request), call);
+        ok.addHeader(contact());
+        if (request.getMethod().equals(Request.INVITE)) {
+            ok.setContent(SessionDescription.answer(null, host, mediaPort()), headers.createContentTypeHeader("application", "sdp"));
+        }
+        if (call.sessionExpires() != null) {
+            ok.addHeader(headers.createHeader("Session-Expires", call.sessionExpires() + ";refresher=uac"));
+        }
+        transaction.sendResponse(ok);
+        router.refreshed(call);
+    }
+
+    private void bye(RequestEvent event) throws ParseException, SipException, InvalidArgumentException {
+        SipCall call = calls.remove(callId(event.getRequest()));
+        if (call == null) {
+            reply(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        serverTransaction(event).sendResponse(messages.createResponse(Response.OK, event.getRequest()));
+        if (call.end()) {
+            router.ended(call, Ending.PEER_HANGUP);
+        }
+    }
+
+    /** CANCEL: 200 to the CANCEL; 487 to the INVITE unless it was already answered. */
+    private void cancel(RequestEvent event) throws ParseException, SipException, InvalidArgumentException {
+        Request request = event.getRequest();
+        SipCall call = calls.get(callId(request));
+        if (call == null) {
+            reply(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        serverTransaction(event).sendResponse(messages.createResponse(Response.OK, request));
+        boolean cancelled;
+        synchronized (call) {
+            cancelled = call.move(SipCall.State.OFFERED, SipCall.State.ENDED);
+        }
+        if (cancelled) {
+            calls.remove(call.callId());
+            call.invite().sendResponse(tagged(messages.createResponse(Response.REQUEST_TERMINATED, call.invite().getRequest()), call));
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        Response response = event.getResponse();
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        SipCall call = calls.get(((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId());
+        if (!cseq.getMethod().equals(Request.INVITE) || response.getStatusCode() < 200) {
+            return;
+        }
+        try {
+            if (response.getStatusCode() < 300) {
+                Dialog dialog = event.getDialog();
+                dialog.sendAck(dialog.createAck(cseq.getSeqNumber()));
+                if (call == null) {
+                    // answered after Callgate hung up (a CANCEL cannot go before the first provisional): end it
+                    dialog.sendRequest(provider.getNewClientTransaction(dialog.createRequest(Request.BYE)));
+                    return;
+                }
+                call.dialog(dialog);
+                if (call.move(SipCall.State.OFFERED, SipCall.State.CONFIRMED)) {
+                    router.answered(call);
+                }
+            } else if (call != null && call.end()) {
+                calls.remove(call.callId());
+                router.ended(call, Ending.REJECTED);
+            }
+        } catch (SipException | InvalidArgumentException e) {
+            LOG.debug("Response {} not handled: {}", response.getStatusCode(), e.toString());
+        }
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        if (event.isServerTransaction()) {
+            return;
+        }
+        Request request = event.getClientTransaction().getRequest();
+        SipCall call = calls.get(callId(request));
+        if (call != null && request.getMethod().equals(Request.INVITE) && call.end()) {
+            calls.remove(call.callId());
+            router.ended(call, Ending.NO_ANSWER);
+        }
+    }
+
+    @Override
+    public void processDialogTimeout(DialogTimeoutEvent event) {
+        if (event.getReason() != DialogTimeoutEvent.Reason.AckNotReceived) {
+            return;
+        }
+        SipCall call = calls.get(event.getDialog().getCallId().getCallId());
+        if (call != null) {
+            hangUp(call);
+            router.ended(call, Ending.ACK_TIMEOUT);
+        }
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.debug("SIP transport error to {}:{} over {}", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // Nothing to do: calls end on BYE, CANCEL, refusals and timeouts.
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // Nothing to do: see processTransactionTerminated.
+    }
+
+    /** The number in a sip:, sips: or tel: URI (its user part, or the tel number); null when it has none. */
+    static String userPart(URI uri) {
+        if (uri instanceof SipURI sip) {
+            return sip.getUser();
+        }
+        if (uri instanceof TelURL tel) {
+            return (tel.isGlobal() ? "+" : "") + tel.getPhoneNumber();
+        }
+        return null;
+    }
+
+    /** The delta-seconds of a Session-Expires header (also its compact form x), or null. */
+    private static Integer sessionExpires(Request request) {
+        Header header = request.getHeader("Session-Expires");
+        if (header == null) {
+            header = request.getHeader("x");
+        }
+        if (header == null) {
+            return null;
+        }
+        String text = header.toString();
+        Matcher seconds = DELTA_SECONDS.matcher(text.substring(text.indexOf(':') + 1));
+        return seconds.find() ? Integer.valueOf(seconds.group(1)) : null;
+    }
+
+    private ServerTransaction serverTransaction(RequestEvent event) throws SipException {
+        return event.getServerTransaction() != null ? event.getServerTransaction() : provider.getNewServerTransaction(event.getRequest());
+    }
+
+    private void reply(RequestEvent event, int status) throws ParseException, SipException, InvalidArgumentException {
+        Response response = messages.createResponse(status, event.getRequest());
+        if (status == Response.METHOD_NOT_ALLOWED) {
+            response.addHeader(headers.createAllowHeader("INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE"));
+        }
+        provider.sendResponse(response);
+    }
+
+    private Response tagged(Response response, SipCall call) throws ParseException {
+        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+        if (to.getTag() == null) {
+            to.setTag(call.localTag());
+        }
+        return response;
+    }
+
+    private ContactHeader contact() throws ParseException {
+        return headers.createContactHeader(addresses.createAddress(ourUri("callgate")));
+    }
+
+    private SipURI ourUri(String user) throws ParseException {
+        SipURI uri = addresses.createSipURI(user, host);
+        uri.setPort(port);
+        return uri;
+    }
+
+    /** The (silent) media port the SDP names: the one above the SIP port, as many SIP servers do. */
+    private int mediaPort() {
+        return port < 65534 ? port + 2 - port % 2 : 10000;
+    }
+
+    private static String callId(Request request) {
+        return ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+    }
+
+    private static String toTag(Request request) {
+        return ((ToHeader) request.getHeader(ToHeader.NAME)).getTag();
+    }
+
+    private static String newTag() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static int freePort(String bind) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (ServerSocket tcp = new ServerSocket()) {
+                tcp.bind(new InetSocketAddress(InetAddress.getByName(bind), 0));
+                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(bind), tcp.getLocalPort()))) {
+                    return udp.getLocalPort();
+                }
+            } catch (IOException taken) {
+                // that TCP port's UDP twin is taken: try another
+            }
+        }
+        throw new UncheckedIOException(new IOException("No port free for both UDP and TCP on " + bind));
+    }
+
+    @Override
+    public void close() {
+        offers.shutdownNow();
+        stack.stop();
+    }
+}

@@ -1,0 +1,280 @@
+package dev.callgate.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.callgate.config.CallSettings;
+import dev.callgate.config.Settings;
+import dev.callgate.testing.Calls;
+import dev.callgate.testing.Fixtures;
+import dev.callgate.testing.RawSip;
+import dev.callgate.testing.ReportsClient;
+import dev.callgate.testing.ServerSuite;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.connect.model.Channel;
+import software.amazon.awssdk.services.connect.model.Contact;
+import software.amazon.awssdk.services.connect.model.ContactInitiationMethod;
+import software.amazon.awssdk.services.connect.model.ContactNotFoundException;
+
+/**
+ * Inbound calls and their slots (limits.md §4) on an instance of the 2017-03-28 edition (10 concurrent
+ * calls), over raw SIP and the simulated-call API, with the virtual clock driving every deadline: the
+ * max call duration (10 minutes here), the ACK the caller owes (32 s) and RFC 4028 session timers.
+ */
+class CallAcceptanceTest extends ServerSuite {
+    private static final String CONCURRENT_CALLS = "CONCURRENT_CALLS";
+
+    @Override
+    protected UnaryOperator<Settings> settings() {
+        return s -> s.withEdition("2017-03-28").withClock(Settings.ClockMode.VIRTUAL)
+                .withCalls(CallSettings.forTests().withMaxCallDuration(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void aFullInstanceRefusesTheNextCallWith503AndCause34AndNoRetryAfter() {
+        Fixtures instance = Fixtures.newInstance(connect, "full");
+        String number = Calls.claimNumber(connect, instance.instanceId);
+        Calls calls = calls();
+        for (int i = 0; i < 10; i++) {
+            calls.place(instance.instanceId, number, 600);
+        }
+
+        try (RawSip sip = new RawSip(server.sipPort())) {
+            String callId = UUID.randomUUID().toString();
+            sip.send(sip.invite(number, callId));
+            List<String> responses = sip.untilFinal(callId);
+            String refusal = responses.get(responses.size() - 1);
+
+            assertThat(refusal).startsWith("SIP/2.0 503 Service Unavailable\r\n");
+            assertThat(RawSip.header(refusal, "Reason")).isEqualTo("Q.850;cause=34;text=\"No circuit/channel available\"");
+            assertThat(RawSip.header(refusal, "Retry-After")).isNull();
+        }
+        assertThatThrownBy(() -> calls.place(instance.instanceId, number, 600))
+                .isInstanceOfSatisfying(ReportsClient.Failure.class, failure -> {
+                    assertThat(failure.status()).isEqualTo(429);
+                    assertThat(failure.code()).isEqualTo("LimitExceededException");
+                    assertThat(failure.getMessage()).contains("Concurrent active calls per instance (L-12AB7C57) is 10", "usage is 10");
+                });
+        String metrics = server.operator().metrics();
+        assertThat(metrics).contains("callgate_concurrent_calls{instance=\"" + instance.instanceId + "\"} 10.0",
+                "callgate_concurrent_calls_percentage{instance=\"" + instance.instanceId + "\"} 100.0",
+                "callgate_calls_breaching_quota_total{instance=\"" + instance.instanceId + "\"} 2.0");
+    }
+
+    @Test
+    void anAdmittedCallHoldsItsSlotUntilTheCallerHangsUp() {
+        Fixtures instance = Fixtures.newInstance(connect, "answered");
+        String number = Calls.claimNumber(connect, instance.instanceId);
+        try (RawSip sip = new RawSip(server.sipPort())) {
+            String callId = UUID.randomUUID().toString();
+            sip.send(sip.invite(number.substring(1), callId)); // the user part without '+' is the same number
+            List<String> responses = sip.untilFinal(callId);
+            String ok = responses.get(responses.size() - 1);
+
+            assertThat(responses).extracting(RawSip::status).containsSubsequence(180, 200);
+            assertThat(RawSip.header(ok, "Content-Type")).isEqualTo("application/sdp");
+            assertThat(ok).contains("m=audio ");
+            sip.send(inDialog("ACK", ok, callId, 1));
+            assertThat(usage(instance)).isEqualTo(1);
+            String contactId = calls().live(instance.instanceId).path("calls").get(0).path("contactId").asText();
+
+            sip.send(inDialog("BYE", ok, callId, 2));
+            assertThat(RawSip.status(sip.receive())).isEqualTo(200);
+            assertThat(server.operator().awaitUsage("instances/" + instance.instanceId + "/quotas", CONCURRENT_CALLS, 0)).isZero();
+            Contact contact = connect.describeContact(r -> r.instanceId(instance.instanceId).contactId(contactId)).contact();
+            assertThat(contact.initiationMethod()).isEqualTo(ContactInitiationMethod.INBOUND);
+            assertThat(contact.channel()).isEqualTo(Channel.VOICE);
+            assertThat(contact.disconnectReason()).isEqualTo("CUSTOMER_DISCONNECT");
+            assertThat(contact.disconnectTimestamp()).isNotNull();
+            assertThat(contact.systemEndpoint().address()).isEqualTo(number);
+        }
+    }
+
+    @Test
+    void aCallCancelledBeforeTheAnswerGivesItsSlotBack() {
+        Fixtures instance = Fixtures.newInstance(connect, "cancel");
+        String number = Calls.claimNumber(connect, instance.instanceId);
+        try (RawSip sip = new RawSip(server.sipPort())) {
+            String callId = UUID.randomUUID().toString();
+            String invite = sip.invite(number, callId);
+            sip.send(invite);
+            assertThat(RawSip.status(sip.receive())).isEqualTo(100); // a UAC cancels only after a provisional response
+            sip.send(cancel(invite));
+            String answer = inviteFinal(sip, callId);
+            // The INVITE gets 487, unless admission answered it first: then the call is up and the caller hangs up.
+            if (RawSip.status(answer) == 200) {
+                sip.send(inDialog("ACK", answer, callId, 1));
+                sip.send(inDialog("BYE", answer, callId, 2));
+            } else {
+                assertThat(RawSip.status(answer)).isEqualTo(487);
+            }
+            assertThat(server.operator().awaitUsage("instances/" + instance.instanceId + "/quotas", CONCURRENT_CALLS, 0)).isZero();
+            assertThat(calls().live(instance.instanceId).path("concurrentCalls").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void unclaimedNumbersAre404AndMalformedRequestsAre400WithoutDisturbingOtherCalls() {
+        Fixtures instance = Fixtures.newInstance(connect, "other");
+        String number = Calls.claimNumber(connect, instance.instanceId);
+        try (RawSip sip = new RawSip(server.sipPort())) {
+            assertThat(RawSip.status(call(sip, "+12065550199"))).isEqualTo(404);
+
+            String broken = sip.invite(number, UUID.randomUUID().toString()).replace("CSeq: 1 INVITE", "CSeq: one INVITE");
+            sip.send(broken);
+            assertThat(RawSip.status(sip.receive())).isEqualTo(400);
+
+            assertThat(RawSip.status(call(sip, number))).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aCallNeverAcknowledgedEndsAfter64TimesT1() {
+        Fixtures instance = Fixtures.newInstance(connect, "noack");
+        String number = Calls.claimNumber(connect, instance.instanceId);
+        try (RawSip sip = new RawSip(server.sipPort())) {
+            assertThat(RawSip.status(call(sip, number))).isEqualTo(200);
+            String contactId = calls().live(instance.instanceId).path("calls").get(0).path("contactId").asText();
+
+            server.operator().advanceClock(31_000);
+            assertThat(calls().live(instance.instanceId).path("concurrentCalls").asInt()).isEqualTo(1);
+            server.operator().advanceClock(1_000);
+            assertThat(calls().live(instance.instanceId).path("concurrentCalls").asInt()).isZero();
+            assertThat(usage(instance)).isZero();
+            assertThat(describe(instance, contactId).disconnectReason()).isEqualTo("TELECOM_PROBLEM");
+        }
+    }
+
+    @Test
+    void aSessionTimerThatIsNotRefreshedEndsTheCall() {
+        Fixtures instance = Fixtures.newInstance(connect, "timer");
+        String number = Calls.claimNumber(connect, instance.instanceId);
+        try (RawSip sip = new RawSip(server.sipPort())) {
+            String tooSmall = call(sip, number, "Session-Expires: 30", "Supported: timer");
+            assertThat(RawSip.status(tooSmall)).isEqualTo(422);
+            assertThat(RawSip.header(tooSmall, "Min-SE")).isEqualTo("90");
+
+            String callId = UUID.randomUUID().toString();
+            sip.send(sip.invite(number, callId, "Session-Expires: 120", "Supported: timer"));
+            String ok = last(sip.untilFinal(callId));
+            assertThat(RawSip.header(ok, "Session-Expires")).as(ok).isEqualTo("120;refresher=uac");
+            sip.send(inDialog("ACK", ok, callId, 1));
+            String contactId = calls().live(instance.instanceId).path("calls").get(0).path("contactId").asText();
+
+            // The side that does not refresh ends the call at 120 s less min(32 s, 40 s): 88 s.
+            server.operator().advanceClock(87_000);
+            assertThat(usage(instance)).isEqualTo(1);
+            assertThat(calls().live(instance.instanceId).path("concurrentCalls").asInt()).isEqualTo(1);
+            server.operator().advanceClock(1_000);
+            assertThat(calls().live(instance.instanceId).path("concurrentCalls").asInt()).isZero();
+            assertThat(describe(instance, contactId).disconnectReason()).isEqualTo("EXPIRED");
+            assertThat(sip.nextRequest()).startsWith("BYE sip:"); // Callgate hung up
+        }
+    }
+
+    @Test
+    void simulatedCallsCountLikeSipCallsAndEndOnTimeOnStopOrAtTheMaxDuration() {
+        Fixtures instance = Fixtures.newInstance(connect, "simulated");
+        String number = Calls.claimNumber(connect, instance.instanceId);
+        Calls calls = calls();
+        String shortCall = calls.place(instance.instanceId, number, 60).path("contactId").asText();
+        String longCall = calls.place(instance.instanceId, null, 3 * 3600).path("contactId").asText();
+        String stopped = calls.place(instance.instanceId, number, 600).path("contactId").asText();
+        assertThat(usage(instance)).isEqualTo(3);
+        assertThat(calls.live(instance.instanceId).path("calls")).extracting(call -> call.path("contactId").asText())
+                .containsExactlyInAnyOrder(shortCall, longCall, stopped);
+
+        connect.stopContact(r -> r.instanceId(instance.instanceId).contactId(stopped));
+        assertThat(describe(instance, stopped).disconnectReason()).isEqualTo("API");
+        assertThatThrownBy(() -> connect.stopContact(r -> r.instanceId(instance.instanceId).contactId(stopped)))
+                .isInstanceOf(ContactNotFoundException.class);
+
+        server.operator().advanceClock(60_000);
+        assertThat(calls.live(instance.instanceId).path("concurrentCalls").asInt()).isEqualTo(1);
+        assertThat(describe(instance, shortCall).disconnectReason()).isEqualTo("CUSTOMER_DISCONNECT");
+
+        server.operator().advanceClock(9 * 60_000);
+        assertThat(calls.live(instance.instanceId).path("concurrentCalls").asInt()).isZero();
+        assertThat(describe(instance, longCall).disconnectReason()).isEqualTo("EXPIRED");
+        assertThat(usage(instance)).isZero();
+    }
+
+    @Test
+    void theOperatorHangsUpASimulatedCall() {
+        Fixtures instance = Fixtures.newInstance(connect, "hangup");
+        Calls calls = calls();
+        String contactId = calls.place(instance.instanceId, null, 600).path("contactId").asText();
+
+        calls.hangUp(instance.instanceId, contactId);
+
+        assertThat(usage(instance)).isZero();
+        assertThatThrownBy(() -> calls.hangUp(instance.instanceId, contactId))
+                .isInstanceOfSatisfying(ReportsClient.Failure.class, failure -> assertThat(failure.status()).isEqualTo(410));
+        assertThatThrownBy(() -> calls.place(instance.instanceId, "+12065550100", 60))
+                .isInstanceOfSatisfying(ReportsClient.Failure.class, failure -> assertThat(failure.status()).isEqualTo(400));
+    }
+
+    private Calls calls() {
+        return new Calls(server.port(), ACCOUNT);
+    }
+
+    private long usage(Fixtures instance) {
+        return server.operator().usage("instances/" + instance.instanceId + "/quotas", CONCURRENT_CALLS);
+    }
+
+    private Contact describe(Fixtures instance, String contactId) {
+        return connect.describeContact(r -> r.instanceId(instance.instanceId).contactId(contactId)).contact();
+    }
+
+    /** Sends an INVITE on a new Call-ID and returns its final response. */
+    private static String call(RawSip sip, String user, String... headers) {
+        String callId = UUID.randomUUID().toString();
+        sip.send(sip.invite(user, callId, headers));
+        return last(sip.untilFinal(callId));
+    }
+
+    private static String last(List<String> responses) {
+        return responses.get(responses.size() - 1);
+    }
+
+    /** The final response to the call's INVITE (the CANCEL's own 200 is skipped). */
+    private static String inviteFinal(RawSip sip, String callId) {
+        while (true) {
+            String response = last(sip.untilFinal(callId));
+            if (RawSip.header(response, "CSeq").endsWith("INVITE")) {
+                return response;
+            }
+        }
+    }
+
+    /** The CANCEL of an INVITE: its Request-URI, Via (branch included), From, To, Call-ID and CSeq number. */
+    private static String cancel(String invite) {
+        String requestUri = invite.substring("INVITE ".length(), invite.indexOf(" SIP/2.0"));
+        return "CANCEL " + requestUri + " SIP/2.0\r\n"
+                + "Via: " + RawSip.header(invite, "Via") + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: " + RawSip.header(invite, "From") + "\r\n"
+                + "To: " + RawSip.header(invite, "To") + "\r\n"
+                + "Call-ID: " + RawSip.header(invite, "Call-ID") + "\r\n"
+                + "CSeq: 1 CANCEL\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    /** An ACK or BYE in the dialog that {@code ok} (the 200 to our INVITE) established. */
+    private String inDialog(String method, String ok, String callId, int cseq) {
+        String contact = RawSip.header(ok, "Contact");
+        String target = contact.substring(contact.indexOf('<') + 1, contact.indexOf('>'));
+        return method + " " + target + " SIP/2.0\r\n"
+                + "Via: " + RawSip.header(ok, "Via").replaceAll("branch=[^;]+", "branch=z9hG4bK" + UUID.randomUUID()) + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: " + RawSip.header(ok, "From") + "\r\n"
+                + "To: " + RawSip.header(ok, "To") + "\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: " + cseq + " " + method + "\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+}
