@@ -27,6 +27,9 @@ done
 [ -f "$repo/target/callgate.jar" ] || (cd "$repo" && mvn -q -DskipTests package) >&2
 "$repo/callgate" --help > /dev/null
 
+for port in $(seq "$PG_PORT" $((BASE_PORT + 10 + NODES))); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then say "port $port is taken: set BASE_PORT"; exit 1; fi
+done
 work="$(mktemp -d /tmp/callgate-cluster.XXXXXX)"
 chmod 755 "$work"
 results="$here/results/$(date +%Y%m%d-%H%M%S)"
@@ -58,7 +61,7 @@ sql() { psql -h 127.0.0.1 -p "$PG_PORT" -U callgate -d callgate -tAc "$1"; }
 declare -A node_pid=()
 start_node() {  # n
   local port=$((BASE_PORT + $1))
-  "$repo/callgate" serve --port "$port" --store "$store" --data-dir "$work/node$1" --throttle scale=1000 \
+  "$repo/callgate" serve --port "$port" --store "$store" --data-dir "$work/node$1" --throttle faithful \
     > "$results/node$1.log" 2>&1 &
   node_pid[$1]=$!; pids+=($!)
 }
@@ -85,15 +88,21 @@ nginx -c "$work/nginx.conf"
 lb="http://127.0.0.1:$((BASE_PORT + 10 + NODES))"
 
 auth() { echo "AWS4-HMAC-SHA256 Credential=$1/20260101/us-east-1/connect/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc"; }
-create() {  # account alias -> prints "status id"
-  curl -s -o "$work/body.$2" -w '%{http_code}' -X PUT "$lb/instance" -H "Authorization: $(auth "$1")" -H 'Content-Type: application/json' \
-    -d "{\"IdentityManagementType\":\"CONNECT_MANAGED\",\"InstanceAlias\":\"$2\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true}"
-  echo " $(sed -n 's/.*"Id": *"\([^"]*\)".*/\1/p' "$work/body.$2")"
+create() {  # account alias -> prints "status id" in one write (callers run in parallel)
+  local status
+  status="$(curl -s -o "$work/body.$2" -w '%{http_code}' -X PUT "$lb/instance" -H "Authorization: $(auth "$1")" -H 'Content-Type: application/json' \
+    -d "{\"IdentityManagementType\":\"CONNECT_MANAGED\",\"InstanceAlias\":\"$2\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true}")"
+  printf '%s %s\n' "$status" "$(sed -n 's/.*"Id": *"\([^"]*\)".*/\1/p' "$work/body.$2")"
 }
 export -f create auth; export lb work
 
-{
+# Sections run in this shell (not a pipeline's subshell), so a node restarted below is stopped on exit too.
+exec > >(tee "$results/summary.txt")
 echo "# Callgate cluster: $NODES nodes, one PostgreSQL, nginx round robin ($(date -u +%FT%TZ), commit $(git -C "$repo" rev-parse --short HEAD), nproc $(nproc), load $(cut -d' ' -f1 /proc/loadavg))"
+
+# The quota race's account gets a throttle far above what the race sends, so only the quota refuses it.
+curl -s -o /dev/null -X PUT "http://127.0.0.1:$((BASE_PORT + 1))/_callgate/accounts/444455556666/throttle" \
+  -H 'Content-Type: application/json' -d '{"operation":"*","rate":1000000,"burst":1000000}'
 
 # 1. Quota: 40 creates for one account, 20 at a time, spread over the nodes.
 seq 1 40 | xargs -P 20 -I{} bash -c 'create 444455556666 race{}' > "$work/race.txt"
@@ -115,10 +124,10 @@ if [ "$NODES" -ge 2 ]; then
   : > "$work/acks.txt"
   worker() { local w=$1 end=$(( $(date +%s) + 8 )) i=0; while [ "$(date +%s)" -lt "$end" ]; do i=$((i+1)); create "3000000${w}$(printf '%04d' $i)" "kill-$w-$i"; done; }
   export -f worker
-  for w in 1 2 3 4; do bash -c "worker $w" >> "$work/acks.txt" & done
+  for w in 1 2 3 4; do bash -c "worker $w" >> "$work/acks.txt" & pids+=($!); done
   sleep 3
-  kill -9 "${node_pid[$NODES]}"
-  wait_jobs=$(jobs -p | wc -l); wait $(jobs -p | tr '\n' ' ') 2>/dev/null || true
+  kill -9 "${node_pid[$NODES]}"; wait "${node_pid[$NODES]}" 2>/dev/null || true
+  for pid in "${pids[@]: -4}"; do wait "$pid" 2>/dev/null || true; done
   acked=$(grep -c '^200 ' "$work/acks.txt" || true)
   ids=$(awk '$1 == 200 { printf "%s\x27%s\x27", (n++ ? "," : ""), $2 }' "$work/acks.txt")
   stored=$(sql "select count(*) from instance where id in ($ids)")
@@ -137,5 +146,4 @@ for k in $(seq 1 "$NODES"); do
   echo "nodes=$k DescribeInstance ${d} req/s, CreateInstance ${c} req/s (load $(cut -d' ' -f1 /proc/loadavg))"
 done
 echo "(2 shared cores: more nodes share the same CPUs with PostgreSQL, nginx and wrk, so this is the cost of sharing, not scaling)"
-} | tee "$results/summary.txt"
 say "raw output in $results"
