@@ -3,6 +3,7 @@ package dev.callgate.instance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.callgate.store.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,6 +15,8 @@ import java.util.Optional;
 /** SQL for the instance table. */
 public final class InstanceRows {
     private static final ObjectMapper JSON = new ObjectMapper();
+    // Built once: a TypeReference per call made Jackson resolve the type on every row read.
+    private static final ObjectReader TAGS = JSON.readerFor(new TypeReference<Map<String, String>>() { });
     private static final String COLUMNS = "id, account_id, region, alias, identity_management_type, directory_id, "
             + "inbound_calls, outbound_calls, edition, created_at, client_token, tags, opened";
 
@@ -87,7 +90,7 @@ public final class InstanceRows {
 
     private static Map<String, String> fromJson(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+            return json.equals("{}") ? Map.of() : TAGS.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Corrupt tags column: " + json, e);
         }

@@ -5,7 +5,6 @@ import dev.callgate.accounts.BillingEntity;
 import dev.callgate.accounts.Caller;
 import dev.callgate.aws.OperationFamily;
 import dev.callgate.aws.OperationHandlers;
-import dev.callgate.aws.SdkJson;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.calls.Switchboard;
 import dev.callgate.limits.edition.Edition;
@@ -20,14 +19,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
 import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateInstanceRequest;
@@ -51,6 +54,8 @@ import software.amazon.awssdk.services.connect.model.ListInstancesResponse;
 public final class InstanceService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private static final Pattern ALIAS = Pattern.compile("^(?!d-)([\\da-zA-Z]+)([-]*[\\da-zA-Z])*$");
     private static final int MAX_ALIAS_LENGTH = 62;
+    /** Each summary member (key) and the description's member of the same name it is copied from. */
+    private static final Map<SdkField<?>, SdkField<?>> SUMMARY_MEMBERS = summaryMembers();
 
     private final Store store;
     private final Accounts accounts;
@@ -274,9 +279,20 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
                 .build();
     }
 
-    /** A summary is the description less its tags: the same members under the same names. */
+    /** A summary is the description less its tags: the same members under the same names, copied field by field. */
     private static InstanceSummary summary(InstanceRow row) {
-        return SdkJson.decodeStored(SdkJson.encodeToString(description(row)), InstanceSummary.builder());
+        Instance instance = description(row);
+        InstanceSummary.Builder summary = InstanceSummary.builder();
+        SUMMARY_MEMBERS.forEach((to, from) -> to.set(summary, from.getValueOrDefault(instance)));
+        return summary.build();
+    }
+
+    private static Map<SdkField<?>, SdkField<?>> summaryMembers() {
+        Map<String, SdkField<?>> described = new HashMap<>();
+        Instance.builder().sdkFields().forEach(field -> described.put(field.memberName(), field));
+        Map<SdkField<?>, SdkField<?>> members = new LinkedHashMap<>();
+        InstanceSummary.builder().sdkFields().forEach(field -> members.put(field, Objects.requireNonNull(described.get(field.memberName()), field.memberName())));
+        return members;
     }
 
     private static String serviceRole(InstanceRow row) {
