@@ -8,6 +8,7 @@ const main = document.getElementById('main');
 const live = document.getElementById('live');
 let timer = null;
 let lastDrawn = '';
+let drawnOnce = false;
 
 class ApiError extends Error {
   constructor(status, type, message) { super(message); this.status = status; this.type = type; }
@@ -90,8 +91,8 @@ async function instancePage(id) {
   const rows = i.quotas.map(q => `<tr data-quota="${esc(q.quota)}">
       <th scope="row">${esc(q.title)}${q.code ? ` <code class="muted">${esc(q.code)}</code>` : ''}</th>
       <td>${usageBar(q.usage, q.value, q.title)}</td>
-      <td class="num">${fmt(q.value)}</td>
-      <td class="num">${fmt(q.editionDefault)} ${q.differsFromEdition ? '<span class="tag differs">raised</span>' : ''}</td></tr>`).join('');
+      <td class="num" data-label="Applied">${fmt(q.value)}</td>
+      <td class="num" data-label="Edition">${fmt(q.editionDefault)} ${q.differsFromEdition ? '<span class="tag differs">raised</span>' : ''}</td></tr>`).join('');
   const differing = i.quotas.filter(q => q.differsFromEdition);
   return `<p><a href="#/accounts">← Accounts</a></p>
     <h1>Instance ${esc(i.alias || i.id)}</h1>
@@ -121,8 +122,10 @@ async function throttlePage(params) {
   const [activity, { accounts }] = await Promise.all([
     api('GET', '/throttle/activity' + (account ? '?accountId=' + encodeURIComponent(account) : '')), api('GET', '/accounts')]);
   const minutes = activity.slotSeconds * (activity.buckets[0]?.slots.length || 60) / 60;
-  const options = ['<option value="">Every account</option>'].concat(accounts.map(a =>
-    `<option value="${esc(a.accountId)}"${a.accountId === account ? ' selected' : ''}>${esc(a.accountId)}</option>`)).join('');
+  // An account that only calls (no instance, no override) is known here by its buckets.
+  const ids = [...new Set(accounts.map(a => a.accountId).concat(activity.buckets.map(b => b.accountId), account ? [account] : []))].sort();
+  const options = ['<option value="">Every account</option>'].concat(ids.map(id =>
+    `<option value="${esc(id)}"${id === account ? ' selected' : ''}>${esc(id)}</option>`)).join('');
   const buckets = activity.buckets.map(b => `<article class="card bucket" data-operation="${esc(b.operation)}" data-account="${esc(b.accountId)}">
       <h3><code>${esc(b.service)}:${esc(b.operation)}</code></h3>
       <div class="muted"><span class="mono">${esc(b.accountId)}</span> · ${esc(b.region)} · rate ${fmt(b.rate)}/s, burst ${fmt(b.burst)}</div>
@@ -320,7 +323,9 @@ function draw(html, navigated) {
   main.innerHTML = html;
   Object.entries(typed).forEach(([id, value]) => { const input = document.getElementById(id); if (input) input.value = value; });
   if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
-  else if (navigated) main.focus();
+  // Moving to another page puts the focus at its content; the first page leaves it at the top, by the skip link.
+  else if (navigated && drawnOnce) main.focus();
+  drawnOnce = true;
 }
 
 main.addEventListener('submit', event => {
