@@ -132,10 +132,11 @@ async function throttlePage(params) {
       <p class="counts"><span class="admitted">${fmt(b.admitted)} admitted</span>, <span class="throttled">${fmt(b.throttled)} throttled</span>
         <span class="muted">in the last ${minutes} minutes</span></p>
       ${chart(b, activity.slotSeconds)}
+      <div class="axis" aria-hidden="true"><span>${minutes} min ago</span><span>now</span></div>
       <details><summary>Numbers per ${activity.slotSeconds} s</summary>${slotTable(b)}</details>
     </article>`).join('');
-  const refused = activity.throttledCalls.map(c => `<tr><td>${esc(time(c.epochMillis))}</td><td class="mono">${esc(c.accountId)}</td>
-      <td>${esc(c.region)}</td><td><code>${esc(c.service)}:${esc(c.operation)}</code></td><td class="message">${esc(c.message)}</td></tr>`).join('');
+  const refused = activity.throttledCalls.map(c => `<tr><td class="nowrap">${esc(time(c.epochMillis))}</td><td class="mono">${esc(c.accountId)}</td>
+      <td class="nowrap">${esc(c.region)}</td><td><code>${esc(c.service)}:${esc(c.operation)}</code></td><td class="message">${esc(c.message)}</td></tr>`).join('');
   return `<h1>Throttle</h1>
     <form class="inline" id="throttle-filter"><label for="account">Account</label>
       <select id="account" name="account">${options}</select><button type="submit">Show</button></form>
@@ -313,13 +314,13 @@ function stop() {
   timer = null;
 }
 
-// Redraws only when something changed, and keeps what the operator was typing and where the focus was.
+// Redraws only when something changed; a live refresh keeps what the operator was typing and where the focus was.
 function draw(html, navigated) {
   if (html === lastDrawn && !navigated) return;
   lastDrawn = html;
   const focused = document.activeElement && document.activeElement.id;
   const typed = {};
-  main.querySelectorAll('input[id]').forEach(input => { typed[input.id] = input.value; });
+  if (!navigated) main.querySelectorAll('input[id]').forEach(input => { typed[input.id] = input.value; });
   main.innerHTML = html;
   Object.entries(typed).forEach(([id, value]) => { const input = document.getElementById(id); if (input) input.value = value; });
   if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
