@@ -34,7 +34,7 @@ import java.util.function.Function;
  * </pre>
  */
 final class Listings {
-    /** More numbers than any instance may claim: phone numbers per instance is at most this high in practice. */
+    /** The most phone numbers one instance's view lists; the quota's default is 10, and raised values stay far below this. */
     private static final int MAX_NUMBERS_SHOWN = 10_000;
 
     private final Store store;
