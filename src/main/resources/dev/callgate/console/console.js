@@ -92,7 +92,7 @@ async function instancePage(id) {
       <th scope="row">${esc(q.title)}${q.code ? ` <code class="muted">${esc(q.code)}</code>` : ''}</th>
       <td>${usageBar(q.usage, q.value, q.title)}</td>
       <td class="num" data-label="Applied">${fmt(q.value)}</td>
-      <td class="num" data-label="Edition">${fmt(q.editionDefault)} ${q.differsFromEdition ? '<span class="tag differs">raised</span>' : ''}</td></tr>`).join('');
+      <td class="num" data-label="Edition">${fmt(q.editionDefault)} ${q.differsFromEdition ? `<span class="tag differs">${q.value > q.editionDefault ? 'raised' : 'lowered'}</span>` : ''}</td></tr>`).join('');
   const differing = i.quotas.filter(q => q.differsFromEdition);
   return `<p><a href="#/accounts">← Accounts</a></p>
     <h1>Instance ${esc(i.alias || i.id)}</h1>
