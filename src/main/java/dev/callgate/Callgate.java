@@ -10,6 +10,7 @@ import dev.callgate.calls.Switchboard;
 import dev.callgate.clock.ServerClock;
 import dev.callgate.clock.VirtualClock;
 import dev.callgate.config.Settings;
+import dev.callgate.console.Console;
 import dev.callgate.connect.ConnectApi;
 import dev.callgate.connect.ConnectHandlers;
 import dev.callgate.http.HttpFront;
@@ -93,7 +94,7 @@ public final class Callgate implements AutoCloseable {
 
     /**
      * Every HTTP route of the one port. The operator's routes live under {@value OperatorApi#PREFIX};
-     * everything else is an AWS API call, whose service the AWS endpoint picks by SigV4 scope or X-Amz-Target.
+     * the operator console's files under {@value Console#PATH}; everything else is an AWS API call, whose service the AWS endpoint picks by SigV4 scope or X-Amz-Target.
      */
     private static Routes routes(AwsEndpoint aws, OperatorApi operator, ReportsApi reports, CallsApi calls) {
         return new Routes(aws)
@@ -102,7 +103,8 @@ public final class Callgate implements AutoCloseable {
                 .on("*", "/_callgate/clock/**", operator.clock())
                 .on("*", "/_callgate/instances/{instanceId}/reports/**", reports)
                 .on("*", "/_callgate/instances/{instanceId}/calls/**", calls)
-                .on("*", "/_callgate/**", operator.api());
+                .on("*", "/_callgate/**", operator.api())
+                .on("GET", "/console/**", new Console());
     }
 
     public int port() {

@@ -4,6 +4,7 @@ import dev.callgate.Callgate;
 import dev.callgate.config.CallSettings;
 import dev.callgate.config.ConfigFile;
 import dev.callgate.config.Settings;
+import dev.callgate.console.Console;
 import dev.callgate.limits.edition.Edition;
 import dev.callgate.limits.throttle.ThrottleMode;
 import java.nio.file.Path;
@@ -77,6 +78,7 @@ final class ServeCommand implements Runnable {
                 settings.calls().sipTrunk() == null ? "none" : settings.calls().sipTrunk());
         System.out.printf("API throttle: %s; clock: %s%n", settings.throttle(), settings.clock().name().toLowerCase(Locale.ROOT));
         System.out.printf("For the AWS CLI and SDKs: export AWS_ENDPOINT_URL=%s%n", endpoint);
+        System.out.printf("Operator console: %s%s%n", endpoint, Console.PATH);
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -52,6 +52,14 @@ public final class InstanceRows {
                 InstanceRows::row, accountId, region, afterId == null ? "" : afterId, limit);
     }
 
+    /** Every instance, of one account or (null) of all, by account, region and id (for the operator). */
+    public List<InstanceRow> all(Connection connection, String accountId) throws SQLException {
+        String order = " order by account_id, region, id";
+        return accountId == null
+                ? Sql.list(connection, "select " + COLUMNS + " from instance" + order, InstanceRows::row)
+                : Sql.list(connection, "select " + COLUMNS + " from instance where account_id = ?" + order, InstanceRows::row, accountId);
+    }
+
     public void updateTags(Connection connection, String id, Map<String, String> tags) throws SQLException {
         Sql.update(connection, "update instance set tags = ? where id = ?", toJson(tags), id);
     }

@@ -170,6 +170,11 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
         return opened(find(caller, idOrArn));
     }
 
+    /** Every instance, of one account or (null) of all (for the operator). */
+    public List<InstanceRow> all(String accountId) {
+        return store.read(c -> instances.all(c, accountId));
+    }
+
     /** Any account's instance by id, opened (for the operator). */
     public InstanceRow findOpened(String id) {
         return opened(store.read(c -> instances.find(c, id)).orElseThrow(() -> notFound(id)));

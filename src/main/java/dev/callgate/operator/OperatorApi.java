@@ -29,8 +29,8 @@ import java.util.Map;
 
 /**
  * The operator's JSON API under {@code /_callgate/}: health, reset (for test suites), accounts'
- * billing entities, quota values and usage, the editions, and the clock, metrics and throttle routes of
- * {@link ThrottleControls}. In strict mode every call needs the operator token as a bearer token;
+ * billing entities, quota values and usage, the editions, the clock, metrics and throttle routes of
+ * {@link ThrottleControls}, and the accounts and instances {@link Listings} lists. In strict mode every call needs the operator token as a bearer token;
  * health stays open so that probes work. Its endpoints ({@link #health}, {@link #metrics}, {@link #clock},
  * {@link #api}) take their place in the route table; errors have the AWS form ({@code __type},
  * {@code Message}, the status), which CI scripts already read.
@@ -46,6 +46,7 @@ public final class OperatorApi {
     private final Editions editions;
     private final String operatorToken;
     private final ThrottleControls throttle;
+    private final Listings listings;
 
     /** @param operatorToken the token strict mode requires, or null when the API is open (lenient mode) */
     public OperatorApi(Store store, QuotaLedger ledger, InstanceService instances, Accounts accounts, Editions editions,
@@ -57,6 +58,7 @@ public final class OperatorApi {
         this.editions = editions;
         this.operatorToken = operatorToken;
         this.throttle = throttle;
+        this.listings = new Listings(store, ledger, instances, accounts, editions, throttle, this::quotas);
     }
 
     /** {@code GET /_callgate/health}: open even in strict mode, so that probes work. */
@@ -108,7 +110,10 @@ public final class OperatorApi {
         if (route.equals("GET editions") && path.size() == 1) {
             return ok(editions());
         }
-        WireResponse answer = throttle.handle(request.method(), path, request.body());
+        WireResponse answer = throttle.handle(request, path);
+        if (answer == null) {
+            answer = listings.handle(request, path);
+        }
         if (answer != null) {
             return answer;
         }

@@ -1,17 +1,21 @@
 package dev.callgate.operator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callgate.accounts.Accounts;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.clock.ServerClock;
 import dev.callgate.clock.VirtualClock;
+import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
 import dev.callgate.limits.edition.Edition;
 import dev.callgate.limits.throttle.ApiThrottle;
+import dev.callgate.limits.throttle.ThrottleActivity;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -26,6 +30,8 @@ import java.util.function.Predicate;
  * GET    /_callgate/accounts/{id}/throttle      the account's overrides and effective general rate
  * PUT    /_callgate/accounts/{id}/throttle      {"operation":"*"|"GetUser","rate":R,"burst":B}
  * DELETE /_callgate/accounts/{id}/throttle      drops the account's overrides
+ * GET    /_callgate/throttle/activity?accountId=A   this node's admitted and throttled calls per bucket over the
+ *                                               last ten minutes, with each bucket's rate, and the latest refusals
  * </pre>
  */
 public final class ThrottleControls {
@@ -57,7 +63,9 @@ public final class ThrottleControls {
     }
 
     /** The answer to a request for one of the throttle routes, or null when the route is not one of them. */
-    WireResponse handle(String method, List<String> path, byte[] body) {
+    WireResponse handle(WireRequest request, List<String> path) {
+        String method = request.method();
+        byte[] body = request.body();
         String route = method + " " + String.join("/", path.size() == 3 && path.get(0).equals("accounts")
                 ? List.of("accounts", "{id}", path.get(2)) : path);
         return switch (route) {
@@ -67,6 +75,7 @@ public final class ThrottleControls {
                 throttle.clearOverrides(account(path));
                 yield OperatorApi.ok(overrides(account(path)));
             }
+            case "GET throttle/activity" -> OperatorApi.ok(activity(request.queryParam("accountId")));
             default -> null;
         };
     }
@@ -115,7 +124,36 @@ public final class ThrottleControls {
         return overrides(accountId);
     }
 
-    private ObjectNode overrides(String accountId) {
+    private ObjectNode activity(String accountId) {
+        if (accountId != null && !Accounts.isAccountId(accountId)) {
+            throw ServiceError.invalidParameter("Account id '" + accountId + "' is not 12 digits.");
+        }
+        ThrottleActivity activity = throttle.activity();
+        ObjectNode result = OperatorApi.JSON.createObjectNode()
+                .put("mode", throttle.mode().toString())
+                .put("slotSeconds", ThrottleActivity.SLOT_SECONDS)
+                .put("epochMillis", clock.millis());
+        ArrayNode buckets = result.putArray("buckets");
+        for (ThrottleActivity.Bucket bucket : activity.buckets(accountId)) {
+            ObjectNode row = buckets.addObject().put("accountId", bucket.accountId()).put("region", bucket.region())
+                    .put("service", bucket.service()).put("operation", bucket.operation());
+            row.setAll(rate(throttle.rate(bucket.accountId(), bucket.service(), bucket.operation())));
+            row.put("admitted", bucket.slots().stream().mapToLong(ThrottleActivity.Slot::admitted).sum())
+                    .put("throttled", bucket.slots().stream().mapToLong(ThrottleActivity.Slot::throttled).sum());
+            ArrayNode slots = row.putArray("slots");
+            bucket.slots().forEach(slot -> slots.addObject().put("start", slot.startMillis())
+                    .put("admitted", slot.admitted()).put("throttled", slot.throttled()));
+        }
+        ArrayNode refusals = result.putArray("throttledCalls");
+        for (ThrottleActivity.Refusal refusal : activity.refusals(accountId)) {
+            refusals.addObject().put("at", Instant.ofEpochMilli(refusal.atMillis()).toString()).put("epochMillis", refusal.atMillis())
+                    .put("accountId", refusal.accountId()).put("region", refusal.region()).put("service", refusal.service())
+                    .put("operation", refusal.operation()).put("message", refusal.message());
+        }
+        return result;
+    }
+
+    ObjectNode overrides(String accountId) {
         ObjectNode result = OperatorApi.JSON.createObjectNode()
                 .put("accountId", accountId)
                 .put("mode", throttle.mode().toString());

@@ -41,6 +41,7 @@ public final class ApiThrottle {
     private final MeterRegistry registry;
     private final ConcurrentMap<BucketKey, BucketCounters> counters = new ConcurrentHashMap<>();
     private final Map<String, Edition.ThrottleRates> otherServices = new ConcurrentHashMap<>();
+    private final ThrottleActivity activity;
 
     public ApiThrottle(ThrottleMode mode, Edition.ThrottleRates rates, Store store, ServerClock clock, MeterRegistry registry) {
         this.mode = mode;
@@ -52,6 +53,12 @@ public final class ApiThrottle {
         boolean shared = store.isPostgres();
         this.overrides = new ThrottleOverrides(store, !shared);
         this.buckets = shared ? new SharedTokenBuckets(store, clock) : new LocalTokenBuckets(clock);
+        this.activity = new ThrottleActivity(clock);
+    }
+
+    /** This node's recent admitted and throttled calls, for the operator. */
+    public ThrottleActivity activity() {
+        return activity;
     }
 
     public ThrottleMode mode() {
@@ -71,6 +78,7 @@ public final class ApiThrottle {
         BucketCounters counted = counters.computeIfAbsent(key, k -> BucketCounters.register(registry, k));
         if (!mode.enabled()) {
             counted.admitted().increment();
+            activity.admitted(key);
             return;
         }
         Edition.ThrottleRates fixed = otherServices.get(service);
@@ -79,14 +87,23 @@ public final class ApiThrottle {
         ConsumptionProbe probe = buckets.take(key, rate, account.revision());
         if (!probe.isConsumed()) {
             counted.throttled().increment();
-            throw Throttled.nextTokenIn(key, rate, probe.getNanosToWaitForRefill());
+            Throttled refusal = Throttled.nextTokenIn(key, rate, probe.getNanosToWaitForRefill());
+            activity.throttled(key, refusal.getMessage());
+            throw refusal;
         }
         counted.admitted().increment();
+        activity.admitted(key);
     }
 
     /** The rate and burst an account's bucket for Connect's {@code operation} has, in this mode. */
     public Edition.Rate rate(String accountId, String operation) {
         return rate(overrides.of(accountId), operation);
+    }
+
+    /** The rate and burst an account's bucket for any service's {@code operation} has, in this mode. */
+    public Edition.Rate rate(String accountId, String service, String operation) {
+        Edition.ThrottleRates fixed = otherServices.get(service);
+        return fixed == null ? rate(accountId, operation) : mode.apply(fixed.of(operation));
     }
 
     private Edition.Rate rate(ThrottleOverrides.Account account, String operation) {
@@ -125,5 +142,6 @@ public final class ApiThrottle {
     public void reset() {
         overrides.reset();
         buckets.clear();
+        activity.clear();
     }
 }
