@@ -25,8 +25,6 @@ import dev.callgate.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
 import software.amazon.awssdk.services.connect.model.ConnectResponse;
@@ -44,7 +42,7 @@ public final class Callgate implements AutoCloseable {
     public static Callgate start(Settings settings) {
         ServerClock clock = settings.clock() == Settings.ClockMode.VIRTUAL ? new VirtualClock(Instant.now()) : ServerClock.system();
         Editions editions = Editions.load(settings.editionsFile(), settings.edition());
-        Store store = Store.open(storeUrl(settings), null, null);
+        Store store = settings.store() != null ? Store.open(settings.store(), null, null) : Store.openEmbedded(settings.dataDir());
         try {
             Accounts accounts = new Accounts(store);
             settings.billingEntities().forEach(accounts::setBillingEntity);
@@ -68,7 +66,7 @@ public final class Callgate implements AutoCloseable {
             return new Callgate(store, front);
         } catch (IOException e) {
             store.close();
-            throw new UncheckedIOException("Cannot listen on " + settings.bind() + ":" + settings.port(), e);
+            throw new PortUnavailable(settings.bind(), settings.port(), e);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -93,18 +91,6 @@ public final class Callgate implements AutoCloseable {
 
     public boolean isPostgres() {
         return store.isPostgres();
-    }
-
-    private static String storeUrl(Settings settings) {
-        if (settings.store() != null) {
-            return settings.store();
-        }
-        try {
-            Files.createDirectories(settings.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create data directory " + settings.dataDir(), e);
-        }
-        return Store.embeddedUrl(settings.dataDir());
     }
 
     @Override

@@ -92,7 +92,7 @@ public final class OperatorApi {
     private ObjectNode health() {
         return JSON.createObjectNode()
                 .put("status", "UP")
-                .put("store", store.isPostgres() ? "postgresql" : "h2")
+                .put("store", store.isPostgres() ? "postgresql" : "sqlite")
                 .put("edition", editions.current().name());
     }
 

@@ -21,9 +21,9 @@ class DurabilityTest {
     Path dataDir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql"})
     void acknowledgedInstancesSurviveSigkill(String store) throws Exception {
-        String storeUrl = store.equals("h2") ? null : Stores.freshPostgres();
+        String storeUrl = store.equals("sqlite") ? null : Stores.freshPostgres();
         Path log = Files.createTempFile("callgate-child", ".log");
         int port = ChildServer.freePort();
         List<String> acknowledged = new ArrayList<>();

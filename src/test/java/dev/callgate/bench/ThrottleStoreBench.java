@@ -65,7 +65,7 @@ public final class ThrottleStoreBench {
         for (boolean admits : new boolean[] {true, false}) {
             for (int[] shape : new int[][] {{1, 0}, {THREADS, 0}, {THREADS, 1}}) {
                 for (String url : List.of(h2, postgres)) {
-                    Scenario scenario = new Scenario(url.startsWith("jdbc:h2") ? "in-memory (H2)" : "PostgreSQL", admits, shape[0], shape[1] == 1);
+                    Scenario scenario = new Scenario(url.startsWith("jdbc:sqlite") ? "in-memory (SQLite node)" : "PostgreSQL", admits, shape[0], shape[1] == 1);
                     double[] nanos = measure(url, scenario, roundSeconds, rounds);
                     System.out.printf("| %s | %,.0f | %,.0f |%n", scenario.describe(), nanos[0], nanos[1]);
                 }
