@@ -47,19 +47,21 @@ public final class Main implements Callable<Integer> {
                 err.println(e.getMessage() + " (" + helpOf(e.getCommandLine()) + " lists the options)");
                 return USAGE;
             });
-            commandLine.setExecutionExceptionHandler((e, command, parsed) -> {
-                throw e;
-            });
+            commandLine.setExecutionExceptionHandler((e, command, parsed) -> notStarted(e, args, err));
             return commandLine.execute(args);
-        } catch (Exception e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            err.println("Callgate did not start. " + message.lines().findFirst().orElse(message));
-            if (List.of(args).contains("--verbose")) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return NOT_STARTED;
+        } catch (RuntimeException e) {
+            return notStarted(e, args, err);
         }
+    }
+
+    private static int notStarted(Exception e, String[] args, PrintWriter err) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        err.println("Callgate did not start. " + message.lines().findFirst().orElse(message));
+        if (List.of(args).contains("--verbose")) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return NOT_STARTED;
     }
 
     private static Set<String> optionNames(CommandLine command) {
