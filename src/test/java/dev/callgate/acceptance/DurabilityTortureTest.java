@@ -52,7 +52,8 @@ class DurabilityTortureTest {
     @TempDir
     Path dataDir;
 
-    private final Random random = new Random(Long.getLong("callgate.torture.seed", System.nanoTime()));
+    private final long seed = Long.getLong("callgate.torture.seed", System.nanoTime());
+    private final Random random = new Random(seed);
     private final AtomicInteger names = new AtomicInteger();
     /** Keys (instance aliases, hours names, report names) by what is known of them. */
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -69,6 +70,7 @@ class DurabilityTortureTest {
     @Test
     void everyAcknowledgedWriteSurvivesEveryKindOfStop() throws Exception {
         int cycles = Integer.getInteger("callgate.torture.cycles", 4);
+        System.out.printf("Durability torture: %d cycles, -Dcallgate.torture.seed=%d%n", cycles, seed);
         Path log = Files.createTempFile("callgate-torture", ".log");
         int port = ChildServer.freePort();
         ChildServer server = ChildServer.start(dataDir, null, port, log);
