@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.connect.model.ThrottlingException;
 /**
  * The API throttle of limits.md §6 through the real ConnectClient, on a virtual clock so that every
  * token is scripted: buckets, their messages and Retry-After-Ms, what a throttled call does not do,
- * the SDK's retry, and the operator's overrides, clock and metrics. On H2 (buckets in memory); the
+ * the SDK's retry, and the operator's overrides, clock and metrics. On the embedded store (buckets in memory); the
  * PostgreSQL subclass runs the same on shared buckets.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,7 +46,7 @@ class ThrottleAcceptanceTest {
     RunningServer server;
     Operator operator;
 
-    /** The store's JDBC URL, or null for embedded H2; every server a test starts gets a store of its own. */
+    /** The store's JDBC URL, or null for the embedded store; every server a test starts gets a store of its own. */
     String storeUrl() {
         return null;
     }

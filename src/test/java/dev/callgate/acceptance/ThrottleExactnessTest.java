@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.connect.model.ThrottlingException;
 /**
  * limits.md §6's promise, proven: over any interval of length t an account admits at most
  * BurstLimit + RateLimit × t calls of an operation per region, exactly that many when demand
- * saturates, whatever threads and access keys the calls come from, on in-memory buckets (H2) and on
+ * saturates, whatever threads and access keys the calls come from, on in-memory buckets (embedded store) and on
  * buckets shared in PostgreSQL.
  */
 class ThrottleExactnessTest {

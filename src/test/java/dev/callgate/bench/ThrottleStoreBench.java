@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What one throttle decision ({@link ApiThrottle#admit}) costs when the buckets are shared in
- * PostgreSQL, against the in-memory buckets of the H2 store in the same run (bench/throttle/README.md).
+ * PostgreSQL, against the in-memory buckets of the embedded store in the same run (bench/throttle/README.md).
  * Each figure is the median of timed rounds after warm-up rounds: nanoseconds per decision, and
  * decisions per second over all threads. Usage: {@code ThrottleStoreBench [roundSeconds] [rounds]}.
  */

@@ -18,7 +18,7 @@ public abstract class ServerSuite {
     protected RunningServer server;
     protected ConnectClient connect;
 
-    /** The store's JDBC URL, or null for embedded H2. */
+    /** The store's JDBC URL, or null for the embedded store. */
     protected String storeUrl() {
         return null;
     }

@@ -1,6 +1,6 @@
 package dev.callgate.acceptance;
 
-class InstanceAcceptanceH2Test extends InstanceAcceptanceTest {
+class ReportsAcceptanceSqliteTest extends ReportsAcceptanceTest {
     @Override
     protected String storeUrl() {
         return null;

@@ -1,6 +1,6 @@
 package dev.callgate.acceptance;
 
-class InstanceRaceH2Test extends InstanceRaceTest {
+class InstanceRaceSqliteTest extends InstanceRaceTest {
     @Override
     protected String storeUrl() {
         return null;

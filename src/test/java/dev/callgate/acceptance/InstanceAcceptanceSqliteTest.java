@@ -1,6 +1,6 @@
 package dev.callgate.acceptance;
 
-class ReportsAcceptanceH2Test extends ReportsAcceptanceTest {
+class InstanceAcceptanceSqliteTest extends InstanceAcceptanceTest {
     @Override
     protected String storeUrl() {
         return null;

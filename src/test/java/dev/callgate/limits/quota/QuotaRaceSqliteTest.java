@@ -1,6 +1,6 @@
 package dev.callgate.limits.quota;
 
-class QuotaRaceH2Test extends QuotaRaceTest {
+class QuotaRaceSqliteTest extends QuotaRaceTest {
     @Override
     protected String storeUrl() {
         return null;

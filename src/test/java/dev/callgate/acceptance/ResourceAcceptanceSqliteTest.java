@@ -1,6 +1,6 @@
 package dev.callgate.acceptance;
 
-class ResourceAcceptanceH2Test extends ResourceAcceptanceTest {
+class ResourceAcceptanceSqliteTest extends ResourceAcceptanceTest {
     @Override
     protected String storeUrl() {
         return null;
