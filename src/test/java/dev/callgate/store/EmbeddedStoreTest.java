@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,9 +17,12 @@ class EmbeddedStoreTest {
     @Test
     void everyCommitIsInTheFsyncedLogBeforeItReturns() {
         try (Store store = Store.openEmbedded(dataDir)) {
-            assertThat(store.read(c -> Sql.one(c, "pragma journal_mode", row -> row.getString(1)))).contains("wal");
+            Optional<String> journal = store.read(c -> Sql.one(c, "pragma journal_mode", row -> row.getString(1)));
+            Optional<Integer> synchronous = store.read(c -> Sql.one(c, "pragma synchronous", row -> row.getInt(1)));
+
+            assertThat(journal).contains("wal");
             // 2 = FULL: in WAL mode the log is fsynced at every commit (NORMAL would wait for a checkpoint).
-            assertThat(store.read(c -> Sql.one(c, "pragma synchronous", row -> row.getInt(1)))).contains(2);
+            assertThat(synchronous).contains(2);
         }
     }
 
@@ -37,7 +40,9 @@ class EmbeddedStoreTest {
             assertThat(Files.readAllBytes(dataDir.resolve(Store.FILE + "-wal"))).isEqualTo(log);
         }
         try (Store again = Store.openEmbedded(dataDir)) {
-            assertThat(again.read(c -> Sql.one(c, "select billing_entity from account", row -> row.getString(1)))).contains("AWS");
+            Optional<String> entity = again.read(c -> Sql.one(c, "select billing_entity from account", row -> row.getString(1)));
+
+            assertThat(entity).contains("AWS");
         }
     }
 
@@ -53,12 +58,14 @@ class EmbeddedStoreTest {
     }
 
     @Test
-    void aRowLockClauseIsAcceptedAsOnPostgreSql() throws SQLException {
+    void aRowLockClauseIsAcceptedAsOnPostgreSql() {
         try (Store store = Store.openEmbedded(dataDir)) {
             store.inTransaction(c -> Sql.update(c, "insert into account (account_id, billing_entity) values ('111122223333', 'AWS')"));
 
-            assertThat(store.inTransaction(c -> Sql.one(c, "select billing_entity from account where account_id = ? for update",
-                    row -> row.getString(1), "111122223333"))).contains("AWS");
+            Optional<String> entity = store.inTransaction(c -> Sql.one(c, "select billing_entity from account where account_id = ? for update",
+                    row -> row.getString(1), "111122223333"));
+
+            assertThat(entity).contains("AWS");
         }
     }
 }

@@ -46,7 +46,7 @@ public final class ChildServer {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             ChildServer child = new ChildServer(process, port);
-            child.awaitHealthy(Duration.ofSeconds(30));
+            child.awaitHealthy(Duration.ofSeconds(90));
             return child;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
