@@ -31,8 +31,6 @@ import dev.callgate.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
@@ -55,7 +53,7 @@ public final class Callgate implements AutoCloseable {
     public static Callgate start(Settings settings) {
         ServerClock clock = settings.clock() == Settings.ClockMode.VIRTUAL ? new VirtualClock(Instant.now()) : ServerClock.system();
         Editions editions = Editions.load(settings.editionsFile(), settings.edition());
-        Store store = Store.open(storeUrl(settings));
+        Store store = settings.store() != null ? Store.open(settings.store()) : Store.openEmbedded(settings.dataDir());
         SipEndpoint sip = null;
         Switchboard switchboard = null;
         try {
@@ -85,7 +83,7 @@ public final class Callgate implements AutoCloseable {
             return new Callgate(store, front, sip, switchboard);
         } catch (IOException e) {
             stop(switchboard, sip, store);
-            throw new UncheckedIOException("Cannot listen on " + settings.bind() + ":" + settings.port(), e);
+            throw new PortUnavailable(settings.bind(), settings.port(), e);
         } catch (RuntimeException e) {
             stop(switchboard, sip, store);
             throw e;
@@ -118,18 +116,6 @@ public final class Callgate implements AutoCloseable {
 
     public boolean isPostgres() {
         return store.isPostgres();
-    }
-
-    private static String storeUrl(Settings settings) {
-        if (settings.store() != null) {
-            return settings.store();
-        }
-        try {
-            Files.createDirectories(settings.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create data directory " + settings.dataDir(), e);
-        }
-        return Store.embeddedUrl(settings.dataDir());
     }
 
     @Override

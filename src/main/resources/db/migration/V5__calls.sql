@@ -1,4 +1,4 @@
--- Calls (limits.md §4, §5). Plain SQL that H2 (in PostgreSQL mode) and PostgreSQL both accept.
+-- Calls (docs/limits.md §4, §5). Plain SQL that SQLite and PostgreSQL both accept.
 
 -- Every call is a contact, kept after it ends so that DescribeContact can tell how it ended.
 create table contact (

@@ -7,19 +7,23 @@ import dev.callgate.config.Settings;
 import dev.callgate.console.Console;
 import dev.callgate.limits.edition.Edition;
 import dev.callgate.limits.throttle.ThrottleMode;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code callgate serve}: runs the server until it is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start Callgate. Every option can also be set as CALLGATE_<OPTION> in the environment or in the config file.")
-final class ServeCommand implements Runnable {
+final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "4599", description = "HTTP port of every API (default ${DEFAULT-VALUE}).")
     int port;
 
@@ -29,7 +33,7 @@ final class ServeCommand implements Runnable {
     @Option(names = "--data-dir", defaultValue = "./callgate-data", description = "Directory of the embedded store (default ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--store", description = "JDBC URL of the store, e.g. jdbc:postgresql://host/db?user=u&password=p (default: embedded H2 in the data dir).")
+    @Option(names = "--store", description = "JDBC URL of the store, e.g. jdbc:postgresql://host/db?user=u&password=p (default: embedded SQLite in the data dir).")
     String store;
 
     @Option(names = "--auth", defaultValue = "lenient", description = "lenient (any credentials) or strict (keys from the config file, signatures verified).")
@@ -66,20 +70,32 @@ final class ServeCommand implements Runnable {
     @Option(names = "--config", description = "Config file (default ./callgate.json when present).")
     Path config;
 
+    @Option(names = "--verbose", description = "On a failed start, print the stack trace after the line that says what to fix.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public void run() {
-        Settings settings = settings();
+    public Integer call() {
+        ConfigFile file = configFile();
+        Settings settings = settings(file);
         long started = System.nanoTime();
         Callgate callgate = Callgate.start(settings);
         String endpoint = "http://" + bind + ":" + callgate.port();
-        System.out.printf("Callgate is listening on %s (%s store, ready in %d ms)%n", endpoint,
-                callgate.isPostgres() ? "PostgreSQL" : "embedded H2", (System.nanoTime() - started) / 1_000_000);
-        System.out.printf("SIP on udp and tcp %s:%d; trunk: %s%n", bind, callgate.sipPort(),
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Callgate is listening on %s (ready in %d ms)%n", endpoint, (System.nanoTime() - started) / 1_000_000);
+        out.printf("Store: %s%n", settings.store() == null ? "embedded SQLite in " + settings.dataDir().toAbsolutePath().normalize()
+                : "PostgreSQL at " + withoutPassword(settings.store()));
+        out.printf("Auth: %s; config file: %s%n", settings.auth() == Settings.AuthMode.STRICT
+                ? "strict (signatures verified; the operator API needs its token)" : "lenient (any credentials are accepted)",
+                file.path() == null ? "none" : file.path().toAbsolutePath().normalize());
+        out.printf("SIP on udp and tcp %s:%d; trunk: %s%n", bind, callgate.sipPort(),
                 settings.calls().sipTrunk() == null ? "none" : settings.calls().sipTrunk());
-        System.out.printf("API throttle: %s; clock: %s%n", settings.throttle(), settings.clock().name().toLowerCase(Locale.ROOT));
-        System.out.printf("For the AWS CLI and SDKs: export AWS_ENDPOINT_URL=%s%n", endpoint);
-        System.out.printf("Operator console: %s%s%n", endpoint, Console.PATH);
-        System.out.flush();
+        out.printf("API throttle: %s; clock: %s%n", settings.throttle(), settings.clock().name().toLowerCase(Locale.ROOT));
+        out.printf("For the AWS CLI and SDKs: export AWS_ENDPOINT_URL=%s%n", endpoint);
+        out.printf("Operator console: %s%s%n", endpoint, Console.PATH);
+        out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             callgate.close();
@@ -90,11 +106,24 @@ final class ServeCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return 0;
+    }
+
+    /** A store URL as it may be printed: its password (as a parameter or in the user info) masked. */
+    static String withoutPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
     }
 
     /** The settings the options describe, with the accounts of the config file (the one place they can be given). */
     Settings settings() {
-        ConfigFile file = config != null ? ConfigFile.read(config) : new SettingSources(new String[0], System.getenv()).file();
+        return settings(configFile());
+    }
+
+    private ConfigFile configFile() {
+        return config != null ? ConfigFile.read(config) : new SettingSources(new String[0], System.getenv()).file();
+    }
+
+    private Settings settings(ConfigFile file) {
         return new Settings(port, bind, dataDir, store, authMode(), edition, editionsFile, operatorToken,
                 file.accessKeys(), file.billingEntities(), throttleMode(), clockMode(), callSettings());
     }
@@ -124,7 +153,7 @@ final class ServeCommand implements Runnable {
         try {
             return parse.apply(value);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(new CommandLine(this), option + " must be " + expected + ", not '" + value + "'");
+            throw new ParameterException(spec.commandLine(), option + " must be " + expected + ", not '" + value + "'");
         }
     }
 }

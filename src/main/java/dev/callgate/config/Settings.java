@@ -34,6 +34,11 @@ public record Settings(
     public enum ClockMode { SYSTEM, VIRTUAL }
 
     public Settings {
+        if (auth == AuthMode.STRICT && (operatorToken == null || operatorToken.isBlank())) {
+            // Strict mode without a token would leave the operator API (POST /_callgate/reset) open to anyone.
+            throw new IllegalArgumentException("--auth strict needs an operator token: give --operator-token"
+                    + " (or \"operator-token\" in the config file, or CALLGATE_OPERATOR_TOKEN), which the operator API then requires.");
+        }
         accessKeys = List.copyOf(accessKeys);
         billingEntities = Map.copyOf(billingEntities);
     }

@@ -1,7 +1,11 @@
 package dev.callgate.operator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callgate.accounts.Accounts;
@@ -38,6 +42,8 @@ import java.util.Map;
 public final class OperatorApi {
     public static final String PREFIX = "/_callgate";
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectReader STRICT_JSON = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private final Store store;
     private final QuotaLedger ledger;
@@ -102,6 +108,13 @@ public final class OperatorApi {
             if (region == null) {
                 throw ServiceError.invalidParameter("Query parameter 'region' is required.");
             }
+            if (!Accounts.isAccountId(path.get(1))) {
+                throw ServiceError.invalidParameter("Account id '" + path.get(1) + "' is not 12 digits.");
+            }
+            if (!editions.current().hasRegion(region)) {
+                throw ServiceError.invalidParameter("Region '" + region + "' is not one of edition " + editions.current().name()
+                        + "'s regions " + editions.current().regions() + ".");
+            }
             return ok(quotas(QuotaScope.account(path.get(1), region)));
         }
         if (route.equals("GET instances") && path.size() == 3 && path.get(2).equals("quotas")) {
@@ -154,7 +167,7 @@ public final class OperatorApi {
     private ObjectNode status() {
         return JSON.createObjectNode()
                 .put("status", "UP")
-                .put("store", store.isPostgres() ? "postgresql" : "h2")
+                .put("store", store.isPostgres() ? "postgresql" : "sqlite")
                 .put("edition", editions.current().name());
     }
 
@@ -216,12 +229,20 @@ public final class OperatorApi {
         }
     }
 
+    /** A request body: empty, or one well-formed JSON object (no trailing data, no key given twice), as the AWS faces take. */
     static JsonNode readJson(byte[] body) {
+        JsonNode object;
         try {
-            return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+            object = body.length == 0 ? JSON.createObjectNode() : STRICT_JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ServiceError.invalidRequest("The request body is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
-            throw ServiceError.invalidRequest("The request body is not valid JSON: " + e.getMessage());
+            throw ServiceError.invalidRequest("The request body could not be read: " + e.getMessage());
         }
+        if (object == null || !object.isObject()) {
+            throw ServiceError.invalidRequest("The request body must be a JSON object.");
+        }
+        return object;
     }
 
     static WireResponse ok(JsonNode body) {

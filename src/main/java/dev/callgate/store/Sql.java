@@ -9,13 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.sqlite.SQLiteConnection;
 
 /**
  * One prepared statement per call: the parameters are bound in order by their Java type (String,
  * Long, Integer, Boolean, or null) and the statement is closed before the call returns. The caller's
  * connection, and so its transaction, is used as is.
+ *
+ * <p>{@code for update} is PostgreSQL's row lock; SQLite has no such clause and needs none (each of
+ * its transactions holds the database's one write lock from its start), so it is dropped there.
  */
 public final class Sql {
+
+    private static final String FOR_UPDATE = " for update";
 
     private Sql() {
     }
@@ -28,7 +34,7 @@ public final class Sql {
 
     /** Runs an insert, update or delete; returns the number of rows it changed. */
     public static int update(Connection connection, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(connection, sql)) {
             bind(statement, params);
             return statement.executeUpdate();
         }
@@ -37,7 +43,7 @@ public final class Sql {
     /** Runs one statement for every item, in one batch, with the parameters {@code params} gives for it. */
     public static <T> void batch(Connection connection, String sql, List<T> items, Function<T, Object[]> params)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(connection, sql)) {
             for (T item : items) {
                 bind(statement, params.apply(item));
                 statement.addBatch();
@@ -49,7 +55,7 @@ public final class Sql {
     /** Every row a query returns, mapped, in the query's order. */
     public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(connection, sql)) {
             bind(statement, params);
             try (ResultSet rows = statement.executeQuery()) {
                 List<T> mapped = new ArrayList<>();
@@ -64,12 +70,17 @@ public final class Sql {
     /** The first row a query returns, mapped; empty when it returns none (or the mapped value is null). */
     public static <T> Optional<T> one(Connection connection, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(connection, sql)) {
             bind(statement, params);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.ofNullable(mapper.map(rows)) : Optional.empty();
             }
         }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        boolean sqlite = connection.isWrapperFor(SQLiteConnection.class);
+        return connection.prepareStatement(sqlite && sql.endsWith(FOR_UPDATE) ? sql.substring(0, sql.length() - FOR_UPDATE.length()) : sql);
     }
 
     private static void bind(PreparedStatement statement, Object[] params) throws SQLException {

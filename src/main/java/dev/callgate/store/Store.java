@@ -8,53 +8,89 @@ import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
- * The SQL store: embedded H2 in a file by default, PostgreSQL when several nodes share state. The
- * same migrations and statements serve both (H2 runs in its PostgreSQL mode).
+ * The SQL store: embedded SQLite in the data directory by default, PostgreSQL when several nodes
+ * share state. The same migrations and statements serve both. A transaction returns only once its
+ * commit is durable: PostgreSQL's commit is; SQLite runs in WAL mode with synchronous=FULL, so every
+ * commit is fsynced before it returns (docs/durability.md).
  */
 public final class Store implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
     // The throttle's tables are emptied by ApiThrottle.reset, with the buckets and caches they back.
     private static final List<String> TABLES = List.of("resource_ref", "phone_number_taken", "resource", "quota_usage", "instance", "account",
             "contact", "call_lease", "dialing_rules");
+    static final String FILE = "callgate.db";
 
     private final HikariDataSource dataSource;
     private final boolean postgres;
-    /** H2 only: PostgreSQL's commit is durable by itself. */
-    private final GroupCommit groupCommit;
+    /** Embedded only: this server's hold on its data directory. */
+    private final DataDirLock dataDirLock;
 
-    private Store(HikariDataSource dataSource, boolean postgres, GroupCommit groupCommit) {
+    private Store(HikariDataSource dataSource, boolean postgres, DataDirLock dataDirLock) {
         this.dataSource = dataSource;
         this.postgres = postgres;
-        this.groupCommit = groupCommit;
+        this.dataDirLock = dataDirLock;
     }
 
-    /** The embedded store of a data directory. */
+    /** The embedded store's file in a data directory. */
     public static String embeddedUrl(Path dataDir) {
-        // WRITE_DELAY is H2's own background write; acknowledged commits do not wait for it (GroupCommit).
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("callgate")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";LOCK_TIMEOUT=30000;WRITE_DELAY=500";
+        return "jdbc:sqlite:" + dataDir.toAbsolutePath().resolve(FILE);
+    }
+
+    /** The embedded store of a data directory, which this server then holds until {@link #close()}. */
+    public static Store openEmbedded(Path dataDir) {
+        DataDirLock lock = DataDirLock.acquire(dataDir);
+        try {
+            return open(embeddedUrl(dataDir), lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** Opens the store at a JDBC URL (a PostgreSQL URL carries its own user and password) and migrates it. */
     public static Store open(String jdbcUrl) {
+        return open(jdbcUrl, null);
+    }
+
+    private static Store open(String jdbcUrl, DataDirLock lock) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(16);
         config.setAutoCommit(true);
         config.setPoolName("callgate-store");
-        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        if (postgres) {
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        } else {
+            sqlite(config);
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(dataSource).load().migrate();
-            boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
-            return new Store(dataSource, postgres, postgres ? null : new GroupCommit(jdbcUrl));
-        } catch (SQLException e) {
+            return new Store(dataSource, postgres, lock);
+        } catch (RuntimeException e) {
             dataSource.close();
-            throw new StoreException(e);
+            throw e;
         }
+    }
+
+    /**
+     * SQLite's settings. WAL with synchronous=FULL: a commit is in the fsynced log before it returns.
+     * Every transaction begins IMMEDIATE, taking the one write lock at its start, so transactions run
+     * one after another (what the row locks of {@code for update} give on PostgreSQL) and never fail
+     * to upgrade a read to a write; a writer waits for the lock up to busy_timeout. LIKE is made case
+     * sensitive, as PostgreSQL's is (it matches scope prefixes, which are ids).
+     */
+    private static void sqlite(HikariConfig config) {
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "FULL");
+        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        config.addDataSourceProperty("busy_timeout", "30000");
+        config.addDataSourceProperty("case_sensitive_like", "true");
     }
 
     public boolean isPostgres() {
@@ -71,18 +107,6 @@ public final class Store implements AutoCloseable {
      * returns once the commit is durable.
      */
     public <T> T inTransaction(SqlWork<T> work) {
-        T result = commit(work);
-        if (groupCommit != null) {
-            try {
-                groupCommit.awaitWritten(); // after the connection went back: waiting holds none
-            } catch (SQLException e) {
-                throw new StoreException(e);
-            }
-        }
-        return result;
-    }
-
-    private <T> T commit(SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
@@ -104,7 +128,7 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on a connection in auto-commit mode: for reads only (a write here would not wait to be durable). */
+    /** Runs {@code work} on a connection in auto-commit mode: for reads (and writes that need no transaction). */
     public <T> T read(SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
@@ -124,25 +148,31 @@ public final class Store implements AutoCloseable {
     }
 
     public static boolean isUniqueViolation(SQLException e) {
+        if (e instanceof SQLiteException sqlite) {
+            return sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                    || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;
+        }
         return "23505".equals(e.getSQLState());
     }
 
     private static boolean isRetryable(SQLException e) {
+        if (e instanceof SQLiteException sqlite) {
+            // The write lock stayed busy beyond busy_timeout.
+            return sqlite.getResultCode().code % 256 == SQLiteErrorCode.SQLITE_BUSY.code;
+        }
         String state = e.getSQLState();
-        // 40001: serialization failure / H2 deadlock; 40P01: PostgreSQL deadlock; HYT00: H2 lock timeout.
-        return "40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state);
+        // 40001: serialization failure; 40P01: PostgreSQL deadlock.
+        return "40001".equals(state) || "40P01".equals(state);
     }
 
     @Override
     public void close() {
         try {
-            if (groupCommit != null) {
-                groupCommit.close();
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
+            dataSource.close(); // SQLite checkpoints its log into the database file as the last connection closes
         } finally {
-            dataSource.close();
+            if (dataDirLock != null) {
+                dataDirLock.close();
+            }
         }
     }
 

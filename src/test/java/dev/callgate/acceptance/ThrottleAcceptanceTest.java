@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.connect.model.ThrottlingException;
 /**
  * The API throttle of limits.md §6 through the real ConnectClient, on a virtual clock so that every
  * token is scripted: buckets, their messages and Retry-After-Ms, what a throttled call does not do,
- * the SDK's retry, and the operator's overrides, clock and metrics. On H2 (buckets in memory); the
+ * the SDK's retry, and the operator's overrides, clock and metrics. On the embedded store (buckets in memory); the
  * same runs on PostgreSQL, its buckets shared in rows as several nodes share them.
  */
 @ParameterizedClass(name = "{0}")

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.connect.model.ThrottlingException;
 /**
  * limits.md §6's promise, proven: over any interval of length t an account admits at most
  * BurstLimit + RateLimit × t calls of an operation per region, exactly that many when demand
- * saturates, whatever threads and access keys the calls come from, on in-memory buckets (H2) and on
+ * saturates, whatever threads and access keys the calls come from, on in-memory buckets (embedded store) and on
  * buckets shared in PostgreSQL.
  */
 class ThrottleExactnessTest {
@@ -45,14 +45,14 @@ class ThrottleExactnessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql"})
     void virtualTimeRandomCallsFromManyThreadsAndKeysAreAdmittedExactly(String store) throws Exception {
         List<AccessKey> keys = List.of(new AccessKey("AKIAALICE", "s1", ACCOUNT, "alice"), new AccessKey("AKIABOB", "s2", ACCOUNT, "bob"),
                 new AccessKey("AKIACAROL", "s3", ACCOUNT, "carol"), new AccessKey("AKIADAVE", "s4", OTHER, "dave"));
         long seed = System.nanoTime();
         Random random = new Random(seed);
         ExecutorService threads = Executors.newFixedThreadPool(6);
-        try (RunningServer server = RunningServer.start(store.equals("h2") ? null : Stores.freshPostgres(), s -> s.withStrictAuth("op", keys)
+        try (RunningServer server = RunningServer.start(store.equals("sqlite") ? null : Stores.freshPostgres(), s -> s.withStrictAuth("op", keys)
                 .withThrottle(ThrottleMode.FAITHFUL).withClock(Settings.ClockMode.VIRTUAL))) {
             Operator operator = new Operator(server.port(), "op");
             List<BucketUnderTest> buckets = List.of(

@@ -347,7 +347,7 @@ public final class ResourceBench {
         } catch (IOException | UncheckedIOException e) {
             // not Linux: keep the placeholder
         }
-        return String.format(Locale.ROOT, "Machine: %d cores (%s), JVM max heap %d MiB, Java %s, embedded H2 store.%n",
+        return String.format(Locale.ROOT, "Machine: %d cores (%s), JVM max heap %d MiB, Java %s, embedded SQLite store.%n",
                 runtime.availableProcessors(), cpu, runtime.maxMemory() >> 20, System.getProperty("java.version"));
     }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What one throttle decision ({@link ApiThrottle#admit}) costs when the buckets are shared in
- * PostgreSQL, against the in-memory buckets of the H2 store in the same run (bench/throttle/README.md).
+ * PostgreSQL, against the in-memory buckets of the embedded store in the same run (bench/throttle/README.md).
  * Each figure is the median of timed rounds after warm-up rounds: nanoseconds per decision, and
  * decisions per second over all threads. Usage: {@code ThrottleStoreBench [roundSeconds] [rounds]}.
  */
@@ -65,7 +65,7 @@ public final class ThrottleStoreBench {
         for (boolean admits : new boolean[] {true, false}) {
             for (int[] shape : new int[][] {{1, 0}, {THREADS, 0}, {THREADS, 1}}) {
                 for (String url : List.of(h2, postgres)) {
-                    Scenario scenario = new Scenario(url.startsWith("jdbc:h2") ? "in-memory (H2)" : "PostgreSQL", admits, shape[0], shape[1] == 1);
+                    Scenario scenario = new Scenario(url.startsWith("jdbc:sqlite") ? "in-memory (SQLite node)" : "PostgreSQL", admits, shape[0], shape[1] == 1);
                     double[] nanos = measure(url, scenario, roundSeconds, rounds);
                     System.out.printf("| %s | %,.0f | %,.0f |%n", scenario.describe(), nanos[0], nanos[1]);
                 }

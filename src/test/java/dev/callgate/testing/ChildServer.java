@@ -10,11 +10,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Callgate in a child JVM, started as `callgate serve` is, so that a test can kill it with SIGKILL. */
 public final class ChildServer {
@@ -75,6 +77,53 @@ public final class ChildServer {
     /** Its SIP port (UDP and TCP). */
     public int sipPort() {
         return sipPort;
+    }
+
+    /** How a test stops a child. */
+    public enum Stop { SIGKILL, SIGTERM, SIGINT }
+
+    /** Stops the child with {@code signal} and waits for it to exit. */
+    public void stop(Stop signal) throws InterruptedException {
+        switch (signal) {
+            case SIGKILL -> process.destroyForcibly();
+            case SIGTERM -> process.destroy();
+            case SIGINT -> signal("-INT");
+        }
+        process.waitFor();
+    }
+
+    private void signal(String name) {
+        try {
+            new ProcessBuilder("kill", name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The exit status and everything printed by {@code callgate <args>} run in a child JVM to its end. */
+    public record Run(int exit, String output) {
+    }
+
+    public static Run run(List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.callgate.cli.Main"));
+        command.addAll(args);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("callgate " + args + " did not exit: " + output);
+            }
+            return new Run(process.exitValue(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed on the way out. */

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
 /**
- * A Callgate server in this JVM on a free port, on H2 in a temporary directory or on a given store.
+ * A Callgate server in this JVM on a free port, on the embedded store in a temporary directory or on a given store.
  * The API throttle is off unless a test turns it on: suites about other limits must not wait for
  * tokens, and the throttle's own tests choose their mode and clock.
  */

@@ -10,20 +10,20 @@ import software.amazon.awssdk.services.connect.ConnectClient;
 
 /**
  * An acceptance suite on one running server, with a ConnectClient of {@link #ACCOUNT} in us-east-1
- * (retries off), emptied before every test. The server starts once per class on H2 or, when the
+ * (retries off), emptied before every test. The server starts once per class on the embedded SQLite store or, when the
  * suite is a {@code @ParameterizedClass} over {@link StoreKind}, once per store.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServerSuite {
     public static final String ACCOUNT = "111122223333";
-    /** The store of this run of a {@code @ParameterizedClass}; null (H2) in a plain suite. */
+    /** The store of this run of a {@code @ParameterizedClass}; null (embedded SQLite) in a plain suite. */
     @Parameter
     protected StoreKind store;
     protected RunningServer server;
     protected ConnectClient connect;
     private StoreKind serving;
 
-    /** The JDBC URL of a new, empty store for a server of this suite, or null for embedded H2. */
+    /** The store's JDBC URL, or null for the embedded store. */
     protected String storeUrl() {
         return store == null ? null : store.freshUrl();
     }

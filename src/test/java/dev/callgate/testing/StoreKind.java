@@ -2,7 +2,7 @@ package dev.callgate.testing;
 
 /** The stores a suite can run on; {@code @EnumSource(StoreKind.class)} runs a suite on each. */
 public enum StoreKind {
-    H2 {
+    SQLITE {
         @Override
         public String freshUrl() {
             return null;
@@ -15,6 +15,6 @@ public enum StoreKind {
         }
     };
 
-    /** The JDBC URL of a new, empty store of this kind; null means embedded H2 in a new directory. */
+    /** The JDBC URL of a new, empty store of this kind; null means the embedded SQLite store in a new directory. */
     public abstract String freshUrl();
 }

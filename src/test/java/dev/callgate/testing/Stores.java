@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The stores the acceptance suite runs on: embedded H2 (null URL), and a real PostgreSQL per JVM. */
+/** The stores the acceptance suite runs on: embedded SQLite (null URL), and a real PostgreSQL per JVM. */
 public final class Stores {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;

@@ -3,6 +3,7 @@ package dev.callgate.limits.edition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callgate.Callgate;
+import dev.callgate.config.FileProblem;
 import dev.callgate.limits.quota.Quota;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,8 +83,8 @@ public final class Editions {
                 editions.add(parse(root));
             }
             return editions;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read editions file " + file, e);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Fix the editions file " + file + ", or drop --editions-file: " + FileProblem.describe(e), e);
         }
     }
 

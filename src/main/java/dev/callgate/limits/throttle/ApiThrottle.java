@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentMap;
  * fixed rates ({@link #addService}). Every rate is multiplied by the {@link ThrottleMode}'s scale.
  * The operator may override Connect's rates per account, for one operation or for the general group
  * ({@value #GENERAL_GROUP}: every operation without its own edition rate); overrides are kept in the
- * store. On H2 (one node) the buckets live in memory; on PostgreSQL in rows that every node shares,
+ * store. On the embedded store (one node) the buckets live in memory; on PostgreSQL in rows that every node shares,
  * so the bound holds across nodes. With the throttle off, a call touches neither.
  */
 public final class ApiThrottle {
@@ -49,7 +49,7 @@ public final class ApiThrottle {
         this.registry = registry;
         rates.operations().values().forEach(this::requireUsable);
         requireUsable(rates.defaults());
-        // An H2 file has one node, which may cache overrides and keep buckets in memory; nodes on PostgreSQL share both.
+        // The embedded store has one node, which may cache overrides and keep buckets in memory; nodes on PostgreSQL share both.
         boolean shared = store.isPostgres();
         this.overrides = new ThrottleOverrides(store, !shared);
         this.buckets = shared ? new SharedTokenBuckets(store, clock) : new LocalTokenBuckets(clock);

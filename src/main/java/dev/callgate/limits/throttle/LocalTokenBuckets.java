@@ -9,7 +9,7 @@ import io.github.bucket4j.TokensInheritanceStrategy;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** Token buckets in this node's memory: exact for one node (the embedded H2 store), never touching the store. */
+/** Token buckets in this node's memory: exact for one node (the embedded store), never touching the store. */
 final class LocalTokenBuckets implements TokenBuckets {
     private final TimeMeter time;
     private final ConcurrentMap<BucketKey, LocalBucket> buckets = new ConcurrentHashMap<>();

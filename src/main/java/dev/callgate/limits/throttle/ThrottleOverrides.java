@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentMap;
  * sees them. Each change bumps the account's revision in the same transaction, so a bucket configured
  * at an older revision knows to take the new rate at its next call.
  *
- * <p>On one node (H2) every change passes through this object, so an account's overrides are read
+ * <p>On one node (the embedded store) every change passes through this object, so an account's overrides are read
  * once and then cached; on several nodes (PostgreSQL) another node may change them at any moment, so
  * they are read at every call, in one statement with their revision.
  */

@@ -25,7 +25,8 @@ public final class Throttled extends ServiceError {
         return new Throttled(key, rate, millisRoundedUp(nanos));
     }
 
-    // Rounded up: a client that waits the advertised time finds the token there.
+    // Rounded up: a lone client that waits the advertised time finds the token there (callers refused
+    // together share it, so clients add jitter).
     private static long millisRoundedUp(long nanos) {
         return (nanos + 999_999) / 1_000_000;
     }

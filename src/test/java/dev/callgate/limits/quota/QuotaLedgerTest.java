@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callgate.aws.ErrorCode;
 import dev.callgate.store.Store;
-import java.util.UUID;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The ledger's rows: opened by a first charge, and routing profiles' scopes that follow their instance's applied value. */
 class QuotaLedgerTest {
+    @TempDir
+    Path dataDir;
+
     private final QuotaLedger ledger = new QuotaLedger();
 
     @Test
@@ -74,7 +78,7 @@ class QuotaLedgerTest {
         }
     }
 
-    private static Store memoryStore() {
-        return Store.open("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+    private Store memoryStore() {
+        return Store.open(Store.embeddedUrl(dataDir));
     }
 }

@@ -25,9 +25,9 @@ class ApiThrottleOffTest {
     Path dataDir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql"})
     void offModeAdmitsWithoutTheStoreWhileFaithfulNeedsIt(String kind) {
-        Store store = Store.open(kind.equals("h2") ? Store.embeddedUrl(dataDir) : Stores.freshPostgres());
+        Store store = Store.open(kind.equals("sqlite") ? Store.embeddedUrl(dataDir) : Stores.freshPostgres());
         ApiThrottle off = new ApiThrottle(ThrottleMode.OFF, RATES, store, ServerClock.system(), new SimpleMeterRegistry());
         ApiThrottle faithful = new ApiThrottle(ThrottleMode.FAITHFUL, RATES, store, ServerClock.system(), new SimpleMeterRegistry());
         store.close();

@@ -1,0 +1,71 @@
+package dev.callgate.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded store's durability settings, and its hold on the data dir. */
+class EmbeddedStoreTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void everyCommitIsInTheFsyncedLogBeforeItReturns() {
+        try (Store store = Store.openEmbedded(dataDir)) {
+            Optional<String> journal = store.read(c -> Sql.one(c, "pragma journal_mode", row -> row.getString(1)));
+            Optional<Integer> synchronous = store.read(c -> Sql.one(c, "pragma synchronous", row -> row.getInt(1)));
+
+            assertThat(journal).contains("wal");
+            // 2 = FULL: in WAL mode the log is fsynced at every commit (NORMAL would wait for a checkpoint).
+            assertThat(synchronous).contains(2);
+        }
+    }
+
+    @Test
+    void aSecondOpenOfTheDataDirIsRefusedWithoutTouchingTheDatabase() throws Exception {
+        try (Store first = Store.openEmbedded(dataDir)) {
+            first.inTransaction(c -> Sql.update(c, "insert into account (account_id, billing_entity) values ('111122223333', 'AWS')"));
+            byte[] database = Files.readAllBytes(dataDir.resolve(Store.FILE));
+            byte[] log = Files.readAllBytes(dataDir.resolve(Store.FILE + "-wal"));
+
+            assertThatThrownBy(() -> Store.openEmbedded(dataDir)).isInstanceOf(DataDirUnavailable.class)
+                    .hasMessageContaining("is in use by a running Callgate server");
+
+            assertThat(Files.readAllBytes(dataDir.resolve(Store.FILE))).isEqualTo(database);
+            assertThat(Files.readAllBytes(dataDir.resolve(Store.FILE + "-wal"))).isEqualTo(log);
+        }
+        try (Store again = Store.openEmbedded(dataDir)) {
+            Optional<String> entity = again.read(c -> Sql.one(c, "select billing_entity from account", row -> row.getString(1)));
+
+            assertThat(entity).contains("AWS");
+        }
+    }
+
+    @Test
+    void aUniqueViolationIsRecognised() {
+        try (Store store = Store.openEmbedded(dataDir)) {
+            String insert = "insert into account (account_id, billing_entity) values ('111122223333', 'AWS')";
+            store.inTransaction(c -> Sql.update(c, insert));
+
+            assertThatThrownBy(() -> store.inTransaction(c -> Sql.update(c, insert)))
+                    .isInstanceOfSatisfying(StoreException.class, e -> assertThat(Store.isUniqueViolation(e.sqlException())).isTrue());
+        }
+    }
+
+    @Test
+    void aRowLockClauseIsAcceptedAsOnPostgreSql() {
+        try (Store store = Store.openEmbedded(dataDir)) {
+            store.inTransaction(c -> Sql.update(c, "insert into account (account_id, billing_entity) values ('111122223333', 'AWS')"));
+
+            Optional<String> entity = store.inTransaction(c -> Sql.one(c, "select billing_entity from account where account_id = ? for update",
+                    row -> row.getString(1), "111122223333"));
+
+            assertThat(entity).contains("AWS");
+        }
+    }
+}
