@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.callgate.accounts.AccessKey;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Operator;
+import dev.callgate.testing.RawHttp;
 import dev.callgate.testing.RunningServer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.signer.Aws4Signer;
 import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
@@ -131,6 +134,36 @@ class StrictAuthAcceptanceTest {
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a Host with a port that is no number|GET|/instance|Host: 127.0.0.1:abc",
+        "a Host that is only a colon|GET|/instance|Host: :",
+        "an unclosed IPv6 Host|GET|/instance|Host: [::1",
+        "an empty Host|GET|/instance|Host: ",
+        "a method no HTTP library knows|FOO|/instance|",
+        "a path with a broken percent escape|GET|/instance/a%zz|",
+    })
+    void requestsTheSignatureCheckCannotCanonicalizeAreRefusedNotFailed(String what, String method, String path, String header) {
+        SdkHttpFullRequest signed = sign(SdkHttpMethod.GET, "/instance/abc", null, Instant.now());
+
+        RawHttp.Response response = sendRaw(method, path, signed, header == null ? "" : header);
+
+        assertThat(response.status()).isBetween(400, 499);
+        assertThat(response.errorType()).isNotNull();
+    }
+
+    @Test
+    void anEmptyRegionInTheCredentialScopeIsRefusedNotFailed() {
+        SdkHttpFullRequest signed = sign(SdkHttpMethod.GET, "/instance", null, Instant.now());
+        String authorization = signed.firstMatchingHeader("Authorization").orElseThrow().replace("/us-east-1/", "//");
+
+        RawHttp.Response response = sendRaw("GET", "/instance", signed, "Authorization: " + authorization);
+
+        assertThat(response.status()).isBetween(400, 499);
+        assertThat(response.errorType()).isNotNull();
+    }
+
     @Test
     void operatorApiNeedsTheOperatorToken() {
         assertThat(new Operator(server.port()).send("GET", "/_callgate/editions", null).statusCode()).isEqualTo(403);
@@ -159,6 +192,25 @@ class StrictAuthAcceptanceTest {
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
                 .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)));
         return (SdkHttpFullRequest) signed.request();
+    }
+
+    /** Sends a signed request as raw HTTP with another method and path, and one header line replaced or added. */
+    private RawHttp.Response sendRaw(String method, String path, SdkHttpFullRequest signed, String headerLine) {
+        String replaced = headerLine.isEmpty() ? "" : headerLine.substring(0, headerLine.indexOf(':'));
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
+        if (!replaced.equalsIgnoreCase("host")) {
+            head.append("Host: 127.0.0.1:").append(server.port()).append("\r\n");
+        }
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase(replaced)) {
+                values.forEach(v -> head.append(name).append(": ").append(v).append("\r\n"));
+            }
+        });
+        if (!headerLine.isEmpty()) {
+            head.append(headerLine).append("\r\n");
+        }
+        head.append("Content-Length: 0\r\nConnection: close\r\n\r\n");
+        return new RawHttp(server.port(), 10_000).exchange(head.toString(), new byte[0]);
     }
 
     private HttpResponse<String> send(SdkHttpFullRequest signed, String body) throws Exception {
