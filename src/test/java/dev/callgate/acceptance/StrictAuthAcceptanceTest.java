@@ -15,9 +15,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,6 +168,41 @@ class StrictAuthAcceptanceTest {
         assertThat(response.errorType()).isNotNull();
     }
 
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource(delimiter = '|', value = {
+        "SignedHeaders without host|connect",
+        "SignedHeaders naming a header not sent|connect",
+        "a scope terminator edited|connect",
+        "a scope date edited|connect",
+        "SignedHeaders without host|servicequotas",
+        "SignedHeaders naming a header not sent|servicequotas",
+        "a scope terminator edited|servicequotas",
+        "a scope date edited|servicequotas",
+    })
+    void everyPartOfTheAuthorizationHeaderIsAuthenticated(String edit, String service) {
+        boolean connect = service.equals("connect");
+        SdkHttpFullRequest signed = connect ? sign(SdkHttpMethod.GET, "/instance", null, Instant.now())
+                : sign(SdkHttpMethod.POST, "/", "{}", Instant.now(), "servicequotas", Map.of("X-Amz-Target", "ServiceQuotasV20190624.ListServices"));
+        String authorization = signed.firstMatchingHeader("Authorization").orElseThrow();
+        String date = signed.firstMatchingHeader("X-Amz-Date").orElseThrow().substring(0, 8);
+        String edited = switch (edit) {
+            case "SignedHeaders without host" -> authorization.replace(";host;", ";").replace("SignedHeaders=host;", "SignedHeaders=");
+            case "SignedHeaders naming a header not sent" -> authorization.replace(";x-amz-date", ";x-amz-date;x-not-sent");
+            case "a scope terminator edited" -> authorization.replace("/aws4_request", "/aws4_requesX");
+            default -> authorization.replace("/" + date + "/", "/" + LocalDate.parse(date, DateTimeFormatter.BASIC_ISO_DATE).minusDays(1)
+                    .format(DateTimeFormatter.BASIC_ISO_DATE) + "/");
+        };
+        assertThat(edited).isNotEqualTo(authorization);
+
+        RawHttp.Response untouched = sendRaw(signed.method().name(), signed.encodedPath(), signed, "Authorization: " + authorization, connect ? "" : "{}");
+        RawHttp.Response response = sendRaw(signed.method().name(), signed.encodedPath(), signed, "Authorization: " + edited, connect ? "" : "{}");
+
+        assertThat(untouched.status()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(connect ? 403 : 400);
+        assertThat(response.errorType()).isEqualTo("InvalidSignatureException");
+    }
+
     @Test
     void operatorApiNeedsTheOperatorToken() {
         assertThat(new Operator(server.port()).send("GET", "/_callgate/editions", null).statusCode()).isEqualTo(403);
@@ -178,17 +217,22 @@ class StrictAuthAcceptanceTest {
 
     /** Signs a request with the SDK's signer as ALICE, at a chosen time. */
     private SdkHttpFullRequest sign(SdkHttpMethod method, String path, String body, Instant at) {
+        return sign(method, path, body, at, "connect", Map.of());
+    }
+
+    private SdkHttpFullRequest sign(SdkHttpMethod method, String path, String body, Instant at, String service, Map<String, String> headers) {
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder().method(method).protocol("http")
                 .host("127.0.0.1").port(server.port()).encodedPath(path);
         if (body != null) {
             request.putHeader("Content-Type", "application/json");
         }
+        headers.forEach(request::putHeader);
         byte[] payload = body == null ? new byte[0] : body.getBytes();
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsCredentialsIdentity.create(ALICE.accessKeyId(), ALICE.secretAccessKey()))
                 .request(request.build())
                 .payload(() -> new ByteArrayInputStream(payload))
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "connect")
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
                 .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)));
         return (SdkHttpFullRequest) signed.request();
@@ -196,6 +240,10 @@ class StrictAuthAcceptanceTest {
 
     /** Sends a signed request as raw HTTP with another method and path, and one header line replaced or added. */
     private RawHttp.Response sendRaw(String method, String path, SdkHttpFullRequest signed, String headerLine) {
+        return sendRaw(method, path, signed, headerLine, "");
+    }
+
+    private RawHttp.Response sendRaw(String method, String path, SdkHttpFullRequest signed, String headerLine, String body) {
         String replaced = headerLine.isEmpty() ? "" : headerLine.substring(0, headerLine.indexOf(':'));
         StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
         if (!replaced.equalsIgnoreCase("host")) {
@@ -209,8 +257,9 @@ class StrictAuthAcceptanceTest {
         if (!headerLine.isEmpty()) {
             head.append(headerLine).append("\r\n");
         }
-        head.append("Content-Length: 0\r\nConnection: close\r\n\r\n");
-        return new RawHttp(server.port(), 10_000).exchange(head.toString(), new byte[0]);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        head.append("Content-Length: ").append(bytes.length).append("\r\nConnection: close\r\n\r\n");
+        return new RawHttp(server.port(), 10_000).exchange(head.toString(), bytes);
     }
 
     private HttpResponse<String> send(SdkHttpFullRequest signed, String body) throws Exception {
