@@ -124,7 +124,8 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
     }
 
     public DeleteInstanceResponse delete(Caller caller, DeleteInstanceRequest request) {
-        String id = Arns.instanceId(request.instanceId());
+        String id = Arns.instanceId(request.instanceId(), caller.region(), caller.accountId())
+                .orElseThrow(() -> notFound(request.instanceId()));
         store.inTransaction(c -> {
             if (!instances.delete(c, caller.accountId(), caller.region(), id)) {
                 throw notFound(request.instanceId());
@@ -149,10 +150,10 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
         });
     }
 
-    /** The caller's instance named by an id or an instance ARN; another account's is simply not found. */
+    /** The caller's instance named by an id or an instance ARN; another account's, region's or partition's is simply not found. */
     public InstanceRow find(Caller caller, String idOrArn) {
-        return store.read(c -> instances.find(c, caller.accountId(), caller.region(), Arns.instanceId(idOrArn)))
-                .orElseThrow(() -> notFound(idOrArn));
+        String id = Arns.instanceId(idOrArn, caller.region(), caller.accountId()).orElseThrow(() -> notFound(idOrArn));
+        return store.read(c -> instances.find(c, caller.accountId(), caller.region(), id)).orElseThrow(() -> notFound(idOrArn));
     }
 
     /**

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.connect.model.InvalidContactFlowException
 import software.amazon.awssdk.services.connect.model.DirectoryType;
 import software.amazon.awssdk.services.connect.model.InvalidParameterException;
 import software.amazon.awssdk.services.connect.model.InvalidRequestException;
+import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
 
 /** What the Connect face answers to input no handler should see: always a modelled 4xx, never a 500, never a change. */
 class WireAcceptanceTest extends ServerSuite {
@@ -111,6 +112,20 @@ class WireAcceptanceTest extends ServerSuite {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains(message));
                 });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arn:aws-cn:connect:us-east-1:", "arn:aws:connect:us-west-2:", "arn:aws-cn:connect:us-west-2:", "arn:aws:chime:us-east-1:"})
+    void anInstanceArnOfAnotherPartitionOrRegionNamesNothing(String prefix) {
+        String id = Fixtures.newInstance(connect, "arn-scope").instanceId;
+        String foreign = prefix + ACCOUNT + ":instance/" + id;
+
+        assertThat(connect.describeInstance(r -> r.instanceId("arn:aws:connect:us-east-1:" + ACCOUNT + ":instance/" + id)).instance().id())
+                .isEqualTo(id);
+        assertThatThrownBy(() -> connect.describeInstance(r -> r.instanceId(foreign)))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+        assertThatThrownBy(() -> connect.listTagsForResource(r -> r.resourceArn(foreign)))
+                .isInstanceOfSatisfying(ConnectException.class, e -> assertThat(e.statusCode()).isIn(400, 404));
     }
 
     @Test
