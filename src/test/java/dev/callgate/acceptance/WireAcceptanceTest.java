@@ -8,6 +8,8 @@ import dev.callgate.testing.RawAws;
 import dev.callgate.testing.ServerSuite;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,7 +117,7 @@ class WireAcceptanceTest extends ServerSuite {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"arn:aws-cn:connect:us-east-1:", "arn:aws:connect:us-west-2:", "arn:aws-cn:connect:us-west-2:", "arn:aws:chime:us-east-1:"})
+    @ValueSource(strings = {"arn:aws-us-gov:connect:us-east-1:", "arn:aws:connect:us-west-2:", "arn:aws-us-gov:connect:us-west-2:"})
     void anInstanceArnOfAnotherPartitionOrRegionNamesNothing(String prefix) {
         String id = Fixtures.newInstance(connect, "arn-scope").instanceId;
         String foreign = prefix + ACCOUNT + ":instance/" + id;
@@ -126,6 +128,46 @@ class WireAcceptanceTest extends ServerSuite {
                 .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
         assertThatThrownBy(() -> connect.listTagsForResource(r -> r.resourceArn(foreign)))
                 .isInstanceOfSatisfying(ConnectException.class, e -> assertThat(e.statusCode()).isIn(400, 404));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "GET|/instance?maxResults=11|maxResults is 11; the model allows 1 to 10",
+        "GET|/instance?maxResults=0|maxResults is 0; the model allows 1 to 10",
+        "GET|/instance/00000000-0000-4000-8000-000000000000/lambda-functions?maxResults=26|maxResults is 26; the model allows 1 to 25",
+        "GET|/instance/00000000-0000-4000-8000-000000000000/lex-bots?maxResults=26|maxResults is 26; the model allows 1 to 25",
+        "GET|/instance/00000000-0000-4000-8000-000000000000/bots?maxResults=26&lexVersion=V2|maxResults is 26; the model allows 1 to 25",
+        "GET|/instance/00000000-0000-4000-8000-000000000000/bots?lexVersion=V3|lexVersion must be one of V1, V2",
+    })
+    void membersOutsideTheModelsConstraintsAreRefusedNamingTheBound(String method, String path, String message) {
+        HttpResponse<String> response = raw.send(method, path, null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidParameterException");
+        assertThat(response.body()).contains(message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {46, 62})
+    void anInstanceAliasLongerThanTheModels45CharactersIsRefused(int length) {
+        String body = CREATE.replace("\"InstanceAlias\":\"a\"", "\"InstanceAlias\":\"" + "a".repeat(length) + "\"");
+
+        HttpResponse<String> response = raw.send("PUT", "/instance", body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("InvalidParameterException", "InstanceAlias is " + length + " characters long; the model allows 1 to 45");
+        assertThat(connect.listInstances(r -> { }).instanceSummaryList()).isEmpty();
+    }
+
+    @Test
+    void nestedAndListMembersAreCheckedToo() {
+        String tooManyTags = IntStream.range(0, 51).mapToObj(i -> "\"k" + i + "\":\"v\"").collect(Collectors.joining(",", "{", "}"));
+        String body = CREATE.substring(0, CREATE.length() - 1) + ",\"Tags\":" + tooManyTags + "}";
+        String awsKey = CREATE.substring(0, CREATE.length() - 1) + ",\"Tags\":{\"aws:owner\":\"x\"}}";
+
+        assertThat(raw.send("PUT", "/instance", body).body()).contains("Tags is 51 entries; the model allows 1 to 50");
+        assertThat(raw.send("PUT", "/instance", awsKey).body()).contains("Tags key 'aws:owner' does not match the pattern");
+        assertThat(connect.listInstances(r -> { }).instanceSummaryList()).isEmpty();
     }
 
     @Test
