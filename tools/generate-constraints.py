@@ -16,6 +16,7 @@ Usage: python3 tools/generate-constraints.py   (needs botocore: pip install boto
 """
 import gzip
 import json
+import re
 import os
 
 import botocore
@@ -62,8 +63,15 @@ def rules(shape, opaque):
     if "enum" in shape:
         out.append("enum=" + "|".join(shape["enum"]))
     if "pattern" in shape and not opaque:
-        out.append("pattern=" + shape["pattern"])
+        out.append("pattern=" + java_regex(shape["pattern"]))
     return out
+
+
+def java_regex(pattern):
+    """A few models write a pattern as /regex/, or escape its escapes twice (\\\\d for \\d): both as AWS reads them."""
+    if len(pattern) > 1 and pattern.startswith("/") and pattern.endswith("/"):
+        pattern = pattern[1:-1]
+    return re.sub(r"\\\\(?=[^\\])", r"\\", pattern)
 
 
 def fmt(bound):

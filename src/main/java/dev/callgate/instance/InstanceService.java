@@ -26,7 +26,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
 import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateInstanceRequest;
@@ -48,8 +47,6 @@ import software.amazon.awssdk.services.connect.model.ListInstancesResponse;
  * deletion (limits.md §2).
  */
 public final class InstanceService implements OperationFamily<ConnectRequest, ConnectResponse> {
-    private static final Pattern ALIAS = Pattern.compile("^(?!d-)([\\da-zA-Z]+)([-]*[\\da-zA-Z])*$");
-    private static final int MAX_ALIAS_LENGTH = 62;
 
     private final Store store;
     private final Accounts accounts;
@@ -223,10 +220,6 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
         String alias = request.instanceAlias();
         if (alias == null && type != DirectoryType.EXISTING_DIRECTORY) {
             throw ServiceError.invalidRequest("InstanceAlias is required when IdentityManagementType is " + type + ".");
-        }
-        if (alias != null && (alias.length() > MAX_ALIAS_LENGTH || !ALIAS.matcher(alias).matches())) {
-            throw ServiceError.invalidParameter("InstanceAlias '" + alias + "' is not valid: up to " + MAX_ALIAS_LENGTH
-                    + " letters, digits and inner hyphens, not starting with 'd-'.");
         }
     }
 
