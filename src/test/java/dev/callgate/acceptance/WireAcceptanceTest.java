@@ -211,7 +211,7 @@ class WireAcceptanceTest extends ServerSuite {
     void outOfRangePageSizeIsRefusedThroughTheSdk() {
         assertThatThrownBy(() -> connect.listInstances(r -> r.maxResults(0)))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessageContaining("MaxResults");
+                .hasMessageContaining("maxResults is 0; the model allows 1 to 10");
     }
 
     @Test

@@ -37,7 +37,7 @@ class WireFuzzTest {
     static final String ACCOUNT = "111122223333";
     static final AccessKey KEY = new AccessKey("AKIAFUZZ00000000001", "fuzz-secret", ACCOUNT, "fuzz");
     static final String TOKEN = "operator-secret";
-    static final int REQUESTS = 1500;
+    static final int REQUESTS = 500;
     static final String[] METHODS = {"GET", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "FOO"};
     static final String[] NASTY = {"\"", "{", "}", "[", "]", ",", ":", "\\", "\\u0000", "%", "%zz", "%2F", "/", "..", "9".repeat(30),
         "1e999999999", "-1", "null", "true", "\u00e9", "\uD83D\uDE00", "aws:", "arn:aws-cn:connect:us-west-2:1:instance/x", " "};
@@ -68,7 +68,7 @@ class WireFuzzTest {
         for (int i = 0; i < REQUESTS; i++) {
             Request request = mutate(seeds.get(random.nextInt(seeds.size())), random);
             long before = instances(operator);
-            RawHttp.Response response = http.exchange(request.head(server.port(), strictMode), request.body());
+            RawHttp.Response response = http.exchange(request.head(server.port(), strictMode), request.bytes());
 
             assertThat(response).as("answer to %s", request).isNotNull();
             assertThat(response.status()).as("%s -> %s", request, response.body()).isLessThan(500);
@@ -85,7 +85,7 @@ class WireFuzzTest {
     private String createInstance(RawHttp http, int port, boolean strictMode) {
         Request create = new Request("PUT", "/instance", "connect", Map.of(),
                 "{\"IdentityManagementType\":\"CONNECT_MANAGED\",\"InstanceAlias\":\"fuzz\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true}");
-        String body = http.exchange(create.head(port, strictMode), create.body()).body();
+        String body = http.exchange(create.head(port, strictMode), create.bytes()).body();
         return body.replaceAll(".*\"Id\":\"([^\"]+)\".*", "$1");
     }
 
@@ -163,7 +163,7 @@ class WireFuzzTest {
             return new Request(method, path, service, headers, body, original(), bad);
         }
 
-        byte[] body() {
+        byte[] bytes() {
             return body.getBytes(StandardCharsets.UTF_8);
         }
 
@@ -173,7 +173,7 @@ class WireFuzzTest {
             head.append("Host: 127.0.0.1:").append(port).append("\r\n");
             authorization(port, strict).forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             headers.forEach((name, value) -> head.append(name).append(": ").append(value.replace("\r", "").replace("\n", "")).append("\r\n"));
-            head.append("Content-Length: ").append(body().length).append("\r\nConnection: close\r\n\r\n");
+            head.append("Content-Length: ").append(bytes().length).append("\r\nConnection: close\r\n\r\n");
             return head.toString();
         }
 
@@ -195,7 +195,7 @@ class WireFuzzTest {
                 }
             }
             signed.headers.forEach(request::putHeader);
-            byte[] payload = signed.body();
+            byte[] payload = signed.bytes();
             SdkHttpFullRequest out = (SdkHttpFullRequest) AwsV4HttpSigner.create().sign(r -> r
                     .identity(AwsCredentialsIdentity.create(KEY.accessKeyId(), badSignature ? "wrong" : KEY.secretAccessKey()))
                     .request(request.build())
