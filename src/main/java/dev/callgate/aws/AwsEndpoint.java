@@ -12,7 +12,7 @@ import software.amazon.awssdk.core.SdkPojo;
 /**
  * Every AWS service on the HTTP port, through one path: the SigV4 credential scope's service picks the
  * {@link AwsService} (an unsigned request goes to the service its {@code X-Amz-Target} names, else to the
- * first service); then authenticate, route, admit (throttle), decode into the SDK request type, call the
+ * first service); then route, authenticate, admit (throttle), decode into the SDK request type, call the
  * one handler, encode its response. Every refusal is rendered by the service's {@link ErrorCatalog}. No
  * business rule lives here.
  */
@@ -49,12 +49,14 @@ public final class AwsEndpoint implements Endpoint {
     }
 
     private <Q, R> WireResponse call(AwsService<Q, R> service, WireRequest request, SigV4Authenticator.Scope scope) {
-        Caller caller = authenticator.authenticate(request, scope);
+        // Well-formed before authorised: a request no operation matches (an unknown method, say) is refused
+        // alike in both auth modes, and the signature check only sees requests a client could have signed.
         Router.Route route = service.router().route(request);
         if (route == null) {
             throw new ServiceError(ErrorCode.UNKNOWN_OPERATION,
                     "No " + service.title() + " operation matches " + service.router().describe(request) + ".");
         }
+        Caller caller = authenticator.authenticate(request, scope);
         Operation operation = route.operation();
         // Every operation has a bucket, implemented or not, as on AWS; a refused call is never decoded.
         service.admission().admit(caller, operation.name());

@@ -11,9 +11,12 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
 public final class AwsJsonCodec implements Codec {
     private final ShapeReader reader;
 
-    /** @param requiredMembersResource the classpath properties naming each shape's required members */
-    public AwsJsonCodec(String requiredMembersResource) {
-        this.reader = new ShapeReader(requiredMembersResource);
+    /**
+     * @param requiredMembersResource the classpath properties naming each shape's required members
+     * @param constraintsResource the classpath properties of each member's constraints
+     */
+    public AwsJsonCodec(String requiredMembersResource, String constraintsResource) {
+        this.reader = new ShapeReader(requiredMembersResource, constraintsResource);
     }
 
     @Override

@@ -18,9 +18,12 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
 public final class RestJsonCodec implements Codec {
     private final ShapeReader reader;
 
-    /** @param requiredMembersResource the classpath properties naming each shape's required members */
-    public RestJsonCodec(String requiredMembersResource) {
-        this.reader = new ShapeReader(requiredMembersResource);
+    /**
+     * @param requiredMembersResource the classpath properties naming each shape's required members
+     * @param constraintsResource the classpath properties of each member's constraints
+     */
+    public RestJsonCodec(String requiredMembersResource, String constraintsResource) {
+        this.reader = new ShapeReader(requiredMembersResource, constraintsResource);
     }
 
     @Override
@@ -33,12 +36,14 @@ public final class RestJsonCodec implements Codec {
         Operation operation = route.operation();
         SdkPojo builder = operation.requestBuilder().get();
         Map<String, String> pathParams = route.pathParams();
-        reader.readRequest(operation.requestClass().getSimpleName(), builder, JsonPayload.parse(request.body()),
-                field -> nonPayloadValue(field, pathParams, request) != null);
+        String shape = operation.requestClass().getSimpleName();
+        reader.readRequest(shape, builder, JsonPayload.parse(request.body()), field -> nonPayloadValue(field, pathParams, request) != null);
         for (SdkField<?> field : builder.sdkFields()) {
             String text = nonPayloadValue(field, pathParams, request);
             if (text != null) {
-                field.set(builder, fromText(field, text, request));
+                Object value = fromText(field, text, request);
+                reader.check(shape, field.locationName(), value);
+                field.set(builder, value);
             }
         }
         return (SdkPojo) ((SdkBuilder<?, ?>) builder).build();

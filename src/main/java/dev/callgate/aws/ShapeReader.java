@@ -30,14 +30,18 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * Reads a request's JSON payload into the SDK's builder of its shape in one walk over the parsed body,
- * checking on the way that each member has the kind its SDK field declares and that every member the
- * model marks required is present (the Java SDK checks neither on the client side). Refusals say which
- * member was wrong, with its path. Members the shape does not know are ignored, and null is absent.
+ * checking on the way that each member has the kind its SDK field declares, that every member the
+ * model marks required is present, and that each keeps the model's constraints ({@link MemberRules}):
+ * the Java SDK checks none of these on the client side. Refusals say which member was wrong, with its
+ * path. Members the shape does not know are ignored, and null is absent.
  */
 final class ShapeReader {
+    private static final double MAX_EPOCH_SECONDS = Instant.MAX.getEpochSecond();
     private final Map<String, List<String>> required = new ConcurrentHashMap<>();
+    private final MemberRules rules;
 
-    ShapeReader(String requiredMembersResource) {
+    ShapeReader(String requiredMembersResource, String constraintsResource) {
+        this.rules = new MemberRules(constraintsResource);
         Properties properties = new Properties();
         try (InputStream in = ShapeReader.class.getResourceAsStream(requiredMembersResource)) {
             properties.load(in);
@@ -52,24 +56,43 @@ final class ShapeReader {
      * located elsewhere (path, query string, header) was sent, for the required check.
      */
     void readRequest(String shape, SdkPojo builder, JsonNode payload, Predicate<SdkField<?>> present) {
+        Map<String, MemberRules.Rule> memberRules = rules.of(shape);
         for (SdkField<?> field : builder.sdkFields()) {
             boolean inPayload = field.location() == MarshallLocation.PAYLOAD;
             JsonNode value = inPayload ? payload.get(field.locationName()) : null;
             if (inPayload && value != null && !value.isNull()) {
-                field.set(builder, read(field, value, field.locationName()));
+                field.set(builder, read(field, value, field.locationName(), memberRules, field.locationName()));
             } else if (isRequired(shape, field) && (inPayload || !present.test(field))) {
                 throw missing(field.locationName());
             }
         }
     }
 
+    /** Checks a member that arrived outside the payload (path, query string, header) against the model's rules. */
+    void check(String shape, String member, Object value) {
+        check(rules.of(shape), member, value, member);
+    }
+
+    private static void check(Map<String, MemberRules.Rule> memberRules, String key, Object value, String path) {
+        MemberRules.Rule rule = memberRules.get(key);
+        if (rule != null) {
+            rule.check(path, value);
+        }
+        if (value instanceof List<?> list && memberRules.containsKey(key + ".member")) {
+            for (int i = 0; i < list.size(); i++) {
+                check(memberRules, key + ".member", list.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
     private Object readStructure(SdkPojo builder, JsonNode object, String path) {
         String shape = shapeName(builder);
+        Map<String, MemberRules.Rule> memberRules = rules.of(shape);
         for (SdkField<?> field : builder.sdkFields()) {
             JsonNode value = object.get(field.locationName());
             String memberPath = path + "." + field.locationName();
             if (value != null && !value.isNull()) {
-                field.set(builder, read(field, value, memberPath));
+                field.set(builder, read(field, value, memberPath, memberRules, field.locationName()));
             } else if (isRequired(shape, field)) {
                 throw missing(memberPath);
             }
@@ -81,7 +104,17 @@ final class ShapeReader {
         return required.getOrDefault(shape, List.of()).contains(field.locationName());
     }
 
-    private Object read(SdkField<?> field, JsonNode value, String path) {
+    /** The member's value, of its field's kind and within the rules at {@code key} of its shape's rules. */
+    private Object read(SdkField<?> field, JsonNode value, String path, Map<String, MemberRules.Rule> memberRules, String key) {
+        Object read = convert(field, value, path, memberRules, key);
+        MemberRules.Rule rule = memberRules.get(key);
+        if (rule != null) {
+            rule.check(path, read);
+        }
+        return read;
+    }
+
+    private Object convert(SdkField<?> field, JsonNode value, String path, Map<String, MemberRules.Rule> memberRules, String key) {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.STRING) {
             expect(value.isTextual(), path, "a string", value);
@@ -100,6 +133,10 @@ final class ShapeReader {
             return type == MarshallingType.DOUBLE ? value.doubleValue() : type == MarshallingType.FLOAT ? value.floatValue() : value.decimalValue();
         } else if (type == MarshallingType.INSTANT) {
             expect(value.isNumber(), path, "a timestamp in epoch seconds", value);
+            // Checked as a double first: 1e999999999 is a short number whose BigDecimal rounding never ends.
+            if (!(Math.abs(value.doubleValue()) < MAX_EPOCH_SECONDS)) {
+                throw ServiceError.invalidParameter("Timestamp " + abbreviate(value.toString()) + " is out of range.");
+            }
             return epochSeconds(value.decimalValue());
         } else if (type == MarshallingType.BOOLEAN) {
             expect(value.isBoolean(), path, "a boolean", value);
@@ -112,14 +149,20 @@ final class ShapeReader {
             SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
             List<Object> list = new ArrayList<>(value.size());
             for (int i = 0; i < value.size(); i++) {
-                list.add(element(member, value.get(i), path + "[" + i + "]"));
+                list.add(element(member, value.get(i), path + "[" + i + "]", memberRules, key + ".member"));
             }
             return list;
         } else if (type == MarshallingType.MAP) {
             expect(value.isObject(), path, "a map", value);
             SdkField<?> member = field.getTrait(MapTrait.class).valueFieldInfo();
             Map<String, Object> map = new LinkedHashMap<>();
-            value.fields().forEachRemaining(e -> map.put(e.getKey(), element(member, e.getValue(), path + "." + e.getKey())));
+            MemberRules.Rule keyRule = memberRules.get(key + ".key");
+            value.fields().forEachRemaining(e -> {
+                if (keyRule != null) {
+                    keyRule.check(path + " key", e.getKey());
+                }
+                map.put(e.getKey(), element(member, e.getValue(), path + "." + e.getKey(), memberRules, key + ".value"));
+            });
             return map;
         } else if (type == MarshallingType.SDK_POJO) {
             expect(value.isObject(), path, "a structure", value);
@@ -130,11 +173,11 @@ final class ShapeReader {
         throw new IllegalStateException("Member " + path + " has a type Callgate cannot read: " + type);
     }
 
-    private Object element(SdkField<?> member, JsonNode element, String path) {
+    private Object element(SdkField<?> member, JsonNode element, String path, Map<String, MemberRules.Rule> memberRules, String key) {
         if (element == null || element.isNull()) {
             throw ServiceError.invalidParameter("Member " + path + " must not be null.");
         }
-        return read(member, element, path);
+        return read(member, element, path, memberRules, key);
     }
 
     private static Instant epochSeconds(BigDecimal seconds) {

@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.signer.Aws4Signer;
@@ -39,9 +40,11 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class SigV4Authenticator {
     public static final String DEFAULT_ACCOUNT = "000000000000";
+    private static final String ALGORITHM = "AWS4-HMAC-SHA256 ";
     private static final Duration MAX_SKEW = Duration.ofMinutes(5);
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,32}");
 
     private final boolean strict;
     private final Map<String, AccessKey> keys;
@@ -57,14 +60,19 @@ public final class SigV4Authenticator {
     /** The signed request's credential scope, without checking anything: used to route by service. */
     public static Scope scope(WireRequest request) {
         String authorization = request.header("authorization");
-        if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 ")) {
+        if (authorization == null || !authorization.startsWith(ALGORITHM)) {
             return null;
         }
+        return parse(authorization.substring(ALGORITHM.length()));
+    }
+
+    /** The parts of an Authorization header after its algorithm; null when one is missing. */
+    private static Scope parse(String parts) {
         // Read on every AWS call, before the throttle: a plain loop over the parts, first occurrence wins.
         String credential = null;
         String signedHeaders = null;
         String signature = null;
-        for (String part : authorization.substring(17).split(",")) {
+        for (String part : parts.split(",")) {
             String trimmed = part.trim();
             int eq = trimmed.indexOf('=');
             String name = eq > 0 ? trimmed.substring(0, eq) : "";
@@ -76,11 +84,11 @@ public final class SigV4Authenticator {
                 signature = trimmed.substring(eq + 1);
             }
         }
-        String[] scope = credential == null ? new String[0] : credential.split("/");
+        String[] scope = credential == null ? new String[0] : credential.split("/", -1);
         if (scope.length != 5 || signature == null || signedHeaders == null) {
             return null;
         }
-        return new Scope(scope[0], scope[1], scope[2], scope[3], List.of(signedHeaders.split(";")), signature);
+        return new Scope(scope[0], scope[1], scope[2], scope[3], scope[4], List.of(signedHeaders.split(";")), signature);
     }
 
     public Caller authenticate(WireRequest request, Scope scope) {
@@ -119,6 +127,49 @@ public final class SigV4Authenticator {
     }
 
     private void verifySignature(WireRequest request, Scope scope, AccessKey key, Instant signedAt) {
+        requireWholeScope(scope, signedAt);
+        String expected;
+        try {
+            expected = expectedAuthorization(request, scope, key, signedAt);
+        } catch (IllegalArgumentException uncanonical) {
+            // Input the front let through but no signer could have signed (e.g. a path that is not a URI).
+            throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "The request cannot be canonicalized for its signature: " + uncanonical.getMessage());
+        }
+        Scope computed = expected.startsWith(ALGORITHM) ? parse(expected.substring(ALGORITHM.length())) : null;
+        if (computed == null || !computed.signedHeaders().equals(scope.signedHeaders())) {
+            throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "SignedHeaders " + String.join(";", scope.signedHeaders())
+                    + " are not the request's signed headers " + (computed == null ? "" : String.join(";", computed.signedHeaders())) + ".");
+        }
+        if (!MessageDigest.isEqual(computed.signature().getBytes(StandardCharsets.US_ASCII), scope.signature().getBytes(StandardCharsets.US_ASCII))) {
+            throw new ServiceError(ErrorCode.INVALID_SIGNATURE,
+                    "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
+        }
+    }
+
+    /**
+     * The signature covers the scope's date, region, service and terminator, and the signer recomputes it
+     * from the scope: so each is checked here, as AWS does, or an edited one would pass unseen.
+     */
+    private static void requireWholeScope(Scope scope, Instant signedAt) {
+        String date = AMZ_DATE.format(signedAt).substring(0, 8);
+        if (!scope.date().equals(date)) {
+            throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "Date in Credential scope does not match YYYYMMDD from X-Amz-Date: '"
+                    + scope.date() + "' != '" + date + "'.");
+        }
+        if (!REGION.matcher(scope.region()).matches()) {
+            throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "Credential should be scoped to a valid region, not '" + scope.region() + "'.");
+        }
+        if (!scope.terminator().equals("aws4_request")) {
+            throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "Credential should be scoped with a valid terminator: 'aws4_request', not '"
+                    + scope.terminator() + "'.");
+        }
+        if (!scope.signedHeaders().contains("host")) {
+            throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "'Host' must be a 'SignedHeader' in the AWS Authorization.");
+        }
+    }
+
+    /** The Authorization header the SDK's signer writes for this request, signing the headers the scope names. */
+    private String expectedAuthorization(WireRequest request, Scope scope, AccessKey key, Instant signedAt) {
         SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(request.method()))
                 .protocol("http")
@@ -132,19 +183,15 @@ public final class SigV4Authenticator {
         for (String name : scope.signedHeaders()) {
             if (!name.equals("host") && !name.equals("x-amz-date")) {
                 List<String> values = request.headers().get(name);
-                if (values != null) {
-                    unsigned.putHeader(name, values);
+                if (values == null) {
+                    throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "The signed header '" + name + "' is not in the request.");
                 }
+                unsigned.putHeader(name, values);
             }
         }
         boolean sdkStyle = scope.signedHeaders().contains("x-amz-content-sha256");
-        String expected = sdkStyle ? signWithHttpAuthSigner(unsigned.build(), request.body(), scope, key, signedAt)
+        return sdkStyle ? signWithHttpAuthSigner(unsigned.build(), request.body(), scope, key, signedAt)
                 : signWithLegacySigner(unsigned.contentStreamProvider(() -> new ByteArrayInputStream(request.body())).build(), scope, key, signedAt);
-        String expectedSignature = expected.substring(expected.lastIndexOf("Signature=") + "Signature=".length());
-        if (!MessageDigest.isEqual(expectedSignature.getBytes(StandardCharsets.US_ASCII), scope.signature().getBytes(StandardCharsets.US_ASCII))) {
-            throw new ServiceError(ErrorCode.INVALID_SIGNATURE,
-                    "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
-        }
     }
 
     /** The AWS SDKs for Java sign x-amz-content-sha256; the http-auth-aws signer always does too. */
@@ -188,7 +235,8 @@ public final class SigV4Authenticator {
     }
 
     /** The credential scope and signature parts of an Authorization header. */
-    public record Scope(String accessKeyId, String date, String region, String service, List<String> signedHeaders, String signature) {
+    public record Scope(String accessKeyId, String date, String region, String service, String terminator, List<String> signedHeaders,
+            String signature) {
     }
 
 }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.connect.model.ConnectResponse;
  */
 public final class ConnectApi {
     private static final String REQUIRED_MEMBERS = "/dev/callgate/aws/connect-required-members.properties";
+    private static final String CONSTRAINTS = "/dev/callgate/aws/connect-constraints.properties";
 
     private ConnectApi() {
     }
@@ -28,7 +29,7 @@ public final class ConnectApi {
             Editions editions, ApiThrottle throttle) {
         ServiceModel model = new ServiceModel(ConnectClient.class);
         return new AwsService<>(ConnectClient.SERVICE_NAME, "Amazon Connect", model, new RestPathRouter(model),
-                new RestJsonCodec(REQUIRED_MEMBERS), handlers, ErrorCatalog.AS_DECLARED,
+                new RestJsonCodec(REQUIRED_MEMBERS, CONSTRAINTS), handlers, ErrorCatalog.AS_DECLARED,
                 (caller, operation) -> {
                     requireRegion(editions, caller);
                     throttle.admit(caller, ApiThrottle.CONNECT, operation);

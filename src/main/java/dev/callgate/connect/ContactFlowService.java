@@ -3,14 +3,13 @@ package dev.callgate.connect;
 import static dev.callgate.instance.InstanceResources.decode;
 import static dev.callgate.instance.InstanceResources.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callgate.accounts.Caller;
 import dev.callgate.aws.ErrorCode;
 import dev.callgate.aws.OperationFamily;
 import dev.callgate.aws.OperationHandlers;
 import dev.callgate.aws.ServiceError;
+import dev.callgate.aws.StrictJson;
 import dev.callgate.instance.Checks;
 import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.ResourceKind;
@@ -41,7 +40,6 @@ import software.amazon.awssdk.services.connect.model.ListContactFlowsResponse;
  * string; content that is not a JSON object is refused with InvalidContactFlowException and its problems.
  */
 public final class ContactFlowService implements OperationFamily<ConnectRequest, ConnectResponse> {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_CONTENT = 256_000;
 
     private final InstanceResources resources;
@@ -108,11 +106,10 @@ public final class ContactFlowService implements OperationFamily<ConnectRequest,
             problem = "The flow content is " + content.length() + " characters long; at most " + MAX_CONTENT + " are allowed.";
         } else {
             try {
-                JsonNode node = JSON.readTree(content);
+                JsonNode node = StrictJson.read(content);
                 problem = node != null && node.isObject() ? null : "The flow content must be a JSON object.";
-            } catch (JsonProcessingException e) {
-                problem = "The flow content is not valid JSON: " + e.getOriginalMessage()
-                        + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").";
+            } catch (StrictJson.Malformed e) {
+                problem = "The flow content is not valid JSON: " + e.getMessage() + ".";
             }
         }
         if (problem != null) {

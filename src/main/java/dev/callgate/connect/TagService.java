@@ -8,6 +8,7 @@ import dev.callgate.accounts.Caller;
 import dev.callgate.aws.OperationFamily;
 import dev.callgate.aws.OperationHandlers;
 import dev.callgate.aws.ServiceError;
+import dev.callgate.instance.Arns;
 import dev.callgate.instance.Checks;
 import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.InstanceRow;
@@ -108,7 +109,7 @@ public final class TagService implements OperationFamily<ConnectRequest, Connect
         if (!arn.startsWith("arn:") || fields.length != 6 || !fields[2].equals("connect")) {
             throw ServiceError.invalidParameter("resourceArn '" + arn + "' is not an Amazon Connect ARN.");
         }
-        if (!fields[3].equals(caller.region()) || !fields[4].equals(caller.accountId())) {
+        if (!fields[1].equals(Arns.PARTITION) || !fields[3].equals(caller.region()) || !fields[4].equals(caller.accountId())) {
             throw notFound(arn);
         }
         String[] path = fields[5].split("/", -1);

@@ -16,28 +16,36 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection, on its event loop: gathers each request ({@link InboundRequest}), answers
  * the requests one at a time and in order on the worker pool, and writes every answer with its
- * request id and Date. Requests that a client pipelines wait their turn, with reading paused.
+ * request id and Date. Requests that a client pipelines wait their turn, with reading paused. A
+ * request whose body is not whole within the read timeout of its head is answered 408 and the
+ * connection closed, so a client that stops sending holds neither a connection nor its buffer.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
     private final HttpFront front;
     private final Executor workers;
+    private final Duration readTimeout;
     private final Queue<Exchange> waiting = new ArrayDeque<>();
     private InboundRequest reading;
+    private ScheduledFuture<?> readDeadline;
     private boolean answering;
 
-    HttpConnection(HttpFront front, Executor workers) {
+    HttpConnection(HttpFront front, Executor workers, Duration readTimeout) {
         this.front = front;
         this.workers = workers;
+        this.readTimeout = readTimeout;
     }
 
     @Override
@@ -49,6 +57,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             }
             if (msg instanceof HttpRequest head) {
                 reading = new InboundRequest(head);
+                InboundRequest started = reading;
+                readDeadline = ctx.executor().schedule(() -> timedOut(ctx, started), readTimeout.toNanos(), TimeUnit.NANOSECONDS);
             }
             if (msg instanceof HttpContent content && reading != null) {
                 read(ctx, content);
@@ -63,20 +73,41 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         if (reading.drainedTooMuch()) {
             // The client keeps sending: refuse now and close rather than read on.
             WireRequest head = reading.head();
-            reading = null;
-            queue(ctx, Exchange.refused(head, InboundRequest.TOO_LARGE, false));
+            stopReading();
+            queue(ctx, Exchange.refused(head, 400, InboundRequest.TOO_LARGE, false));
         } else if (content instanceof LastHttpContent) {
             InboundRequest done = reading;
-            reading = null;
-            queue(ctx, done.isTooLarge() ? Exchange.refused(done.head(), InboundRequest.TOO_LARGE, done.keepAlive())
-                    : new Exchange(newRequestId(), done.toWire(), null, done.keepAlive()));
+            stopReading();
+            String malformation = done.malformation();
+            queue(ctx, malformation != null ? Exchange.refused(done.head(), 400, malformation, done.keepAlive())
+                    : done.isTooLarge() ? Exchange.refused(done.head(), 400, InboundRequest.TOO_LARGE, done.keepAlive())
+                    : new Exchange(newRequestId(), done.toWire(), 0, null, done.keepAlive()));
+        }
+    }
+
+    /** The request is still not whole: refuse it with 408 and close, as its framing is lost. */
+    private void timedOut(ChannelHandlerContext ctx, InboundRequest started) {
+        if (reading != started) {
+            return;
+        }
+        WireRequest head = reading.head();
+        stopReading();
+        queue(ctx, Exchange.refused(head, 408, "The request was not received whole within " + readTimeout.toSeconds()
+                + " s of its head (" + started.received() + " body bytes arrived).", false));
+    }
+
+    private void stopReading() {
+        reading = null;
+        if (readDeadline != null) {
+            readDeadline.cancel(false);
+            readDeadline = null;
         }
     }
 
     /** A request the codec could not parse gets its endpoint's 400, and the connection closes: its framing is lost. */
     private void malformed(ChannelHandlerContext ctx, Throwable cause) {
-        reading = null;
-        queue(ctx, Exchange.refused(null, "The HTTP request is malformed: " + cause.getMessage(), false));
+        stopReading();
+        queue(ctx, Exchange.refused(null, 400, "The HTTP request is malformed: " + cause.getMessage(), false));
         ctx.channel().config().setAutoRead(false);
     }
 
@@ -92,7 +123,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private void answer(ChannelHandlerContext ctx, Exchange exchange) {
         answering = true;
         if (exchange.refusal() != null) {
-            write(ctx, exchange, front.refuse(exchange.request(), exchange.refusal(), exchange.requestId()));
+            WireResponse refusal = front.refuse(exchange.request(), exchange.refusal(), exchange.requestId());
+            write(ctx, exchange, new WireResponse(exchange.refusalStatus(), refusal.headers(), refusal.body()));
             return;
         }
         try {
@@ -146,7 +178,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        reading = null;
+        stopReading();
         waiting.clear();
         ctx.fireChannelInactive();
     }
@@ -158,12 +190,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * A request to answer, or the refusal already decided for it (with the request's head, if it was read),
-     * and whether the connection stays open after.
+     * A request to answer, or the refusal already decided for it (with the request's head, if it was read,
+     * and its status), and whether the connection stays open after.
      */
-    private record Exchange(String requestId, WireRequest request, String refusal, boolean keepAlive) {
-        static Exchange refused(WireRequest head, String refusal, boolean keepAlive) {
-            return new Exchange(newRequestId(), head, refusal, keepAlive);
+    private record Exchange(String requestId, WireRequest request, int refusalStatus, String refusal, boolean keepAlive) {
+        static Exchange refused(WireRequest head, int status, String refusal, boolean keepAlive) {
+            return new Exchange(newRequestId(), head, status, refusal, keepAlive);
         }
     }
 }

@@ -20,6 +20,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,11 +39,13 @@ public final class HttpFront implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1 << 20;
     private static final int WORKERS = 64;
     private static final int MAX_LINE_AND_HEADER_BYTES = 16 << 10;
-    // As the JDK server did: a kept-alive connection with nothing to do for this long is closed.
+    // As the JDK server did: a kept-alive connection with nothing to do for this long is closed, and a
+    // request has as long to arrive whole after its head.
     private static final int IDLE_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
 
     private final InetSocketAddress address;
+    private final Duration readTimeout;
     private final Routes routes;
     private final EventLoopGroup loops;
     private final ExecutorService workers;
@@ -50,7 +53,13 @@ public final class HttpFront implements AutoCloseable {
     private Channel listener;
 
     public HttpFront(String bind, int port, Routes routes) {
+        this(bind, port, routes, Duration.ofSeconds(IDLE_SECONDS));
+    }
+
+    /** @param readTimeout how long a request may take to arrive whole after its head */
+    HttpFront(String bind, int port, Routes routes, Duration readTimeout) {
         this.address = new InetSocketAddress(bind, port);
+        this.readTimeout = readTimeout;
         this.routes = routes;
         // One event loop: on 2 cores a second one measured no faster, and the workers need the other core.
         this.loops = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callgate-io", true), NioIoHandler.newFactory());
@@ -80,7 +89,7 @@ public final class HttpFront implements AutoCloseable {
                                         .setMaxInitialLineLength(MAX_LINE_AND_HEADER_BYTES)
                                         .setMaxHeaderSize(MAX_LINE_AND_HEADER_BYTES)),
                                 new HttpServerExpectContinueHandler(),
-                                new HttpConnection(HttpFront.this, workers));
+                                new HttpConnection(HttpFront.this, workers, readTimeout));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();

@@ -14,11 +14,17 @@ import java.util.Map;
 /**
  * A request being read: its head, and its body gathered up to {@link HttpFront#MAX_BODY_BYTES}. A
  * longer body is still read and dropped (up to 64 MiB) before the refusal: a socket closed over
- * unread bytes is reset, and the reset destroys the refusal before the client reads it.
+ * unread bytes is reset, and the reset destroys the refusal before the client reads it. The body's
+ * buffer grows with the bytes that arrive, never from the declared length alone: a client that declares
+ * 1 MiB and sends two bytes holds a few kilobytes.
  */
 final class InboundRequest {
     private static final long MAX_DRAIN_BYTES = 64L << 20;
+    private static final int FIRST_BUFFER_BYTES = 8 << 10;
     private static final byte[] EMPTY = new byte[0];
+    // RFC 3986: the characters a path and query may have besides letters, digits and percent escapes.
+    private static final String TARGET_CHARS = "-._~!$&'()*+,;=:@/?";
+    private static final String REG_NAME_CHARS = "-._~!$&'()*+,;=";
 
     private final HttpRequest head;
     private final boolean declaredTooLarge;
@@ -29,7 +35,7 @@ final class InboundRequest {
         this.head = head;
         long declared = HttpUtil.getContentLength(head, -1L);
         this.declaredTooLarge = declared > HttpFront.MAX_BODY_BYTES;
-        this.body = declared > 0 && !declaredTooLarge ? new byte[(int) declared] : EMPTY;
+        this.body = declared > 0 && !declaredTooLarge ? new byte[(int) Math.min(declared, FIRST_BUFFER_BYTES)] : EMPTY;
     }
 
     static final String TOO_LARGE = "The request body is larger than the 1 MiB (" + HttpFront.MAX_BODY_BYTES + " bytes) that Callgate accepts.";
@@ -47,8 +53,71 @@ final class InboundRequest {
         chunk.getBytes(chunk.readerIndex(), body, at, n);
     }
 
+    /**
+     * Why the head is malformed, or null: a Host that is not one valid host[:port] (RFC 9112 §3.2 answers
+     * 400), or a target that is not a URI path and query (every signer would fail to canonicalize it).
+     */
+    String malformation() {
+        List<String> hosts = head.headers().getAll("host");
+        if (hosts.size() > 1) {
+            return "The request has " + hosts.size() + " Host headers; HTTP allows one.";
+        }
+        if (hosts.size() == 1 && !isHost(hosts.get(0))) {
+            return "The Host header '" + abbreviate(hosts.get(0)) + "' is not a valid host[:port].";
+        }
+        String target = originForm(head.uri());
+        if (!isUriText(target, TARGET_CHARS)) {
+            return "The request target '" + abbreviate(target) + "' has characters or percent escapes a URI cannot have.";
+        }
+        return null;
+    }
+
+    /** A reg-name or a bracketed IP literal, then an optional port of up to 65535. */
+    private static boolean isHost(String host) {
+        int close = host.startsWith("[") ? host.indexOf(']') : -1;
+        int colon = close >= 0 ? close + 1 : host.indexOf(':');
+        String name = colon < 0 || colon >= host.length() ? host : host.substring(0, colon);
+        String port = colon < 0 || colon >= host.length() ? "" : host.substring(colon);
+        boolean validName = close >= 0 ? close > 1 && name.length() == close + 1 && isIpLiteral(name.substring(1, close))
+                : !name.isEmpty() && isUriText(name, REG_NAME_CHARS);
+        return validName && (port.isEmpty() || port.matches(":[0-9]{1,5}") && Integer.parseInt(port.substring(1)) <= 65535);
+    }
+
+    private static boolean isIpLiteral(String address) {
+        return address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+    }
+
+    /** Letters, digits, percent escapes and the {@code allowed} characters only. */
+    private static boolean isUriText(String text, String allowed) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                i += 2;
+            } else if (!(c < 128 && Character.isLetterOrDigit(c)) && allowed.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
     boolean isTooLarge() {
         return declaredTooLarge || received > HttpFront.MAX_BODY_BYTES;
+    }
+
+    /** The bytes its body buffer holds now: what this request costs in memory. */
+    int capacity() {
+        return body.length;
+    }
+
+    long received() {
+        return received;
     }
 
     boolean drainedTooMuch() {

@@ -29,7 +29,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
 import software.amazon.awssdk.services.connect.model.ConnectResponse;
@@ -52,8 +51,6 @@ import software.amazon.awssdk.services.connect.model.ListInstancesResponse;
  * deletion (limits.md §2).
  */
 public final class InstanceService implements OperationFamily<ConnectRequest, ConnectResponse> {
-    private static final Pattern ALIAS = Pattern.compile("^(?!d-)([\\da-zA-Z]+)([-]*[\\da-zA-Z])*$");
-    private static final int MAX_ALIAS_LENGTH = 62;
     /** Each summary member (key) and the description's member of the same name it is copied from. */
     private static final Map<SdkField<?>, SdkField<?>> SUMMARY_MEMBERS = summaryMembers();
 
@@ -130,7 +127,8 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
     }
 
     public DeleteInstanceResponse delete(Caller caller, DeleteInstanceRequest request) {
-        String id = Arns.instanceId(request.instanceId());
+        String id = Arns.instanceId(request.instanceId(), caller.region(), caller.accountId())
+                .orElseThrow(() -> notFound(request.instanceId()));
         store.inTransaction(c -> {
             if (!instances.delete(c, caller.accountId(), caller.region(), id)) {
                 throw notFound(request.instanceId());
@@ -156,10 +154,10 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
         });
     }
 
-    /** The caller's instance named by an id or an instance ARN; another account's is simply not found. */
+    /** The caller's instance named by an id or an instance ARN; another account's, region's or partition's is simply not found. */
     public InstanceRow find(Caller caller, String idOrArn) {
-        return store.read(c -> instances.find(c, caller.accountId(), caller.region(), Arns.instanceId(idOrArn)))
-                .orElseThrow(() -> notFound(idOrArn));
+        String id = Arns.instanceId(idOrArn, caller.region(), caller.accountId()).orElseThrow(() -> notFound(idOrArn));
+        return store.read(c -> instances.find(c, caller.accountId(), caller.region(), id)).orElseThrow(() -> notFound(idOrArn));
     }
 
     /**
@@ -234,10 +232,6 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
         String alias = request.instanceAlias();
         if (alias == null && type != DirectoryType.EXISTING_DIRECTORY) {
             throw ServiceError.invalidRequest("InstanceAlias is required when IdentityManagementType is " + type + ".");
-        }
-        if (alias != null && (alias.length() > MAX_ALIAS_LENGTH || !ALIAS.matcher(alias).matches())) {
-            throw ServiceError.invalidParameter("InstanceAlias '" + alias + "' is not valid: up to " + MAX_ALIAS_LENGTH
-                    + " letters, digits and inner hyphens, not starting with 'd-'.");
         }
     }
 

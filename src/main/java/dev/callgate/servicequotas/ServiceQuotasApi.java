@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.servicequotas.model.ServiceQuotasResponse
  */
 public final class ServiceQuotasApi {
     private static final String REQUIRED_MEMBERS = "/dev/callgate/servicequotas/required-members.properties";
+    private static final String CONSTRAINTS = "/dev/callgate/servicequotas/constraints.properties";
     /**
      * Service Quotas' published rates per account: RequestServiceQuotaIncrease 3/s, Get* 5/s, List* 10/s,
      * the history lists 5/s. No burst is published: each bucket holds one second's tokens.
@@ -39,7 +40,7 @@ public final class ServiceQuotasApi {
         String signingName = ServiceQuotasClient.SERVICE_NAME;
         throttle.addService(signingName, RATES);
         return new AwsService<>(signingName, "Service Quotas", model, new TargetRouter(model),
-                new AwsJsonCodec(REQUIRED_MEMBERS), handlers, ServiceQuotasErrors.CATALOG,
+                new AwsJsonCodec(REQUIRED_MEMBERS, CONSTRAINTS), handlers, ServiceQuotasErrors.CATALOG,
                 (caller, operation) -> throttle.admit(caller, signingName, operation));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.callgate.accounts.AccessKey;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Operator;
+import dev.callgate.testing.RawHttp;
 import dev.callgate.testing.RunningServer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -14,13 +15,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.signer.Aws4Signer;
 import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
@@ -131,6 +138,71 @@ class StrictAuthAcceptanceTest {
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a Host with a port that is no number|GET|/instance|Host: 127.0.0.1:abc",
+        "a Host that is only a colon|GET|/instance|Host: :",
+        "an unclosed IPv6 Host|GET|/instance|Host: [::1",
+        "an empty Host|GET|/instance|Host: ",
+        "a method no HTTP library knows|FOO|/instance|",
+        "a path with a broken percent escape|GET|/instance/a%zz|",
+    })
+    void requestsTheSignatureCheckCannotCanonicalizeAreRefusedNotFailed(String what, String method, String path, String header) {
+        SdkHttpFullRequest signed = sign(SdkHttpMethod.GET, "/instance/abc", null, Instant.now());
+
+        RawHttp.Response response = sendRaw(method, path, signed, header == null ? "" : header);
+
+        assertThat(response.status()).isBetween(400, 499);
+        assertThat(response.errorType()).isNotNull();
+    }
+
+    @Test
+    void anEmptyRegionInTheCredentialScopeIsRefusedNotFailed() {
+        SdkHttpFullRequest signed = sign(SdkHttpMethod.GET, "/instance", null, Instant.now());
+        String authorization = signed.firstMatchingHeader("Authorization").orElseThrow().replace("/us-east-1/", "//");
+
+        RawHttp.Response response = sendRaw("GET", "/instance", signed, "Authorization: " + authorization);
+
+        assertThat(response.status()).isBetween(400, 499);
+        assertThat(response.errorType()).isNotNull();
+    }
+
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource(delimiter = '|', value = {
+        "SignedHeaders without host|connect",
+        "SignedHeaders naming a header not sent|connect",
+        "a scope terminator edited|connect",
+        "a scope date edited|connect",
+        "SignedHeaders without host|servicequotas",
+        "SignedHeaders naming a header not sent|servicequotas",
+        "a scope terminator edited|servicequotas",
+        "a scope date edited|servicequotas",
+    })
+    void everyPartOfTheAuthorizationHeaderIsAuthenticated(String edit, String service) {
+        boolean connect = service.equals("connect");
+        SdkHttpFullRequest signed = connect ? sign(SdkHttpMethod.GET, "/instance", null, Instant.now())
+                : sign(SdkHttpMethod.POST, "/", "{}", Instant.now(), "servicequotas", Map.of("X-Amz-Target", "ServiceQuotasV20190624.ListServices"));
+        String authorization = signed.firstMatchingHeader("Authorization").orElseThrow();
+        String date = signed.firstMatchingHeader("X-Amz-Date").orElseThrow().substring(0, 8);
+        String edited = switch (edit) {
+            case "SignedHeaders without host" -> authorization.replace(";host;", ";").replace("SignedHeaders=host;", "SignedHeaders=");
+            case "SignedHeaders naming a header not sent" -> authorization.replace(";x-amz-date", ";x-amz-date;x-not-sent");
+            case "a scope terminator edited" -> authorization.replace("/aws4_request", "/aws4_requesX");
+            default -> authorization.replace("/" + date + "/", "/" + LocalDate.parse(date, DateTimeFormatter.BASIC_ISO_DATE).minusDays(1)
+                    .format(DateTimeFormatter.BASIC_ISO_DATE) + "/");
+        };
+        assertThat(edited).isNotEqualTo(authorization);
+
+        RawHttp.Response untouched = sendRaw(signed.method().name(), signed.encodedPath(), signed, "Authorization: " + authorization, connect ? "" : "{}");
+        RawHttp.Response response = sendRaw(signed.method().name(), signed.encodedPath(), signed, "Authorization: " + edited, connect ? "" : "{}");
+
+        assertThat(untouched.status()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(connect ? 403 : 400);
+        assertThat(response.errorType()).isEqualTo("InvalidSignatureException");
+    }
+
     @Test
     void operatorApiNeedsTheOperatorToken() {
         assertThat(new Operator(server.port()).send("GET", "/_callgate/editions", null).statusCode()).isEqualTo(403);
@@ -145,20 +217,49 @@ class StrictAuthAcceptanceTest {
 
     /** Signs a request with the SDK's signer as ALICE, at a chosen time. */
     private SdkHttpFullRequest sign(SdkHttpMethod method, String path, String body, Instant at) {
+        return sign(method, path, body, at, "connect", Map.of());
+    }
+
+    private SdkHttpFullRequest sign(SdkHttpMethod method, String path, String body, Instant at, String service, Map<String, String> headers) {
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder().method(method).protocol("http")
                 .host("127.0.0.1").port(server.port()).encodedPath(path);
         if (body != null) {
             request.putHeader("Content-Type", "application/json");
         }
+        headers.forEach(request::putHeader);
         byte[] payload = body == null ? new byte[0] : body.getBytes();
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsCredentialsIdentity.create(ALICE.accessKeyId(), ALICE.secretAccessKey()))
                 .request(request.build())
                 .payload(() -> new ByteArrayInputStream(payload))
-                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "connect")
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
                 .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)));
         return (SdkHttpFullRequest) signed.request();
+    }
+
+    /** Sends a signed request as raw HTTP with another method and path, and one header line replaced or added. */
+    private RawHttp.Response sendRaw(String method, String path, SdkHttpFullRequest signed, String headerLine) {
+        return sendRaw(method, path, signed, headerLine, "");
+    }
+
+    private RawHttp.Response sendRaw(String method, String path, SdkHttpFullRequest signed, String headerLine, String body) {
+        String replaced = headerLine.isEmpty() ? "" : headerLine.substring(0, headerLine.indexOf(':'));
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
+        if (!replaced.equalsIgnoreCase("host")) {
+            head.append("Host: 127.0.0.1:").append(server.port()).append("\r\n");
+        }
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase(replaced)) {
+                values.forEach(v -> head.append(name).append(": ").append(v).append("\r\n"));
+            }
+        });
+        if (!headerLine.isEmpty()) {
+            head.append(headerLine).append("\r\n");
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        head.append("Content-Length: ").append(bytes.length).append("\r\nConnection: close\r\n\r\n");
+        return new RawHttp(server.port(), 10_000).exchange(head.toString(), bytes);
     }
 
     private HttpResponse<String> send(SdkHttpFullRequest signed, String body) throws Exception {

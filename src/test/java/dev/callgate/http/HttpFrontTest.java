@@ -2,16 +2,23 @@ package dev.callgate.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The HTTP front on its own, over raw sockets: what no SDK client would send, and how it closes. */
 class HttpFrontTest {
@@ -57,6 +64,57 @@ class HttpFrontTest {
                 + "\r\nConnection: close\r\n\r\n" + "x".repeat(HttpFront.MAX_BODY_BYTES + 1));
 
         assertThat(answer).startsWith("HTTP/1.1 400").contains("other refused: ", "1 MiB");
+    }
+
+    @Test
+    void bodyThatNeverFinishesIsAnswered408AndTheConnectionCloses() throws Exception {
+        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> text(200, "answered"), "refused: ")),
+                Duration.ofMillis(300));
+        front.start();
+
+        String answer = exchange("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\nab");
+
+        assertThat(answer).startsWith("HTTP/1.1 408").contains("refused: ", "not received whole", "2 body bytes");
+    }
+
+    @Test
+    void aDeclaredLengthIsNotAllocatedBeforeItsBytesArrive() {
+        DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/");
+        head.headers().set("Content-Length", HttpFront.MAX_BODY_BYTES);
+        InboundRequest request = new InboundRequest(head);
+
+        request.append(Unpooled.wrappedBuffer(new byte[] {'a', 'b'}));
+
+        assertThat(request.capacity()).isLessThanOrEqualTo(8 << 10);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "GET /instance/a%zz HTTP/1.1\r\nHost: x",
+        "GET /a|b HTTP/1.1\r\nHost: x",
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:abc",
+        "GET / HTTP/1.1\r\nHost: :",
+        "GET / HTTP/1.1\r\nHost: [::1",
+        "GET / HTTP/1.1\r\nHost: x:70000",
+        "GET / HTTP/1.1\r\nHost: ",
+        "GET / HTTP/1.1\r\nHost: a\r\nHost: b",
+    })
+    void malformedHostOrTargetIsRefusedBeforeAnyEndpointSeesIt(String head) throws Exception {
+        start((request, id) -> text(200, "answered"));
+
+        String answer = exchange(head + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("refused: ").doesNotContain("answered");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x", "127.0.0.1:8080", "[::1]:443", "[::1]", "my-host.example.com:65535"})
+    void wellFormedHostsPass(String host) throws Exception {
+        start((request, id) -> text(200, "answered"));
+
+        String answer = exchange("GET /a/b%2Fc?x=1&y=%20 HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200").endsWith("answered");
     }
 
     @Test

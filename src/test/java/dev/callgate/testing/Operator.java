@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** A small client of the operator API, as a CI script would call it. */
@@ -33,8 +34,13 @@ public final class Operator {
 
     /** Sends a request with the given headers (and Content-Type: application/json when there is a body). */
     public HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
+        return sendBytes(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** Sends a request whose body is given as bytes. */
+    public HttpResponse<String> sendBytes(String method, String path, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         if (body != null) {
             request.header("Content-Type", "application/json");

@@ -22,6 +22,11 @@ public final class RawAws {
         return new Operator(port).send(method, path, body, signed("connect", Map.of()));
     }
 
+    /** A request to Amazon Connect whose body is given as bytes, in whatever encoding. */
+    public HttpResponse<String> sendBytes(String method, String path, byte[] body) {
+        return new Operator(port).sendBytes(method, path, body, signed("connect", Map.of()));
+    }
+
     /** An AWS JSON 1.1 call, {@code POST /} with {@code X-Amz-Target: target}, signed for {@code service}. */
     public HttpResponse<String> call(String service, String target, String body) {
         return new Operator(port).send("POST", "/", body, signed(service, Map.of("X-Amz-Target", target)));

@@ -1,0 +1,48 @@
+package dev.callgate.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The generated constraint tables and how one rule judges a value. */
+class MemberRulesTest {
+
+    @Test
+    void everyPatternOfBothModelsCompilesInJava() {
+        for (String table : List.of("/dev/callgate/aws/connect-constraints.properties", "/dev/callgate/servicequotas/constraints.properties")) {
+            assertThat(new MemberRules(table).of("CreateInstanceRequest")).isNotNull();
+        }
+        assertThat(new MemberRules("/dev/callgate/aws/connect-constraints.properties").of("createinstancerequest").get("InstanceAlias").max())
+                .isEqualTo(45L);
+    }
+
+    @Test
+    void aBacktrackingPatternOnAHugeValueIsRefusedInsteadOfRunningAway() {
+        MemberRules.Rule rule = MemberRules.Rule.parse("length=1..131070;pattern=.*\\S.*");
+
+        assertThatThrownBy(() -> rule.check("Text", " ".repeat(100_000)))
+                .isInstanceOfSatisfying(ServiceError.class, e -> assertThat(e.getMessage()).contains("does not match the pattern"));
+        rule.check("Text", " ".repeat(50_000) + "x");
+    }
+
+    @Test
+    void lengthIsCheckedBeforeThePatternAndCountsCharactersNotUtf16Units() {
+        MemberRules.Rule rule = MemberRules.Rule.parse("length=1..2;pattern=^[\\p{L}\\p{So}]*$");
+
+        rule.check("Name", "\uD83D\uDE00\uD83D\uDE00");
+        assertThatThrownBy(() -> rule.check("Name", "abc")).hasMessageContaining("Name is 3 characters long; the model allows 1 to 2");
+    }
+
+    @Test
+    void boundsNameTheMemberAndTheBound() {
+        assertThatThrownBy(() -> MemberRules.Rule.parse("range=1..10").check("maxResults", 11))
+                .hasMessage("Member maxResults is 11; the model allows 1 to 10.");
+        assertThatThrownBy(() -> MemberRules.Rule.parse("size=..1").check("Tags", Map.of("a", "1", "b", "2")))
+                .hasMessage("Member Tags is 2 entries; the model allows at most 1.");
+        assertThatThrownBy(() -> MemberRules.Rule.parse("enum=V1|V2").check("lexVersion", "V3"))
+                .hasMessage("Member lexVersion must be one of V1, V2; got 'V3'.");
+    }
+}
