@@ -19,6 +19,13 @@ import dev.callgate.limits.throttle.ApiThrottle;
 import dev.callgate.operator.OperatorApi;
 import dev.callgate.operator.ThrottleControls;
 import dev.callgate.reports.ReportService;
+import dev.callgate.numbers.PhoneNumberService;
+import dev.callgate.requests.ChangeRequests;
+import dev.callgate.requests.InstanceChanges;
+import dev.callgate.requests.Ports;
+import dev.callgate.requests.RequestsApi;
+import dev.callgate.requests.QuotaValues;
+import dev.callgate.requests.StoredDialingRules;
 import dev.callgate.reports.ReportsApi;
 import dev.callgate.servicequotas.ServiceQuotasApi;
 import dev.callgate.servicequotas.ServiceQuotasHandlers;
@@ -60,13 +67,19 @@ public final class Callgate implements AutoCloseable {
             ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, clock, metrics);
             AwsService<ConnectRequest, ConnectResponse> connect = ConnectApi.service(
                     ConnectHandlers.of(instances, resources, store, clock), editions, throttle);
+            StoredDialingRules dialing = new StoredDialingRules(editions);
+            ChangeRequests requests = new ChangeRequests(store, instances, new QuotaValues(store, ledger, editions, throttle),
+                    dialing, settings.approvalPolicy(), clock);
+            Ports ports = new Ports(requests, instances, resources, new PhoneNumberService(resources), clock);
             AwsEndpoint aws = new AwsEndpoint(authenticator, List.of(connect,
-                    ServiceQuotasApi.service(ServiceQuotasHandlers.of(), throttle)));
+                    ServiceQuotasApi.service(ServiceQuotasHandlers.of(requests, instances), throttle)));
             OperatorApi operator = new OperatorApi(store, ledger, instances, accounts, editions,
                     settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null,
-                    new ThrottleControls(clock, throttle, metrics, connect::hasOperation));
+                    new ThrottleControls(clock, throttle, metrics, connect::hasOperation), requests, ports);
             ReportsApi reports = new ReportsApi(authenticator, new ReportService(resources));
-            HttpFront front = new HttpFront(settings.bind(), settings.port(), routes(aws, operator, reports));
+            RequestsApi ownRequests = new RequestsApi(authenticator, instances,
+                    new InstanceChanges(store, instances, dialing, requests, clock), requests);
+            HttpFront front = new HttpFront(settings.bind(), settings.port(), routes(aws, operator, reports, ownRequests));
             front.start();
             return new Callgate(store, front);
         } catch (IOException e) {
@@ -82,12 +95,13 @@ public final class Callgate implements AutoCloseable {
      * Every HTTP route of the one port. The operator's routes live under {@value OperatorApi#PREFIX};
      * everything else is an AWS API call, whose service the AWS endpoint picks by SigV4 scope or X-Amz-Target.
      */
-    private static Routes routes(AwsEndpoint aws, OperatorApi operator, ReportsApi reports) {
+    private static Routes routes(AwsEndpoint aws, OperatorApi operator, ReportsApi reports, RequestsApi requests) {
         return new Routes(aws)
                 .on("GET", "/_callgate/health", operator.health())
                 .on("GET", "/_callgate/metrics", operator.metrics())
                 .on("*", "/_callgate/clock/**", operator.clock())
                 .on("*", "/_callgate/instances/{instanceId}/reports/**", reports)
+                .on("*", "/_callgate/instances/{instanceId}/requests/**", requests)
                 .on("*", "/_callgate/**", operator.api());
     }
 

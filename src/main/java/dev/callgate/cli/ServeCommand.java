@@ -5,6 +5,7 @@ import dev.callgate.config.ConfigFile;
 import dev.callgate.config.Settings;
 import dev.callgate.limits.edition.Edition;
 import dev.callgate.limits.throttle.ThrottleMode;
+import dev.callgate.requests.ApprovalPolicy;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +51,11 @@ final class ServeCommand implements Runnable {
             description = "system, or virtual: time stands still until POST /_callgate/clock/advance moves it.")
     String clock;
 
+    @Option(names = "--approval-policy", defaultValue = "manual",
+            description = "What happens to a limit request: manual (stays PENDING for an operator, the default), auto (approved at once),"
+                    + " or auto-up-to=Nx[,deny-above=Mx] (approved up to N times the default, denied above M times, a case between).")
+    String approvalPolicy;
+
     @Option(names = "--config", description = "Config file (default ./callgate.json when present).")
     Path config;
 
@@ -61,7 +67,8 @@ final class ServeCommand implements Runnable {
         String endpoint = "http://" + bind + ":" + callgate.port();
         System.out.printf("Callgate is listening on %s (%s store, ready in %d ms)%n", endpoint,
                 callgate.isPostgres() ? "PostgreSQL" : "embedded H2", (System.nanoTime() - started) / 1_000_000);
-        System.out.printf("API throttle: %s; clock: %s%n", settings.throttle(), settings.clock().name().toLowerCase(Locale.ROOT));
+        System.out.printf("API throttle: %s; clock: %s; approval policy: %s%n", settings.throttle(),
+                settings.clock().name().toLowerCase(Locale.ROOT), settings.approvalPolicy());
         System.out.printf("For the AWS CLI and SDKs: export AWS_ENDPOINT_URL=%s%n", endpoint);
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -80,7 +87,8 @@ final class ServeCommand implements Runnable {
     Settings settings() {
         ConfigFile file = config != null ? ConfigFile.read(config) : new SettingSources(new String[0], System.getenv()).file();
         return new Settings(port, bind, dataDir, store, authMode(), edition, editionsFile, operatorToken,
-                file.accessKeys(), file.billingEntities(), throttleMode(), clockMode());
+                file.accessKeys(), file.billingEntities(), throttleMode(), clockMode(),
+                parsed("--approval-policy", approvalPolicy, ApprovalPolicy::parse, "manual, auto or auto-up-to=Nx[,deny-above=Mx]"));
     }
 
     private ThrottleMode throttleMode() {

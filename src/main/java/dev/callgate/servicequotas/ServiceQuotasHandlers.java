@@ -1,6 +1,8 @@
 package dev.callgate.servicequotas;
 
 import dev.callgate.aws.OperationHandlers;
+import dev.callgate.instance.InstanceService;
+import dev.callgate.requests.ChangeRequests;
 import software.amazon.awssdk.services.servicequotas.model.ServiceQuotasRequest;
 import software.amazon.awssdk.services.servicequotas.model.ServiceQuotasResponse;
 
@@ -9,8 +11,10 @@ public final class ServiceQuotasHandlers {
     private ServiceQuotasHandlers() {
     }
 
-    public static OperationHandlers<ServiceQuotasRequest, ServiceQuotasResponse> of() {
+    public static OperationHandlers<ServiceQuotasRequest, ServiceQuotasResponse> of(ChangeRequests requests, InstanceService instances) {
         return new OperationHandlers<ServiceQuotasRequest, ServiceQuotasResponse>().with(
-                new ServiceDirectory());
+                new ServiceDirectory(),
+                new QuotaCatalog(requests.values(), instances),
+                new QuotaRequests(requests));
     }
 }

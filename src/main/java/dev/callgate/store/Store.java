@@ -16,7 +16,7 @@ import org.flywaydb.core.Flyway;
 public final class Store implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
     // The throttle's tables are emptied by ApiThrottle.reset, with the buckets and caches they back.
-    private static final List<String> TABLES = List.of("resource_ref", "phone_number_taken", "resource", "quota_usage", "instance", "account");
+    private static final List<String> TABLES = List.of("change_request", "instance_dialing_rule", "edition", "edition_choice", "resource_ref", "phone_number_taken", "resource", "quota_usage", "instance", "account");
 
     private final HikariDataSource dataSource;
     private final boolean postgres;
