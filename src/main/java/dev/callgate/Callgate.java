@@ -72,7 +72,7 @@ public final class Callgate implements AutoCloseable {
                     dialing, settings.approvalPolicy(), clock);
             Ports ports = new Ports(requests, instances, resources, new PhoneNumberService(resources), clock);
             AwsEndpoint aws = new AwsEndpoint(authenticator, List.of(connect,
-                    ServiceQuotasApi.service(ServiceQuotasHandlers.of(requests, instances), throttle)));
+                    ServiceQuotasApi.service(ServiceQuotasHandlers.of(requests), throttle)));
             OperatorApi operator = new OperatorApi(store, ledger, instances, accounts, editions,
                     settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null,
                     new ThrottleControls(clock, throttle, metrics, connect::hasOperation), requests, ports);

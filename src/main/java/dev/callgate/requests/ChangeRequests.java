@@ -241,9 +241,10 @@ public final class ChangeRequests {
         return request;
     }
 
-    private Optional<InstanceRow> callersInstance(Caller caller, String arn) {
+    /** The caller's instance that an instance ARN names, all of it: an ARN naming another account or region names none. */
+    public Optional<InstanceRow> callersInstance(Caller caller, String arn) {
         try {
-            return Optional.of(instances.findOpened(caller, arn));
+            return Optional.of(instances.findOpened(caller, arn)).filter(row -> Arns.instance(row).equals(arn));
         } catch (ServiceError e) {
             if (e.code() != ErrorCode.RESOURCE_NOT_FOUND) {
                 throw e;

@@ -20,8 +20,8 @@ final class RequestRows {
 
     void insert(Connection c, ChangeRequest r) throws SQLException {
         Sql.update(c, "insert into change_request (" + COLUMNS + ", open_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                r.id(), r.accountId(), r.region(), r.kind().name(), r.quotaCode(), r.contextId(), r.instanceId(), r.desiredValue(),
-                r.currentValue(), r.status().name(), r.reason(), r.caseId(), r.requester(), r.created(), r.lastUpdated(),
+                r.id(), r.accountId(), r.region(), r.kind().name(), r.quotaCode(), r.contextId(), r.instanceId(), whole(r.desiredValue()),
+                whole(r.currentValue()), r.status().name(), r.reason(), r.caseId(), r.requester(), r.created(), r.lastUpdated(),
                 r.details().toString(), r.status().isOpen() ? r.openKey() : null);
     }
 
@@ -81,9 +81,14 @@ final class RequestRows {
                 row.getLong(14), row.getLong(15), details(row.getString(16)));
     }
 
+    /** Quota values are whole numbers (checked at submission), stored as such. */
+    private static Long whole(Double value) {
+        return value == null ? null : value.longValue();
+    }
+
     private static Double number(ResultSet row, int column) throws SQLException {
-        double value = row.getDouble(column);
-        return row.wasNull() ? null : value;
+        long value = row.getLong(column);
+        return row.wasNull() ? null : (double) value;
     }
 
     private static ObjectNode details(String text) {

@@ -5,8 +5,8 @@ import dev.callgate.aws.OperationFamily;
 import dev.callgate.aws.OperationHandlers;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.instance.InstanceRow;
-import dev.callgate.instance.InstanceService;
 import dev.callgate.instance.Pages;
+import dev.callgate.requests.ChangeRequests;
 import dev.callgate.requests.ListedQuota;
 import dev.callgate.requests.QuotaValues;
 import java.util.List;
@@ -34,12 +34,12 @@ final class QuotaCatalog implements OperationFamily<ServiceQuotasRequest, Servic
     static final String INSTANCE_CONTEXT_TYPE = "AWS::Connect::Instance";
     private static final int MAX_RESULTS = 100;
 
+    private final ChangeRequests requests;
     private final QuotaValues values;
-    private final InstanceService instances;
 
-    QuotaCatalog(QuotaValues values, InstanceService instances) {
-        this.values = values;
-        this.instances = instances;
+    QuotaCatalog(ChangeRequests requests) {
+        this.requests = requests;
+        this.values = requests.values();
     }
 
     @Override
@@ -59,13 +59,9 @@ final class QuotaCatalog implements OperationFamily<ServiceQuotasRequest, Servic
         if (!quota.perInstance()) {
             throw new ServiceError(ServiceQuotasErrors.ILLEGAL_ARGUMENT, quota.describe() + " applies per account and region: ContextId must be absent.");
         }
-        InstanceRow instance;
-        try {
-            instance = instances.findOpened(caller, contextId);
-        } catch (ServiceError e) {
-            throw new ServiceError(ServiceQuotasErrors.NO_SUCH_RESOURCE, "ContextId " + contextId + " names no instance of account "
-                    + caller.accountId() + " in " + caller.region() + ".");
-        }
+        InstanceRow instance = requests.callersInstance(caller, contextId).orElseThrow(() -> new ServiceError(
+                ServiceQuotasErrors.NO_SUCH_RESOURCE, "ContextId " + contextId + " names no instance of account "
+                        + caller.accountId() + " in " + caller.region() + "."));
         ServiceQuota applied = applied(caller, quota).toBuilder()
                 .value((double) values.applied(caller.accountId(), caller.region(), quota, instance.id()))
                 .quotaContext(QuotaContextInfo.builder().contextScope(QuotaContextScope.RESOURCE)

@@ -1,7 +1,6 @@
 package dev.callgate.servicequotas;
 
 import dev.callgate.aws.OperationHandlers;
-import dev.callgate.instance.InstanceService;
 import dev.callgate.requests.ChangeRequests;
 import software.amazon.awssdk.services.servicequotas.model.ServiceQuotasRequest;
 import software.amazon.awssdk.services.servicequotas.model.ServiceQuotasResponse;
@@ -11,10 +10,10 @@ public final class ServiceQuotasHandlers {
     private ServiceQuotasHandlers() {
     }
 
-    public static OperationHandlers<ServiceQuotasRequest, ServiceQuotasResponse> of(ChangeRequests requests, InstanceService instances) {
+    public static OperationHandlers<ServiceQuotasRequest, ServiceQuotasResponse> of(ChangeRequests requests) {
         return new OperationHandlers<ServiceQuotasRequest, ServiceQuotasResponse>().with(
                 new ServiceDirectory(),
-                new QuotaCatalog(requests.values(), instances),
+                new QuotaCatalog(requests),
                 new QuotaRequests(requests));
     }
 }
