@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code callgate} command line. */
 @Command(name = "callgate", mixinStandardHelpOptions = true, version = "Callgate 0.1.0",
         description = "A self-hosted Amazon Connect control plane that enforces Connect's service limits exactly.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, RequestsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
