@@ -19,7 +19,9 @@ final class RequestRows {
             + " current_value, status, reason, case_id, requester, created, last_updated, details";
 
     void insert(Connection c, ChangeRequest r) throws SQLException {
-        Sql.update(c, "insert into change_request (" + COLUMNS + ", open_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        Sql.update(c, "insert into change_request (" + COLUMNS + ", open_key)"
+                // Sql binds a null as text: the casts let a missing value into the number columns on every store.
+                + " values (?, ?, ?, ?, ?, ?, ?, cast(? as bigint), cast(? as bigint), ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.id(), r.accountId(), r.region(), r.kind().name(), r.quotaCode(), r.contextId(), r.instanceId(), whole(r.desiredValue()),
                 whole(r.currentValue()), r.status().name(), r.reason(), r.caseId(), r.requester(), r.created(), r.lastUpdated(),
                 r.details().toString(), r.status().isOpen() ? r.openKey() : null);
