@@ -9,7 +9,7 @@ import dev.callgate.testing.ServerSuite;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.connect.model.DirectoryType;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
@@ -26,8 +26,12 @@ class AwsServicesAcceptanceTest extends ServerSuite {
     ServiceQuotasClient quotas;
     RawAws raw;
 
-    @BeforeAll
+    /** Once, after the suite's server has started (it starts before the first test). */
+    @BeforeEach
     void clients() {
+        if (quotas != null) {
+            return;
+        }
         quotas = Clients.serviceQuotas(server.port(), ACCOUNT, "us-east-1");
         raw = new RawAws(server.port(), ACCOUNT);
     }

@@ -10,7 +10,7 @@ import dev.callgate.testing.ServerSuite;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.connect.model.ConnectException;
 import software.amazon.awssdk.services.connect.model.ThrottlingException;
@@ -32,8 +32,12 @@ class ServiceThrottleAcceptanceTest extends ServerSuite {
         return s -> s.withThrottle(ThrottleMode.FAITHFUL).withClock(Settings.ClockMode.VIRTUAL);
     }
 
-    @BeforeAll
+    /** Once, after the suite's server has started (it starts before the first test). */
+    @BeforeEach
     void quotasClient() {
+        if (quotas != null) {
+            return;
+        }
         quotas = Clients.serviceQuotas(server.port(), ACCOUNT, "us-east-1");
     }
 

@@ -4,9 +4,9 @@ import dev.callgate.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 
 /**
  * The usage of every quota, counted in the database. A charge is one conditional update
