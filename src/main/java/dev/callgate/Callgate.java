@@ -10,9 +10,9 @@ import dev.callgate.calls.Switchboard;
 import dev.callgate.clock.ServerClock;
 import dev.callgate.clock.VirtualClock;
 import dev.callgate.config.Settings;
-import dev.callgate.console.Console;
 import dev.callgate.connect.ConnectApi;
 import dev.callgate.connect.ConnectHandlers;
+import dev.callgate.console.Console;
 import dev.callgate.http.HttpFront;
 import dev.callgate.http.Routes;
 import dev.callgate.instance.InstanceResources;
@@ -20,10 +20,17 @@ import dev.callgate.instance.InstanceService;
 import dev.callgate.limits.edition.Editions;
 import dev.callgate.limits.quota.QuotaLedger;
 import dev.callgate.limits.throttle.ApiThrottle;
+import dev.callgate.numbers.PhoneNumberService;
 import dev.callgate.operator.OperatorApi;
 import dev.callgate.operator.ThrottleControls;
 import dev.callgate.reports.ReportService;
 import dev.callgate.reports.ReportsApi;
+import dev.callgate.requests.ChangeRequests;
+import dev.callgate.requests.InstanceChanges;
+import dev.callgate.requests.Ports;
+import dev.callgate.requests.QuotaValues;
+import dev.callgate.requests.RequestsApi;
+import dev.callgate.requests.StoredDialingRules;
 import dev.callgate.servicequotas.ServiceQuotasApi;
 import dev.callgate.servicequotas.ServiceQuotasHandlers;
 import dev.callgate.sip.SipEndpoint;
@@ -69,16 +76,22 @@ public final class Callgate implements AutoCloseable {
             ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, clock, metrics);
             sip = SipEndpoint.listen(settings.bind(), settings.calls().sipPort());
             switchboard = new Switchboard(store, ledger, instances, clock, settings.calls(), sip, metrics);
+            StoredDialingRules dialing = new StoredDialingRules(editions);
             AwsService<ConnectRequest, ConnectResponse> connect = ConnectApi.service(ConnectHandlers.of(instances, resources, store, clock,
-                    switchboard, new DialingPolicy(store, editions)), editions, throttle);
+                    switchboard, new DialingPolicy(store, dialing)), editions, throttle);
+            ChangeRequests requests = new ChangeRequests(store, instances, new QuotaValues(store, ledger, editions, throttle),
+                    dialing, settings.approvalPolicy(), clock);
+            Ports ports = new Ports(requests, instances, resources, new PhoneNumberService(resources), clock);
             AwsEndpoint aws = new AwsEndpoint(authenticator, List.of(connect,
-                    ServiceQuotasApi.service(ServiceQuotasHandlers.of(), throttle)));
+                    ServiceQuotasApi.service(ServiceQuotasHandlers.of(requests), throttle)));
             OperatorApi operator = new OperatorApi(store, ledger, instances, accounts, editions,
                     settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null,
-                    new ThrottleControls(clock, throttle, metrics, connect::hasOperation));
+                    new ThrottleControls(clock, throttle, metrics, connect::hasOperation), requests, ports);
             ReportsApi reports = new ReportsApi(authenticator, new ReportService(resources));
             CallsApi calls = new CallsApi(authenticator, instances, switchboard);
-            HttpFront front = new HttpFront(settings.bind(), settings.port(), routes(aws, operator, reports, calls));
+            RequestsApi ownRequests = new RequestsApi(authenticator, instances,
+                    new InstanceChanges(store, instances, dialing, requests, clock), requests);
+            HttpFront front = new HttpFront(settings.bind(), settings.port(), routes(aws, operator, reports, calls, ownRequests));
             front.start();
             return new Callgate(store, front, sip, switchboard);
         } catch (IOException e) {
@@ -94,13 +107,14 @@ public final class Callgate implements AutoCloseable {
      * Every HTTP route of the one port. The operator's routes live under {@value OperatorApi#PREFIX};
      * the operator console's files under {@value Console#PATH}; everything else is an AWS API call, whose service the AWS endpoint picks by SigV4 scope or X-Amz-Target.
      */
-    private static Routes routes(AwsEndpoint aws, OperatorApi operator, ReportsApi reports, CallsApi calls) {
+    private static Routes routes(AwsEndpoint aws, OperatorApi operator, ReportsApi reports, CallsApi calls, RequestsApi requests) {
         return new Routes(aws)
                 .on("GET", "/_callgate/health", operator.health())
                 .on("GET", "/_callgate/metrics", operator.metrics())
                 .on("*", "/_callgate/clock/**", operator.clock())
                 .on("*", "/_callgate/instances/{instanceId}/reports/**", reports)
                 .on("*", "/_callgate/instances/{instanceId}/calls/**", calls)
+                .on("*", "/_callgate/instances/{instanceId}/requests/**", requests)
                 .on("*", "/_callgate/**", operator.api())
                 .on("GET", "/console/**", new Console());
     }

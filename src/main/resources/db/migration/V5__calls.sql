@@ -26,11 +26,3 @@ create table call_lease (
 );
 create index call_lease_expiry on call_lease (expires_at);
 create index call_lease_node on call_lease (node_id);
-
--- Each instance's outbound dialing rules: its edition's callable countries and blocked prefixes,
--- copied when the instance first dials, then changed only for that instance.
-create table dialing_rules (
-    instance_id        varchar(64) primary key,
-    callable_countries text        not null,
-    blocked_prefixes   text        not null
-);

@@ -6,14 +6,8 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.callgate.aws.ErrorCode;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.instance.InstanceRow;
-import dev.callgate.limits.edition.Edition;
-import dev.callgate.limits.edition.Editions;
-import dev.callgate.store.Sql;
+import dev.callgate.requests.DialingRulesChange;
 import dev.callgate.store.Store;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -23,19 +17,19 @@ import java.util.regex.Pattern;
  * United States); a number without a region is refused. Then the blocked prefixes apply to the
  * E.164 string as a literal prefix ({@code +447} whatever region a UK mobile range belongs to).
  *
- * <p>Each instance has its own rules, copied from the edition it was created with when it first dials
- * and then changed only for it (a request can add or remove a country or lift a prefix).
+ * <p>Each instance has its own rules: those of the edition it was created with, then changed only for it by
+ * approved requests (a country added or removed, a prefix lifted).
  */
 public final class DialingPolicy {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{1,14}");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private final Store store;
-    private final Editions editions;
+    private final DialingRulesChange rules;
 
-    public DialingPolicy(Store store, Editions editions) {
+    public DialingPolicy(Store store, DialingRulesChange rules) {
         this.store = store;
-        this.editions = editions;
+        this.rules = rules;
     }
 
     /** The destination, if the instance may call it; DestinationNotAllowedException saying why not otherwise. */
@@ -45,7 +39,7 @@ public final class DialingPolicy {
     }
 
     /** Refuses a destination that {@code rules} do not allow, in the order country, then blocked prefix. */
-    static void check(Rules rules, String instanceId, String destination) {
+    static void check(DialingRulesChange.Rules rules, String instanceId, String destination) {
         String region = region(destination);
         if (region == null) {
             throw refused("Destination '" + destination + "' is not an E.164 number of a known country"
@@ -77,37 +71,13 @@ public final class DialingPolicy {
         }
     }
 
-    /** The instance's rules: its own row, written from its edition the first time they are needed. */
-    public Rules rules(InstanceRow instance) {
-        return store.read(c -> find(c, instance.id())).orElseGet(() -> {
-            Edition edition = editions.named(instance.edition());
-            return store.inTransaction(c -> {
-                Sql.update(c, "insert into dialing_rules (instance_id, callable_countries, blocked_prefixes) values (?, ?, ?)"
-                        + " on conflict do nothing", instance.id(), String.join(",", edition.callableCountries()),
-                        String.join(",", edition.blockedPrefixes()));
-                return find(c, instance.id()).orElseThrow();
-            });
-        });
-    }
-
-    static void dropInstance(Connection connection, String instanceId) throws SQLException {
-        Sql.update(connection, "delete from dialing_rules where instance_id = ?", instanceId);
-    }
-
-    private static java.util.Optional<Rules> find(Connection connection, String instanceId) throws SQLException {
-        return Sql.one(connection, "select callable_countries, blocked_prefixes from dialing_rules where instance_id = ?",
-                rs -> new Rules(list(rs.getString(1)), list(rs.getString(2))), instanceId);
-    }
-
-    private static List<String> list(String joined) {
-        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    /** The instance's rules: its edition's lists, as approved requests changed them. */
+    public DialingRulesChange.Rules rules(InstanceRow instance) {
+        return store.read(c -> rules.rules(c, instance.id(), instance.edition()));
     }
 
     private static ServiceError refused(String message) {
         return new ServiceError(ErrorCode.DESTINATION_NOT_ALLOWED, message);
     }
 
-    /** The countries an instance may call and the prefixes it may not. */
-    public record Rules(List<String> countries, List<String> blockedPrefixes) {
-    }
 }

@@ -91,7 +91,6 @@ public final class Switchboard implements CallRouter, AutoCloseable {
     public static void dropInstance(Connection connection, String instanceId) throws SQLException {
         CallLeases.dropInstance(connection, instanceId);
         ContactRows.dropInstance(connection, instanceId);
-        DialingPolicy.dropInstance(connection, instanceId);
     }
 
     // ---- inbound SIP -------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.OptionSpec;
 /** The {@code callgate} command line. */
 @Command(name = "callgate", mixinStandardHelpOptions = true, version = "Callgate 0.1.0",
         description = "A self-hosted Amazon Connect control plane that enforces Connect's service limits exactly.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, RequestsCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit status of a command line that names no command or has a bad option. */
     static final int USAGE = 2;

@@ -7,6 +7,7 @@ import dev.callgate.config.Settings;
 import dev.callgate.console.Console;
 import dev.callgate.limits.edition.Edition;
 import dev.callgate.limits.throttle.ThrottleMode;
+import dev.callgate.requests.ApprovalPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -67,6 +68,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Longest a call may last before Callgate hangs up, e.g. 4h, 90m, 30s (default ${DEFAULT-VALUE}).")
     String maxCallDuration;
 
+    @Option(names = "--approval-policy", defaultValue = "manual",
+            description = "What happens to a limit request: manual (stays PENDING for an operator, the default), auto (approved at once),"
+                    + " or auto-up-to=Nx[,deny-above=Mx] (approved up to N times the default, denied above M times, a case between).")
+    String approvalPolicy;
+
     @Option(names = "--config", description = "Config file (default ./callgate.json when present).")
     Path config;
 
@@ -92,7 +98,8 @@ final class ServeCommand implements Callable<Integer> {
                 file.path() == null ? "none" : file.path().toAbsolutePath().normalize());
         out.printf("SIP on udp and tcp %s:%d; trunk: %s%n", bind, callgate.sipPort(),
                 settings.calls().sipTrunk() == null ? "none" : settings.calls().sipTrunk());
-        out.printf("API throttle: %s; clock: %s%n", settings.throttle(), settings.clock().name().toLowerCase(Locale.ROOT));
+        out.printf("API throttle: %s; clock: %s; approval policy: %s%n", settings.throttle(),
+                settings.clock().name().toLowerCase(Locale.ROOT), settings.approvalPolicy());
         out.printf("For the AWS CLI and SDKs: export AWS_ENDPOINT_URL=%s%n", endpoint);
         out.printf("Operator console: %s%s%n", endpoint, Console.PATH);
         out.flush();
@@ -125,7 +132,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private Settings settings(ConfigFile file) {
         return new Settings(port, bind, dataDir, store, authMode(), edition, editionsFile, operatorToken,
-                file.accessKeys(), file.billingEntities(), throttleMode(), clockMode(), callSettings());
+                file.accessKeys(), file.billingEntities(), throttleMode(), clockMode(), callSettings(),
+                parsed("--approval-policy", approvalPolicy, ApprovalPolicy::parse, "manual, auto or auto-up-to=Nx[,deny-above=Mx]"));
     }
 
     private CallSettings callSettings() {

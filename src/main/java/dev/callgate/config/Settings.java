@@ -4,6 +4,7 @@ import dev.callgate.Callgate;
 import dev.callgate.accounts.AccessKey;
 import dev.callgate.accounts.BillingEntity;
 import dev.callgate.limits.throttle.ThrottleMode;
+import dev.callgate.requests.ApprovalPolicy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ public record Settings(
         Map<String, BillingEntity> billingEntities,
         ThrottleMode throttle,
         ClockMode clock,
-        CallSettings calls) {
+        CallSettings calls,
+        ApprovalPolicy approvalPolicy) {
 
     /** How AWS requests are authenticated: any key (lenient), or known keys with verified signatures (strict). */
     public enum AuthMode { LENIENT, STRICT }
@@ -46,38 +48,43 @@ public record Settings(
     /** Defaults for an embedded server on {@code dataDir}: what tests start from (SIP on a free port, see {@link CallSettings#forTests}). */
     public static Settings defaults(Path dataDir) {
         return new Settings(4599, "127.0.0.1", dataDir, null, AuthMode.LENIENT, null, null, null, List.of(), Map.of(),
-                ThrottleMode.FAITHFUL, ClockMode.SYSTEM, CallSettings.forTests());
+                ThrottleMode.FAITHFUL, ClockMode.SYSTEM, CallSettings.forTests(), ApprovalPolicy.MANUAL);
     }
 
     public Settings withPort(int newPort) {
-        return new Settings(newPort, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls);
+        return new Settings(newPort, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls, approvalPolicy);
     }
 
     public Settings withStore(String newStore) {
-        return new Settings(port, bind, dataDir, newStore, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls);
+        return new Settings(port, bind, dataDir, newStore, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls, approvalPolicy);
     }
 
     public Settings withEdition(String newEdition) {
-        return new Settings(port, bind, dataDir, store, auth, newEdition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls);
+        return new Settings(port, bind, dataDir, store, auth, newEdition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls, approvalPolicy);
     }
 
     public Settings withEditionsFile(Path newEditionsFile) {
-        return new Settings(port, bind, dataDir, store, auth, edition, newEditionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls);
+        return new Settings(port, bind, dataDir, store, auth, edition, newEditionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls, approvalPolicy);
     }
 
     public Settings withStrictAuth(String newOperatorToken, List<AccessKey> keys) {
-        return new Settings(port, bind, dataDir, store, AuthMode.STRICT, edition, editionsFile, newOperatorToken, keys, billingEntities, throttle, clock, calls);
+        return new Settings(port, bind, dataDir, store, AuthMode.STRICT, edition, editionsFile, newOperatorToken, keys, billingEntities, throttle, clock, calls, approvalPolicy);
     }
 
     public Settings withThrottle(ThrottleMode newThrottle) {
-        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, newThrottle, clock, calls);
+        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, newThrottle, clock, calls, approvalPolicy);
     }
 
     public Settings withCalls(CallSettings newCalls) {
-        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, newCalls);
+        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, newCalls, approvalPolicy);
+    }
+
+    public Settings withApprovalPolicy(ApprovalPolicy newPolicy) {
+        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls,
+                newPolicy);
     }
 
     public Settings withClock(ClockMode newClock) {
-        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, newClock, calls);
+        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, newClock, calls, approvalPolicy);
     }
 }

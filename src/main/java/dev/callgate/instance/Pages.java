@@ -39,15 +39,21 @@ public final class Pages {
 
     /** For operations whose model caps MaxResults lower than 1000. */
     public static Cursor cursor(String list, Integer maxResults, int defaultSize, int maxSize, String nextToken) {
+        return cursor(list, maxResults, defaultSize, maxSize, nextToken, ServiceError::invalidRequest);
+    }
+
+    /** For services that refuse a foreign token with an error of their own (Service Quotas' InvalidPaginationTokenException). */
+    public static Cursor cursor(String list, Integer maxResults, int defaultSize, int maxSize, String nextToken,
+            Function<String, ServiceError> badToken) {
         int size = maxResults == null ? defaultSize : maxResults;
         if (size < 1 || size > maxSize) {
             throw ServiceError.invalidParameter("MaxResults must be between 1 and " + maxSize + "; got " + maxResults + ".");
         }
-        return new Cursor(list, size, after(list, nextToken));
+        return new Cursor(list, size, after(list, nextToken, badToken));
     }
 
-    /** The key after which the page starts (null for the first page), or InvalidRequestException for a token not of this list. */
-    private static String after(String list, String nextToken) {
+    /** The key after which the page starts (null for the first page), or the service's refusal of a token not of this list. */
+    private static String after(String list, String nextToken, Function<String, ServiceError> badToken) {
         if (nextToken == null || nextToken.isEmpty()) {
             return null;
         }
@@ -62,7 +68,7 @@ public final class Pages {
                 // not base64: falls through to the refusal
             }
         }
-        throw ServiceError.invalidRequest("NextToken '" + nextToken + "' is not a token this operation returned for this list.");
+        throw badToken.apply("NextToken '" + nextToken + "' is not a token this operation returned for this list.");
     }
 
     private static String token(String list, String lastKey) {

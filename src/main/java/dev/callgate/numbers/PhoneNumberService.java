@@ -15,6 +15,7 @@ import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.InstanceRow;
 import dev.callgate.instance.Pages;
 import dev.callgate.instance.ResourceKind;
+import dev.callgate.limits.quota.Quota;
 import dev.callgate.store.Sql;
 import dev.callgate.store.Store;
 import java.sql.Connection;
@@ -25,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import software.amazon.awssdk.services.connect.model.AvailableNumberSummary;
 import software.amazon.awssdk.services.connect.model.ClaimPhoneNumberRequest;
 import software.amazon.awssdk.services.connect.model.ClaimPhoneNumberResponse;
@@ -158,6 +160,32 @@ public final class PhoneNumberService implements OperationFamily<ConnectRequest,
                     .phoneNumberStatus(PhoneNumberStatus.builder().status(PhoneNumberWorkflowStatus.CLAIMED).build()).build());
         });
         return ClaimPhoneNumberResponse.builder().phoneNumberId(draft.id()).phoneNumberArn(draft.arn()).build();
+    }
+
+    /**
+     * Adds ported US numbers to an instance in the caller's transaction: charged to its phone-number quota
+     * all at once (a port that does not fit is refused whole), then each one claimed like ClaimPhoneNumber's.
+     */
+    public void addPorted(InstanceResources.Tx tx, List<String> numbers) throws SQLException {
+        tx.charge(Quota.PHONE_NUMBERS, numbers.size());
+        InstanceRow instance = tx.instance();
+        for (String number : numbers) {
+            String id = UUID.randomUUID().toString();
+            try {
+                Sql.update(tx.connection(), "insert into phone_number_taken"
+                        + " (phone_number, id, instance_id, client_token, released) values (?, ?, ?, null, false)", number, id, instance.id());
+            } catch (SQLException e) {
+                if (Store.isUniqueViolation(e)) {
+                    throw ServiceError.invalidParameter("Phone number " + number + " is already in Callgate: it cannot be ported in.");
+                }
+                throw e;
+            }
+            String arn = Arns.resource(instance, ResourceKind.PHONE_NUMBER, id);
+            tx.insert(ResourceKind.PHONE_NUMBER, id, number, json(ClaimedPhoneNumberSummary.builder().phoneNumberId(id).phoneNumberArn(arn)
+                    .phoneNumber(number).phoneNumberCountryCode("US").phoneNumberType(PhoneNumberType.DID)
+                    .phoneNumberDescription("Ported").targetArn(Arns.instance(instance)).instanceId(instance.id())
+                    .phoneNumberStatus(PhoneNumberStatus.builder().status(PhoneNumberWorkflowStatus.CLAIMED).build()).build()));
+        }
     }
 
     public DescribePhoneNumberResponse describe(Caller caller, DescribePhoneNumberRequest request) {

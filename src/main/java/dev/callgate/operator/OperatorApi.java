@@ -19,11 +19,12 @@ import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
 import dev.callgate.instance.InstanceService;
-import dev.callgate.limits.edition.Edition;
 import dev.callgate.limits.edition.Editions;
 import dev.callgate.limits.quota.Quota;
 import dev.callgate.limits.quota.QuotaLedger;
 import dev.callgate.limits.quota.QuotaScope;
+import dev.callgate.requests.ChangeRequests;
+import dev.callgate.requests.Ports;
 import dev.callgate.store.Store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,9 @@ import java.util.Map;
 
 /**
  * The operator's JSON API under {@code /_callgate/}: health, reset (for test suites), accounts'
- * billing entities, quota values and usage, the editions, the clock, metrics and throttle routes of
- * {@link ThrottleControls}, and the accounts and instances {@link Listings} lists. In strict mode every call needs the operator token as a bearer token;
+ * billing entities, quota values and usage, the editions ({@link EditionControls}), the request channel
+ * ({@link RequestControls}), the clock, metrics and throttle routes of {@link ThrottleControls}, and the
+ * accounts and instances {@link Listings} lists. In strict mode every call needs the operator token as a bearer token;
  * health stays open so that probes work. Its endpoints ({@link #health}, {@link #metrics}, {@link #clock},
  * {@link #api}) take their place in the route table; errors have the AWS form ({@code __type},
  * {@code Message}, the status), which CI scripts already read.
@@ -53,10 +55,15 @@ public final class OperatorApi {
     private final String operatorToken;
     private final ThrottleControls throttle;
     private final Listings listings;
+    private final RequestControls requests;
+    private final EditionControls editionControls;
 
     /** @param operatorToken the token strict mode requires, or null when the API is open (lenient mode) */
     public OperatorApi(Store store, QuotaLedger ledger, InstanceService instances, Accounts accounts, Editions editions,
-            String operatorToken, ThrottleControls throttle) {
+            String operatorToken, ThrottleControls throttle, ChangeRequests requests, Ports ports) {
+        this.requests = new RequestControls(requests, ports);
+        this.editionControls = new EditionControls(store, editions);
+        editionControls.restore();
         this.store = store;
         this.ledger = ledger;
         this.instances = instances;
@@ -98,6 +105,7 @@ public final class OperatorApi {
         if (route.equals("POST reset") && path.size() == 1) {
             store.reset();
             throttle.reset();
+            editions.reset();
             return ok(JSON.createObjectNode().put("reset", true));
         }
         if (route.equals("PUT accounts") && path.size() == 2) {
@@ -120,10 +128,13 @@ public final class OperatorApi {
         if (route.equals("GET instances") && path.size() == 3 && path.get(2).equals("quotas")) {
             return ok(quotas(QuotaScope.instance(instances.findOpened(path.get(1)).id())));
         }
-        if (route.equals("GET editions") && path.size() == 1) {
-            return ok(editions());
+        WireResponse answer = requests.handle(request, path);
+        if (answer == null) {
+            answer = editionControls.handle(request, path);
         }
-        WireResponse answer = throttle.handle(request, path);
+        if (answer == null) {
+            answer = throttle.handle(request, path);
+        }
         if (answer == null) {
             answer = listings.handle(request, path);
         }
@@ -207,15 +218,6 @@ public final class OperatorApi {
             }
         }
         return list;
-    }
-
-    private ObjectNode editions() {
-        ObjectNode result = JSON.createObjectNode().put("current", editions.current().name());
-        ArrayNode list = result.putArray("editions");
-        for (Edition edition : editions.all()) {
-            list.add(JSON.valueToTree(edition));
-        }
-        return result;
     }
 
     private void authorize(WireRequest request) {

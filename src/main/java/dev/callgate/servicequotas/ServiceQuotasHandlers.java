@@ -1,6 +1,7 @@
 package dev.callgate.servicequotas;
 
 import dev.callgate.aws.OperationHandlers;
+import dev.callgate.requests.ChangeRequests;
 import software.amazon.awssdk.services.servicequotas.model.ServiceQuotasRequest;
 import software.amazon.awssdk.services.servicequotas.model.ServiceQuotasResponse;
 
@@ -9,8 +10,10 @@ public final class ServiceQuotasHandlers {
     private ServiceQuotasHandlers() {
     }
 
-    public static OperationHandlers<ServiceQuotasRequest, ServiceQuotasResponse> of() {
+    public static OperationHandlers<ServiceQuotasRequest, ServiceQuotasResponse> of(ChangeRequests requests) {
         return new OperationHandlers<ServiceQuotasRequest, ServiceQuotasResponse>().with(
-                new ServiceDirectory());
+                new ServiceDirectory(),
+                new QuotaCatalog(requests),
+                new QuotaRequests(requests));
     }
 }

@@ -76,11 +76,12 @@ class AwsServicesAcceptanceTest extends ServerSuite {
 
     @Test
     void unimplementedServiceQuotasOperationIsNamedByItsWireName() {
-        assertThatThrownBy(() -> quotas.getAWSDefaultServiceQuota(r -> r.serviceCode("connect").quotaCode("L-9A46857E")))
+        // Every quota operation is implemented; the template ones are not.
+        assertThatThrownBy(() -> quotas.getAssociationForServiceQuotaTemplate(r -> { }))
                 .isInstanceOfSatisfying(ServiceQuotasException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
-                    assertThat(e.getMessage()).contains("Service Quotas operation GetAWSDefaultServiceQuota");
+                    assertThat(e.getMessage()).contains("Service Quotas operation GetAssociationForServiceQuotaTemplate");
                 });
     }
 

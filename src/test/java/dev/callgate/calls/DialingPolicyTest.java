@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callgate.aws.ErrorCode;
 import dev.callgate.aws.ServiceError;
+import dev.callgate.requests.DialingRulesChange;
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The 2019-09-30 dialing rules on the destinations of limits.md §5: the country by region, never by dialing code. */
 class DialingPolicyTest {
-    private static final DialingPolicy.Rules EDITION_2019 = new DialingPolicy.Rules(
-            List.of("AU", "CA", "CN", "DE", "HK", "IL", "JP", "MX", "SG", "SE", "US", "GB"), List.of("+447"));
+    private static final DialingRulesChange.Rules EDITION_2019 = new DialingRulesChange.Rules(
+            new TreeSet<>(List.of("AU", "CA", "CN", "DE", "HK", "IL", "JP", "MX", "SG", "SE", "US", "GB")), new TreeSet<>(List.of("+447")));
 
     @ParameterizedTest
     @ValueSource(strings = {"+12125550123", "+14165550123", "+15062345678", "+442079460123", "+4930123456"})

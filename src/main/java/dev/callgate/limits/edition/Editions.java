@@ -16,6 +16,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The editions Callgate knows: the built-in ones shipped in the jar and any a user supplies in a
@@ -26,15 +28,16 @@ public final class Editions {
     private static final List<String> BUILT_IN = List.of("2017-03-28", "2019-09-30");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Map<String, Edition> loaded;
+    private final String startCurrent;
     private final Map<String, Edition> byName;
-    private final Edition current;
+    private volatile Edition current;
 
-    private Editions(Map<String, Edition> byName, String current) {
-        this.byName = byName;
-        this.current = byName.get(current);
-        if (this.current == null) {
-            throw new IllegalArgumentException("Unknown edition '" + current + "'; known editions: " + byName.keySet());
-        }
+    private Editions(Map<String, Edition> loaded, String current) {
+        this.loaded = Map.copyOf(loaded);
+        this.startCurrent = current;
+        this.byName = new ConcurrentHashMap<>(loaded);
+        makeCurrent(current);
     }
 
     /** The built-in editions plus those in {@code userFile} (a JSON edition or an array of them), if given. */
@@ -61,7 +64,32 @@ public final class Editions {
     }
 
     public Collection<Edition> all() {
-        return byName.values();
+        return new TreeMap<>(byName).values();
+    }
+
+    /** Adds an edition (or replaces one of the same name that no instance may use yet: the caller checks). */
+    public void add(Edition edition) {
+        byName.put(edition.name(), edition);
+    }
+
+    public boolean has(String name) {
+        return byName.containsKey(name);
+    }
+
+    /** Makes an edition current: instances created from now on take its values; existing ones keep theirs. */
+    public void makeCurrent(String name) {
+        Edition edition = byName.get(name);
+        if (edition == null) {
+            throw new IllegalArgumentException("Unknown edition '" + name + "'; known editions: " + new TreeMap<>(byName).keySet());
+        }
+        current = edition;
+    }
+
+    /** Back to the editions and the current one of the start: the operator's reset for test suites. */
+    public void reset() {
+        byName.keySet().retainAll(loaded.keySet());
+        byName.putAll(loaded);
+        makeCurrent(startCurrent);
     }
 
     /** The edition an instance was created with; editions are never removed while instances use them. */
@@ -88,9 +116,13 @@ public final class Editions {
         }
     }
 
-    static Edition parse(JsonNode node) {
+    /** An edition from its JSON form (the form of the built-in files); IllegalArgumentException when it lacks a quota or a name. */
+    public static Edition parse(JsonNode node) {
         Map<Quota, Long> quotas = new EnumMap<>(Quota.class);
         node.path("quotas").fields().forEachRemaining(e -> quotas.put(Quota.valueOf(e.getKey()), e.getValue().asLong()));
+        if (node.path("name").asText("").isBlank()) {
+            throw new IllegalArgumentException("An edition needs a name.");
+        }
         JsonNode throttle = node.path("throttle");
         Map<String, Edition.Rate> operations = new LinkedHashMap<>();
         throttle.path("operations").fields().forEachRemaining(e -> operations.put(e.getKey(), rate(e.getValue())));

@@ -70,6 +70,12 @@ public final class QuotaLedger {
         }
     }
 
+    /** Opens a row with no usage unless it exists: an account's row takes an approved value before its first charge. */
+    public void openIfAbsent(Connection connection, QuotaScope scope, Quota quota, long limit) throws SQLException {
+        Sql.update(connection, "insert into quota_usage (scope, quota, used, quota_limit) values (?, ?, 0, ?) on conflict do nothing",
+                scope.key(), quota.name(), limit);
+    }
+
     /** Changes the applied value, e.g. after an approved increase, in the scope and the scopes inside it. */
     public void setLimit(Connection connection, QuotaScope scope, Quota quota, long limit) throws SQLException {
         Sql.update(connection, "update quota_usage set quota_limit = ? where (scope = ? or scope like ?) and quota = ?",

@@ -6,6 +6,8 @@ import dev.callgate.limits.edition.Edition;
 import dev.callgate.store.Store;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,6 +121,30 @@ public final class ApiThrottle {
     public void override(String accountId, String operation, Edition.Rate rate) {
         requireUsable(rate);
         overrides.put(accountId, operation, rate);
+    }
+
+    /**
+     * Sets an account's rate in the caller's transaction (an approved request's); {@code committed}
+     * is then called by the caller after the commit, so that no node keeps the old rate.
+     */
+    public void override(Connection connection, String accountId, String operation, Edition.Rate rate) throws SQLException {
+        requireUsable(rate);
+        overrides.put(connection, accountId, operation, rate);
+    }
+
+    /** Takes up overrides another transaction has committed for the account (see {@link #override(Connection, String, String, Edition.Rate)}). */
+    public void committed(String accountId) {
+        overrides.forget(accountId);
+    }
+
+    /** The general group's rate of an account (unscaled): its override, or the edition's. */
+    public Edition.Rate generalRate(String accountId) {
+        return overrides.of(accountId).byOperation().getOrDefault(GENERAL_GROUP, rates.defaults());
+    }
+
+    /** The general group's rate of the edition the throttle started with. */
+    public Edition.Rate generalDefault() {
+        return rates.defaults();
     }
 
     /** An account's overrides by operation (unscaled), in name order. */

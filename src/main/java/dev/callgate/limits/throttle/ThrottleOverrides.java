@@ -39,11 +39,29 @@ final class ThrottleOverrides {
     }
 
     void put(String accountId, String operation, Edition.Rate rate) {
-        change(accountId, connection -> {
-            Sql.update(connection, "delete from throttle_override where account_id = ? and operation = ?", accountId, operation);
-            Sql.update(connection, "insert into throttle_override (account_id, operation, rate, burst) values (?, ?, ?, ?)",
-                    accountId, operation, rate.rate(), rate.burst());
-        });
+        change(accountId, connection -> write(connection, accountId, operation, rate));
+    }
+
+    /**
+     * Writes an override in the caller's transaction (an approved request's); the caller then calls
+     * {@link #forget} once it has committed.
+     */
+    void put(Connection connection, String accountId, String operation, Edition.Rate rate) throws SQLException {
+        bump(connection, accountId);
+        write(connection, accountId, operation, rate);
+    }
+
+    /** Drops the cached overrides of an account changed in a transaction of the caller's. */
+    void forget(String accountId) {
+        if (cache != null) {
+            cache.remove(accountId);
+        }
+    }
+
+    private static void write(Connection connection, String accountId, String operation, Edition.Rate rate) throws SQLException {
+        Sql.update(connection, "delete from throttle_override where account_id = ? and operation = ?", accountId, operation);
+        Sql.update(connection, "insert into throttle_override (account_id, operation, rate, burst) values (?, ?, ?, ?)",
+                accountId, operation, rate.rate(), rate.burst());
     }
 
     void clear(String accountId) {
@@ -65,14 +83,16 @@ final class ThrottleOverrides {
     /** Applies a change after bumping the account's revision, whose row lock also serializes concurrent changes. */
     private void change(String accountId, Change change) {
         store.inTransaction(connection -> {
-            Sql.update(connection, "insert into throttle_revision (account_id, revision) values (?, 0) on conflict do nothing", accountId);
-            Sql.update(connection, "update throttle_revision set revision = revision + 1 where account_id = ?", accountId);
+            bump(connection, accountId);
             change.apply(connection);
             return null;
         });
-        if (cache != null) {
-            cache.remove(accountId);
-        }
+        forget(accountId);
+    }
+
+    private static void bump(Connection connection, String accountId) throws SQLException {
+        Sql.update(connection, "insert into throttle_revision (account_id, revision) values (?, 0) on conflict do nothing", accountId);
+        Sql.update(connection, "update throttle_revision set revision = revision + 1 where account_id = ?", accountId);
     }
 
     private Account load(String accountId) {

@@ -1,0 +1,115 @@
+package dev.callgate.requests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callgate.accounts.Caller;
+import dev.callgate.aws.ErrorCatalog;
+import dev.callgate.aws.ServiceError;
+import dev.callgate.aws.SigV4Authenticator;
+import dev.callgate.http.Endpoint;
+import dev.callgate.http.Percent;
+import dev.callgate.http.WireRequest;
+import dev.callgate.http.WireResponse;
+import dev.callgate.instance.InstanceRow;
+import dev.callgate.instance.InstanceService;
+import dev.callgate.instance.Pages;
+import dev.callgate.servicequotas.ServiceQuotasErrors;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Callgate's own request API, for the requests Service Quotas has no code for (docs/limits.md §7),
+ * JSON under {@code /_callgate/instances/{instanceId}/requests}, authenticated by SigV4 like the AWS
+ * APIs: an account sees only its own instances and requests.
+ *
+ * <pre>
+ * POST …/requests        {"kind":"ADD_COUNTRIES"|"REMOVE_COUNTRIES","countries":["FR"]}
+ *                        {"kind":"LIFT_PREFIX","prefix":"+447"}
+ *                        {"kind":"PORT_NUMBERS","numbers":["+12025550123"]}          → 201 the request
+ * GET  …/requests?maxResults&amp;nextToken   {"requests":[…],"nextToken":…}, every kind, creation order
+ * GET  …/requests/{id}   the request
+ * </pre>
+ */
+public final class RequestsApi implements Endpoint {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PAGE = 100;
+
+    private final SigV4Authenticator authenticator;
+    private final InstanceService instances;
+    private final InstanceChanges changes;
+    private final ChangeRequests requests;
+
+    public RequestsApi(SigV4Authenticator authenticator, InstanceService instances, InstanceChanges changes, ChangeRequests requests) {
+        this.authenticator = authenticator;
+        this.instances = instances;
+        this.changes = changes;
+        this.requests = requests;
+    }
+
+    @Override
+    public WireResponse answer(WireRequest request, String requestId) {
+        return ErrorCatalog.AS_DECLARED.answering("application/json", requestId, () -> handle(request));
+    }
+
+    @Override
+    public WireResponse refuse(WireRequest head, String message, String requestId) {
+        return ErrorCatalog.AS_DECLARED.render(ServiceError.invalidRequest(message), "application/json", requestId);
+    }
+
+    private WireResponse handle(WireRequest request) {
+        Caller caller = authenticator.authenticate(request, SigV4Authenticator.scope(request));
+        // _callgate / instances / {instanceId} / requests [/ {id}]
+        List<String> path = Percent.pathSegments(request.rawPath());
+        String method = request.method();
+        if (path.size() == 4 && method.equals("POST")) {
+            return json(201, RequestJson.of(changes.submit(caller, path.get(2), body(request))));
+        }
+        InstanceRow instance = instances.find(caller, path.get(2));
+        if (path.size() == 4 && method.equals("GET")) {
+            Pages.Cursor cursor = Pages.cursor("requests@" + instance.id(), maxResults(request), PAGE, PAGE, request.queryParam("nextToken"));
+            Pages.Page<ChangeRequest> page = requests.page(new RequestFilter(caller.accountId(), null, null, null, null, null)
+                    .forInstance(instance.id()), cursor);
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode list = body.putArray("requests");
+            page.items().forEach(r -> list.add(RequestJson.of(r)));
+            return json(200, body.put("nextToken", page.nextToken()));
+        }
+        if (path.size() == 5 && method.equals("GET")) {
+            ChangeRequest found = requests.get(caller, path.get(4));
+            if (!instance.id().equals(found.instanceId())) {
+                throw new ServiceError(ServiceQuotasErrors.NO_SUCH_RESOURCE, "No request " + path.get(4) + " for instance " + instance.id() + ".");
+            }
+            return json(200, RequestJson.of(found));
+        }
+        throw ServiceError.invalidRequest("No request operation matches " + method + " " + request.rawPath() + ".");
+    }
+
+    private static Integer maxResults(WireRequest request) {
+        String value = request.queryParam("maxResults");
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw ServiceError.invalidParameter("maxResults must be a number; got '" + value + "'.");
+        }
+    }
+
+    private static JsonNode body(WireRequest request) {
+        try {
+            JsonNode body = request.body().length == 0 ? null : JSON.readTree(request.body());
+            if (body == null || !body.isObject()) {
+                throw ServiceError.invalidRequest("The request body must be a JSON object.");
+            }
+            return body;
+        } catch (IOException e) {
+            throw ServiceError.invalidRequest("The request body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static WireResponse json(int status, JsonNode body) {
+        return new WireResponse(status, Map.of("Content-Type", "application/json"), body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
