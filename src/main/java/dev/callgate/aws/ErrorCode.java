@@ -13,6 +13,7 @@ public enum ErrorCode {
     IDEMPOTENCY("IdempotencyException", 409),
     INTERNAL_SERVICE("InternalServiceException", 500),
     INVALID_CONTACT_FLOW("InvalidContactFlowException", 400),
+    INVALID_CONTACT_FLOW_MODULE("InvalidContactFlowModuleException", 400),
     INVALID_PARAMETER("InvalidParameterException", 400),
     INVALID_REQUEST("InvalidRequestException", 400),
     LIMIT_EXCEEDED("LimitExceededException", 429),
