@@ -132,10 +132,11 @@ await refused("InvalidContactFlowModuleException", c.UpdateContactFlowModuleCont
 });
 await refused("LimitExceededException", c.CreateQueueCommand, { InstanceId, Name: "One too many", HoursOfOperationId });
 const lambda = (n) => `arn:aws:lambda:us-east-1:${account}:function:f${n}`;
-for (const n of [1, 2, 3]) {
+await send(c.AssociateLambdaFunctionCommand, { InstanceId, FunctionArn: lambda(1) });
+await refused("ResourceConflictException", c.AssociateLambdaFunctionCommand, { InstanceId, FunctionArn: lambda(1) });
+for (const n of [2, 3]) {
   await send(c.AssociateLambdaFunctionCommand, { InstanceId, FunctionArn: lambda(n) });
 }
-await refused("ResourceConflictException", c.AssociateLambdaFunctionCommand, { InstanceId, FunctionArn: lambda(1) });
 await refused("ServiceQuotaExceededException", c.AssociateLambdaFunctionCommand, { InstanceId, FunctionArn: lambda(4) });
 
 console.log(JSON.stringify(seen));
