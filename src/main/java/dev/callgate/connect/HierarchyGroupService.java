@@ -4,9 +4,9 @@ import static dev.callgate.instance.InstanceResources.decode;
 import static dev.callgate.instance.InstanceResources.json;
 
 import dev.callgate.accounts.Caller;
+import dev.callgate.aws.ErrorCode;
 import dev.callgate.aws.OperationFamily;
 import dev.callgate.aws.OperationHandlers;
-import dev.callgate.aws.ErrorCode;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.instance.Arns;
 import dev.callgate.instance.Checks;
@@ -15,11 +15,12 @@ import dev.callgate.instance.InstanceRow;
 import dev.callgate.instance.Relations;
 import dev.callgate.instance.ResourceKind;
 import dev.callgate.instance.ResourceRow;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.function.Consumer;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
 import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateUserHierarchyGroupRequest;
@@ -28,10 +29,10 @@ import software.amazon.awssdk.services.connect.model.DeleteUserHierarchyGroupReq
 import software.amazon.awssdk.services.connect.model.DeleteUserHierarchyGroupResponse;
 import software.amazon.awssdk.services.connect.model.DescribeUserHierarchyGroupRequest;
 import software.amazon.awssdk.services.connect.model.DescribeUserHierarchyGroupResponse;
-import software.amazon.awssdk.services.connect.model.HierarchyGroup;
-import software.amazon.awssdk.services.connect.model.HierarchyGroupSummary;
 import software.amazon.awssdk.services.connect.model.DescribeUserHierarchyStructureRequest;
 import software.amazon.awssdk.services.connect.model.DescribeUserHierarchyStructureResponse;
+import software.amazon.awssdk.services.connect.model.HierarchyGroup;
+import software.amazon.awssdk.services.connect.model.HierarchyGroupSummary;
 import software.amazon.awssdk.services.connect.model.HierarchyLevel;
 import software.amazon.awssdk.services.connect.model.HierarchyLevelUpdate;
 import software.amazon.awssdk.services.connect.model.HierarchyPath;
@@ -39,12 +40,12 @@ import software.amazon.awssdk.services.connect.model.HierarchyStructure;
 import software.amazon.awssdk.services.connect.model.HierarchyStructureUpdate;
 import software.amazon.awssdk.services.connect.model.ListUserHierarchyGroupsRequest;
 import software.amazon.awssdk.services.connect.model.ListUserHierarchyGroupsResponse;
+import software.amazon.awssdk.services.connect.model.SearchUserHierarchyGroupsRequest;
+import software.amazon.awssdk.services.connect.model.SearchUserHierarchyGroupsResponse;
 import software.amazon.awssdk.services.connect.model.UpdateUserHierarchyGroupNameRequest;
 import software.amazon.awssdk.services.connect.model.UpdateUserHierarchyGroupNameResponse;
 import software.amazon.awssdk.services.connect.model.UpdateUserHierarchyStructureRequest;
 import software.amazon.awssdk.services.connect.model.UpdateUserHierarchyStructureResponse;
-import software.amazon.awssdk.services.connect.model.SearchUserHierarchyGroupsRequest;
-import software.amazon.awssdk.services.connect.model.SearchUserHierarchyGroupsResponse;
 
 /**
  * Agent hierarchy groups (quota "Agent hierarchy groups per instance"), at most five levels deep. A
@@ -128,18 +129,14 @@ public final class HierarchyGroupService implements OperationFamily<ConnectReque
         resources.revise(caller, request.instanceId(), ResourceKind.HIERARCHY_GROUP, id, name, (tx, row) -> {
             for (ResourceRow other : tx.all(ResourceKind.HIERARCHY_GROUP)) {
                 HierarchyGroup group = decode(other, HierarchyGroup.builder());
-                List<HierarchyGroupSummary> path = levels(group.hierarchyPath()).stream()
-                        .map(level -> level.id().equals(id) ? level.toBuilder().name(name).lastModifiedTime(tx.now()).build() : level)
-                        .toList();
-                if (!other.id().equals(id) && path.stream().anyMatch(level -> level.id().equals(id))) {
-                    tx.update(tx.require(ResourceKind.HIERARCHY_GROUP, other.id()), json(group.toBuilder().hierarchyPath(path(path)).build()));
+                if (!other.id().equals(id) && levels(group.hierarchyPath()).stream().anyMatch(level -> level.id().equals(id))) {
+                    tx.update(tx.require(ResourceKind.HIERARCHY_GROUP, other.id()),
+                            json(group.toBuilder().hierarchyPath(renamed(group.hierarchyPath(), id, name, tx.now())).build()));
                 }
             }
             HierarchyGroup group = decode(row, HierarchyGroup.builder());
-            List<HierarchyGroupSummary> path = levels(group.hierarchyPath()).stream()
-                    .map(level -> level.id().equals(id) ? level.toBuilder().name(name).lastModifiedTime(tx.now()).build() : level)
-                    .toList();
-            return json(group.toBuilder().name(name).hierarchyPath(path(path)).lastModifiedTime(tx.now()).build());
+            return json(group.toBuilder().name(name).hierarchyPath(renamed(group.hierarchyPath(), id, name, tx.now()))
+                    .lastModifiedTime(tx.now()).build());
         });
         return UpdateUserHierarchyGroupNameResponse.builder().build();
     }
@@ -208,6 +205,12 @@ public final class HierarchyGroupService implements OperationFamily<ConnectReque
             setters.get(i).accept(levels.get(i));
         }
         return structure.build();
+    }
+
+    /** The path with group {@code id}'s level renamed. */
+    private static HierarchyPath renamed(HierarchyPath path, String id, String name, Instant now) {
+        return path(levels(path).stream()
+                .map(level -> level.id().equals(id) ? level.toBuilder().name(name).lastModifiedTime(now).build() : level).toList());
     }
 
     private static List<HierarchyGroupSummary> levels(HierarchyPath path) {
