@@ -16,6 +16,7 @@ public final class ErrorCode {
     public static final ErrorCode IDEMPOTENCY = new ErrorCode("IdempotencyException", 409);
     public static final ErrorCode INTERNAL_SERVICE = new ErrorCode("InternalServiceException", 500);
     public static final ErrorCode INVALID_CONTACT_FLOW = new ErrorCode("InvalidContactFlowException", 400);
+    public static final ErrorCode INVALID_CONTACT_FLOW_MODULE = new ErrorCode("InvalidContactFlowModuleException", 400);
     public static final ErrorCode INVALID_PARAMETER = new ErrorCode("InvalidParameterException", 400);
     public static final ErrorCode INVALID_REQUEST = new ErrorCode("InvalidRequestException", 400);
     public static final ErrorCode LIMIT_EXCEEDED = new ErrorCode("LimitExceededException", 429);

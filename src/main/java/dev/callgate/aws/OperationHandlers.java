@@ -3,6 +3,8 @@ package dev.callgate.aws;
 import dev.callgate.accounts.Caller;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The operations of one AWS service that Callgate implements, by request type, each a typed
@@ -35,6 +37,13 @@ public final class OperationHandlers<Q, R> {
     /** The handler of the operation whose request type is {@code requestType}, or null when Callgate does not implement it. */
     Handler<Q, R> find(Class<?> requestType) {
         return byRequestType.get(requestType);
+    }
+
+    /** The names of the implemented operations, sorted (docs/connect-operations.md is generated from them). */
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        byRequestType.keySet().forEach(type -> names.add(type.getSimpleName().substring(0, type.getSimpleName().length() - "Request".length())));
+        return names;
     }
 
     /** One operation's business logic. */

@@ -10,6 +10,7 @@ import dev.callgate.instance.Checks;
 import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.ResourceKind;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.connect.model.AgentStatus;
 import software.amazon.awssdk.services.connect.model.AgentStatusState;
 import software.amazon.awssdk.services.connect.model.AgentStatusSummary;
@@ -22,6 +23,8 @@ import software.amazon.awssdk.services.connect.model.DescribeAgentStatusRequest;
 import software.amazon.awssdk.services.connect.model.DescribeAgentStatusResponse;
 import software.amazon.awssdk.services.connect.model.ListAgentStatusesRequest;
 import software.amazon.awssdk.services.connect.model.ListAgentStatusesResponse;
+import software.amazon.awssdk.services.connect.model.SearchAgentStatusesRequest;
+import software.amazon.awssdk.services.connect.model.SearchAgentStatusesResponse;
 import software.amazon.awssdk.services.connect.model.UpdateAgentStatusRequest;
 import software.amazon.awssdk.services.connect.model.UpdateAgentStatusResponse;
 
@@ -30,6 +33,7 @@ import software.amazon.awssdk.services.connect.model.UpdateAgentStatusResponse;
  * deleted: disabled statuses still count.
  */
 public final class AgentStatusService implements OperationFamily<ConnectRequest, ConnectResponse> {
+    private static final Map<String, String> FIELDS = Map.of("name", "Name", "description", "Description", "resourceId", "AgentStatusId", "type", "Type", "state", "State");
     private final InstanceResources resources;
 
     public AgentStatusService(InstanceResources resources) {
@@ -42,6 +46,7 @@ public final class AgentStatusService implements OperationFamily<ConnectRequest,
         handlers.on(DescribeAgentStatusRequest.class, this::describe);
         handlers.on(ListAgentStatusesRequest.class, this::list);
         handlers.on(UpdateAgentStatusRequest.class, this::update);
+        handlers.on(SearchAgentStatusesRequest.class, this::search);
     }
 
     public CreateAgentStatusResponse create(Caller caller, CreateAgentStatusRequest request) {
@@ -112,5 +117,14 @@ public final class AgentStatusService implements OperationFamily<ConnectRequest,
             return json(next.build());
         });
         return UpdateAgentStatusResponse.builder().build();
+    }
+
+    public SearchAgentStatusesResponse search(Caller caller, SearchAgentStatusesRequest request) {
+        var found = resources.search(caller, request.instanceId(), ResourceKind.AGENT_STATUS,
+                SearchFilters.matching(request.searchCriteria(), request.searchFilter(), FIELDS),
+                request.maxResults(), request.nextToken(), 100);
+        return SearchAgentStatusesResponse.builder()
+                .agentStatuses(found.page().rows().stream().map(row -> (AgentStatus) decode(row, AgentStatus.builder())).toList())
+                .approximateTotalCount(found.total()).nextToken(found.page().nextToken()).build();
     }
 }

@@ -13,6 +13,7 @@ import dev.callgate.instance.ResourceKind;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
 import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateHoursOfOperationRequest;
@@ -27,9 +28,15 @@ import software.amazon.awssdk.services.connect.model.HoursOfOperationSummary;
 import software.amazon.awssdk.services.connect.model.HoursOfOperationTimeSlice;
 import software.amazon.awssdk.services.connect.model.ListHoursOfOperationsRequest;
 import software.amazon.awssdk.services.connect.model.ListHoursOfOperationsResponse;
+import software.amazon.awssdk.services.connect.model.SearchHoursOfOperationsRequest;
+import software.amazon.awssdk.services.connect.model.SearchHoursOfOperationsResponse;
+import software.amazon.awssdk.services.connect.model.UpdateHoursOfOperationRequest;
+import software.amazon.awssdk.services.connect.model.UpdateHoursOfOperationResponse;
 
 /** Hours of operation (quota "Hours of operation per instance"); a queue's hours cannot be deleted. */
 public final class HoursOfOperationService implements OperationFamily<ConnectRequest, ConnectResponse> {
+    private static final Map<String, String> FIELDS = Map.of("name", "Name", "description", "Description",
+            "timezone", "TimeZone", "resourceId", "HoursOfOperationId");
     private final InstanceResources resources;
 
     public HoursOfOperationService(InstanceResources resources) {
@@ -42,24 +49,15 @@ public final class HoursOfOperationService implements OperationFamily<ConnectReq
         handlers.on(DescribeHoursOfOperationRequest.class, this::describe);
         handlers.on(ListHoursOfOperationsRequest.class, this::list);
         handlers.on(DeleteHoursOfOperationRequest.class, this::delete);
+        handlers.on(UpdateHoursOfOperationRequest.class, this::update);
+        handlers.on(SearchHoursOfOperationsRequest.class, this::search);
     }
 
     public CreateHoursOfOperationResponse create(Caller caller, CreateHoursOfOperationRequest request) {
         Checks.name("Name", request.name(), 127);
         Checks.length("Description", request.description(), 250);
-        try {
-            ZoneId.of(request.timeZone());
-        } catch (DateTimeException e) {
-            throw ServiceError.invalidParameter("TimeZone '" + request.timeZone() + "' is not a known time zone.");
-        }
-        if (request.config().isEmpty()) {
-            throw ServiceError.invalidParameter("Config must hold at least one day.");
-        }
-        for (HoursOfOperationConfig day : request.config()) {
-            Checks.known("Config.Day", day.day(), day.dayAsString());
-            slice("StartTime", day.startTime());
-            slice("EndTime", day.endTime());
-        }
+        timeZone(request.timeZone());
+        config(request.config());
         var draft = resources.create(caller, request.instanceId(), ResourceKind.HOURS_OF_OPERATION, request.name(), (tx, d) ->
                 json(HoursOfOperation.builder()
                         .hoursOfOperationId(d.id()).hoursOfOperationArn(d.arn())
@@ -92,6 +90,70 @@ public final class HoursOfOperationService implements OperationFamily<ConnectReq
         resources.delete(caller, request.instanceId(), ResourceKind.HOURS_OF_OPERATION, request.hoursOfOperationId(),
                 InstanceResources.Deletion.NONE);
         return DeleteHoursOfOperationResponse.builder().build();
+    }
+
+    /** Changes any of name, description, time zone and days; members left out stay as they are. */
+    public UpdateHoursOfOperationResponse update(Caller caller, UpdateHoursOfOperationRequest request) {
+        if (request.name() != null) {
+            Checks.name("Name", request.name(), 127);
+        }
+        Checks.length("Description", request.description(), 250);
+        if (request.timeZone() != null) {
+            timeZone(request.timeZone());
+        }
+        if (request.hasConfig()) {
+            config(request.config());
+        }
+        resources.revise(caller, request.instanceId(), ResourceKind.HOURS_OF_OPERATION, request.hoursOfOperationId(), request.name(),
+                (tx, row) -> {
+                    HoursOfOperation.Builder hours = ((HoursOfOperation) decode(row, HoursOfOperation.builder())).toBuilder();
+                    if (request.name() != null) {
+                        hours.name(request.name());
+                    }
+                    if (request.description() != null) {
+                        hours.description(request.description());
+                    }
+                    if (request.timeZone() != null) {
+                        hours.timeZone(request.timeZone());
+                    }
+                    if (request.hasConfig()) {
+                        hours.config(request.config());
+                    }
+                    return json(hours.lastModifiedTime(tx.now()).build());
+                });
+        return UpdateHoursOfOperationResponse.builder().build();
+    }
+
+    public SearchHoursOfOperationsResponse search(Caller caller, SearchHoursOfOperationsRequest request) {
+        var found = resources.search(caller, request.instanceId(), ResourceKind.HOURS_OF_OPERATION,
+                SearchFilters.matching(request.searchCriteria(), request.searchFilter(), FIELDS),
+                request.maxResults(), request.nextToken(), 100);
+        return SearchHoursOfOperationsResponse.builder()
+                .hoursOfOperations(found.page().rows().stream().map(row -> (HoursOfOperation) decode(row, HoursOfOperation.builder())).toList())
+                .approximateTotalCount(found.total()).nextToken(found.page().nextToken()).build();
+    }
+
+    /**
+     * A time zone as Connect names them: an IANA name ({@code America/New_York}), an old alias
+     * ({@code US/Eastern}) or one of the short names Connect offers ({@code EST}, {@code MST}, {@code HST}).
+     */
+    static void timeZone(String timeZone) {
+        try {
+            ZoneId.of(timeZone, ZoneId.SHORT_IDS);
+        } catch (DateTimeException e) {
+            throw ServiceError.invalidParameter("TimeZone '" + timeZone + "' is not a known time zone.");
+        }
+    }
+
+    private static void config(List<HoursOfOperationConfig> config) {
+        if (config.isEmpty()) {
+            throw ServiceError.invalidParameter("Config must hold at least one day.");
+        }
+        for (HoursOfOperationConfig day : config) {
+            Checks.known("Config.Day", day.day(), day.dayAsString());
+            slice("StartTime", day.startTime());
+            slice("EndTime", day.endTime());
+        }
     }
 
     private static void slice(String member, HoursOfOperationTimeSlice slice) {

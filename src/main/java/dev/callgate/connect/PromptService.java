@@ -11,6 +11,7 @@ import dev.callgate.instance.Checks;
 import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.ResourceKind;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
 import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreatePromptRequest;
@@ -23,9 +24,12 @@ import software.amazon.awssdk.services.connect.model.ListPromptsRequest;
 import software.amazon.awssdk.services.connect.model.ListPromptsResponse;
 import software.amazon.awssdk.services.connect.model.Prompt;
 import software.amazon.awssdk.services.connect.model.PromptSummary;
+import software.amazon.awssdk.services.connect.model.SearchPromptsRequest;
+import software.amazon.awssdk.services.connect.model.SearchPromptsResponse;
 
 /** Prompts (quota "Prompts per instance"): audio files named by an S3 URI. */
 public final class PromptService implements OperationFamily<ConnectRequest, ConnectResponse> {
+    private static final Map<String, String> FIELDS = Map.of("name", "Name", "description", "Description", "resourceId", "PromptId");
     private final InstanceResources resources;
 
     public PromptService(InstanceResources resources) {
@@ -38,6 +42,7 @@ public final class PromptService implements OperationFamily<ConnectRequest, Conn
         handlers.on(DescribePromptRequest.class, this::describe);
         handlers.on(ListPromptsRequest.class, this::list);
         handlers.on(DeletePromptRequest.class, this::delete);
+        handlers.on(SearchPromptsRequest.class, this::search);
     }
 
     public CreatePromptResponse create(Caller caller, CreatePromptRequest request) {
@@ -74,5 +79,14 @@ public final class PromptService implements OperationFamily<ConnectRequest, Conn
     public DeletePromptResponse delete(Caller caller, DeletePromptRequest request) {
         resources.delete(caller, request.instanceId(), ResourceKind.PROMPT, request.promptId(), InstanceResources.Deletion.NONE);
         return DeletePromptResponse.builder().build();
+    }
+
+    public SearchPromptsResponse search(Caller caller, SearchPromptsRequest request) {
+        var found = resources.search(caller, request.instanceId(), ResourceKind.PROMPT,
+                SearchFilters.matching(request.searchCriteria(), request.searchFilter(), FIELDS),
+                request.maxResults(), request.nextToken(), 100);
+        return SearchPromptsResponse.builder()
+                .prompts(found.page().rows().stream().map(row -> (Prompt) decode(row, Prompt.builder())).toList())
+                .approximateTotalCount(found.total()).nextToken(found.page().nextToken()).build();
     }
 }

@@ -9,11 +9,17 @@ import dev.callgate.aws.OperationHandlers;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.instance.Checks;
 import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.InstanceRow;
+import dev.callgate.instance.RefRow;
 import dev.callgate.instance.Relations;
 import dev.callgate.instance.ResourceKind;
 import dev.callgate.instance.ResourceRow;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.connect.model.AssociateQueueQuickConnectsRequest;
+import software.amazon.awssdk.services.connect.model.AssociateQueueQuickConnectsResponse;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
 import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateQueueRequest;
@@ -22,18 +28,41 @@ import software.amazon.awssdk.services.connect.model.DeleteQueueRequest;
 import software.amazon.awssdk.services.connect.model.DeleteQueueResponse;
 import software.amazon.awssdk.services.connect.model.DescribeQueueRequest;
 import software.amazon.awssdk.services.connect.model.DescribeQueueResponse;
+import software.amazon.awssdk.services.connect.model.DisassociateQueueQuickConnectsRequest;
+import software.amazon.awssdk.services.connect.model.DisassociateQueueQuickConnectsResponse;
+import software.amazon.awssdk.services.connect.model.ListQueueQuickConnectsRequest;
+import software.amazon.awssdk.services.connect.model.ListQueueQuickConnectsResponse;
 import software.amazon.awssdk.services.connect.model.ListQueuesRequest;
 import software.amazon.awssdk.services.connect.model.ListQueuesResponse;
+import software.amazon.awssdk.services.connect.model.OutboundCallerConfig;
 import software.amazon.awssdk.services.connect.model.Queue;
 import software.amazon.awssdk.services.connect.model.QueueStatus;
 import software.amazon.awssdk.services.connect.model.QueueSummary;
 import software.amazon.awssdk.services.connect.model.QueueType;
+import software.amazon.awssdk.services.connect.model.QuickConnect;
+import software.amazon.awssdk.services.connect.model.QuickConnectSummary;
+import software.amazon.awssdk.services.connect.model.SearchQueuesRequest;
+import software.amazon.awssdk.services.connect.model.SearchQueuesResponse;
+import software.amazon.awssdk.services.connect.model.SearchableQueueType;
+import software.amazon.awssdk.services.connect.model.UpdateQueueHoursOfOperationRequest;
+import software.amazon.awssdk.services.connect.model.UpdateQueueHoursOfOperationResponse;
+import software.amazon.awssdk.services.connect.model.UpdateQueueMaxContactsRequest;
+import software.amazon.awssdk.services.connect.model.UpdateQueueMaxContactsResponse;
+import software.amazon.awssdk.services.connect.model.UpdateQueueNameRequest;
+import software.amazon.awssdk.services.connect.model.UpdateQueueNameResponse;
+import software.amazon.awssdk.services.connect.model.UpdateQueueOutboundCallerConfigRequest;
+import software.amazon.awssdk.services.connect.model.UpdateQueueOutboundCallerConfigResponse;
+import software.amazon.awssdk.services.connect.model.UpdateQueueStatusRequest;
+import software.amazon.awssdk.services.connect.model.UpdateQueueStatusResponse;
 
 /**
  * Standard queues (quota "Queues per instance") and the per-agent queues every user has, which count
  * toward no quota. A queue that a routing profile or a quick connect uses cannot be deleted.
  */
 public final class QueueService implements OperationFamily<ConnectRequest, ConnectResponse> {
+    private static final int MAX_QUICK_CONNECTS = 50;
+    private static final Map<String, String> FIELDS = Map.of("name", "Name", "description", "Description",
+            "resourceId", "QueueId", "status", "Status");
     private final InstanceResources resources;
 
     public QueueService(InstanceResources resources) {
@@ -46,15 +75,22 @@ public final class QueueService implements OperationFamily<ConnectRequest, Conne
         handlers.on(DescribeQueueRequest.class, this::describe);
         handlers.on(ListQueuesRequest.class, this::list);
         handlers.on(DeleteQueueRequest.class, this::delete);
+        handlers.on(UpdateQueueNameRequest.class, this::updateName);
+        handlers.on(UpdateQueueHoursOfOperationRequest.class, this::updateHours);
+        handlers.on(UpdateQueueMaxContactsRequest.class, this::updateMaxContacts);
+        handlers.on(UpdateQueueOutboundCallerConfigRequest.class, this::updateOutboundCallerConfig);
+        handlers.on(UpdateQueueStatusRequest.class, this::updateStatus);
+        handlers.on(AssociateQueueQuickConnectsRequest.class, this::associateQuickConnects);
+        handlers.on(DisassociateQueueQuickConnectsRequest.class, this::disassociateQuickConnects);
+        handlers.on(ListQueueQuickConnectsRequest.class, this::listQuickConnects);
+        handlers.on(SearchQueuesRequest.class, this::search);
     }
 
     public CreateQueueResponse create(Caller caller, CreateQueueRequest request) {
         Checks.name("Name", request.name(), 127);
         Checks.length("Description", request.description(), 250);
-        if (request.maxContacts() != null && request.maxContacts() < 0) {
-            throw ServiceError.invalidParameter("MaxContacts must not be negative; got " + request.maxContacts() + ".");
-        }
-        List<String> quickConnects = Checks.distinct("QuickConnectIds", request.quickConnectIds(), 0, 50);
+        maxContacts(request.maxContacts());
+        List<String> quickConnects = Checks.distinct("QuickConnectIds", request.quickConnectIds(), 0, MAX_QUICK_CONNECTS);
         var draft = resources.create(caller, request.instanceId(), ResourceKind.QUEUE, request.name(), (tx, d) -> {
             tx.require(ResourceKind.HOURS_OF_OPERATION, request.hoursOfOperationId());
             tx.ref(ResourceKind.QUEUE, d.id(), Relations.HOURS, ResourceKind.HOURS_OF_OPERATION, request.hoursOfOperationId());
@@ -108,5 +144,152 @@ public final class QueueService implements OperationFamily<ConnectRequest, Conne
     public DeleteQueueResponse delete(Caller caller, DeleteQueueRequest request) {
         resources.delete(caller, request.instanceId(), ResourceKind.QUEUE, request.queueId(), InstanceResources.Deletion.NONE);
         return DeleteQueueResponse.builder().build();
+    }
+
+    /** Renames a queue and changes its description (kept when left out). */
+    public UpdateQueueNameResponse updateName(Caller caller, UpdateQueueNameRequest request) {
+        if (request.name() == null && request.description() == null) {
+            throw ServiceError.invalidParameter("Give a Name, a Description or both.");
+        }
+        if (request.name() != null) {
+            Checks.name("Name", request.name(), 127);
+        }
+        Checks.length("Description", request.description(), 250);
+        edit(caller, request.instanceId(), request.queueId(), request.name(), (tx, queue) -> {
+            if (request.name() != null) {
+                queue.name(request.name());
+            }
+            return request.description() == null ? queue : queue.description(request.description());
+        });
+        return UpdateQueueNameResponse.builder().build();
+    }
+
+    public UpdateQueueHoursOfOperationResponse updateHours(Caller caller, UpdateQueueHoursOfOperationRequest request) {
+        edit(caller, request.instanceId(), request.queueId(), null, (tx, queue) -> {
+            tx.require(ResourceKind.HOURS_OF_OPERATION, request.hoursOfOperationId());
+            for (RefRow hours : tx.refsFrom(ResourceKind.QUEUE, request.queueId(), Relations.HOURS)) {
+                tx.unref(hours);
+            }
+            tx.ref(ResourceKind.QUEUE, request.queueId(), Relations.HOURS, ResourceKind.HOURS_OF_OPERATION,
+                    request.hoursOfOperationId());
+            return queue.hoursOfOperationId(request.hoursOfOperationId());
+        });
+        return UpdateQueueHoursOfOperationResponse.builder().build();
+    }
+
+    /** Sets the most contacts the queue holds; left out, the queue holds as many as the instance allows. */
+    public UpdateQueueMaxContactsResponse updateMaxContacts(Caller caller, UpdateQueueMaxContactsRequest request) {
+        maxContacts(request.maxContacts());
+        edit(caller, request.instanceId(), request.queueId(), null, (tx, queue) -> queue.maxContacts(request.maxContacts()));
+        return UpdateQueueMaxContactsResponse.builder().build();
+    }
+
+    public UpdateQueueOutboundCallerConfigResponse updateOutboundCallerConfig(Caller caller,
+            UpdateQueueOutboundCallerConfigRequest request) {
+        OutboundCallerConfig config = request.outboundCallerConfig();
+        edit(caller, request.instanceId(), request.queueId(), null, (tx, queue) -> {
+            if (config.outboundFlowId() != null) {
+                tx.require(ResourceKind.CONTACT_FLOW, config.outboundFlowId());
+            }
+            return queue.outboundCallerConfig(config);
+        });
+        return UpdateQueueOutboundCallerConfigResponse.builder().build();
+    }
+
+    public UpdateQueueStatusResponse updateStatus(Caller caller, UpdateQueueStatusRequest request) {
+        QueueStatus status = Checks.known("Status", request.status(), request.statusAsString());
+        edit(caller, request.instanceId(), request.queueId(), null, (tx, queue) -> queue.status(status));
+        return UpdateQueueStatusResponse.builder().build();
+    }
+
+    /** Offers more quick connects on a queue: each must exist and not be offered yet; a queue offers at most 50. */
+    public AssociateQueueQuickConnectsResponse associateQuickConnects(Caller caller, AssociateQueueQuickConnectsRequest request) {
+        List<String> ids = Checks.distinct("QuickConnectIds", request.quickConnectIds(), 1, MAX_QUICK_CONNECTS);
+        edit(caller, request.instanceId(), request.queueId(), null, (tx, queue) -> {
+            List<RefRow> offered = tx.refsFrom(ResourceKind.QUEUE, request.queueId(), Relations.QUICK_CONNECT);
+            for (String id : ids) {
+                tx.require(ResourceKind.QUICK_CONNECT, id);
+                if (offered.stream().anyMatch(ref -> ref.toId().equals(id))) {
+                    throw ServiceError.invalidParameter("Quick connect " + id + " is already associated with queue " + request.queueId() + ".");
+                }
+            }
+            if (offered.size() + ids.size() > MAX_QUICK_CONNECTS) {
+                throw ServiceError.invalidParameter("A queue offers at most " + MAX_QUICK_CONNECTS + " quick connects; queue "
+                        + request.queueId() + " has " + offered.size() + " and the request adds " + ids.size() + ".");
+            }
+            for (String id : ids) {
+                tx.ref(ResourceKind.QUEUE, request.queueId(), Relations.QUICK_CONNECT, ResourceKind.QUICK_CONNECT, id);
+            }
+            return queue;
+        });
+        return AssociateQueueQuickConnectsResponse.builder().build();
+    }
+
+    public DisassociateQueueQuickConnectsResponse disassociateQuickConnects(Caller caller, DisassociateQueueQuickConnectsRequest request) {
+        List<String> ids = Checks.distinct("QuickConnectIds", request.quickConnectIds(), 1, MAX_QUICK_CONNECTS);
+        edit(caller, request.instanceId(), request.queueId(), null, (tx, queue) -> {
+            List<RefRow> offered = tx.refsFrom(ResourceKind.QUEUE, request.queueId(), Relations.QUICK_CONNECT);
+            for (String id : ids) {
+                RefRow ref = offered.stream().filter(r -> r.toId().equals(id)).findFirst().orElseThrow(() ->
+                        ServiceError.notFound("Quick connect " + id + " is not associated with queue " + request.queueId() + "."));
+                tx.unref(ref);
+            }
+            return queue;
+        });
+        return DisassociateQueueQuickConnectsResponse.builder().build();
+    }
+
+    /** The quick connects a queue offers, in id order. */
+    public ListQueueQuickConnectsResponse listQuickConnects(Caller caller, ListQueueQuickConnectsRequest request) {
+        InstanceRow instance = resources.instance(caller, request.instanceId());
+        int size = request.maxResults() == null ? 100 : Checks.range("MaxResults", request.maxResults(), 1, 100);
+        String after = request.nextToken() == null ? "" : request.nextToken();
+        return resources.read(instance, tx -> {
+            ResourceRow row = tx.find(ResourceKind.QUEUE, request.queueId())
+                    .orElseThrow(() -> InstanceResources.notFound(instance, ResourceKind.QUEUE, request.queueId()));
+            List<String> ids = tx.refsFrom(ResourceKind.QUEUE, row.id(), Relations.QUICK_CONNECT).stream()
+                    .map(RefRow::toId).sorted().filter(id -> id.compareTo(after) > 0).toList();
+            List<QuickConnectSummary> summaries = new ArrayList<>();
+            for (String id : ids.subList(0, Math.min(size, ids.size()))) {
+                QuickConnect qc = decode(tx.find(ResourceKind.QUICK_CONNECT, id).orElseThrow(), QuickConnect.builder());
+                summaries.add(QuickConnectSummary.builder().id(qc.quickConnectId()).arn(qc.quickConnectARN()).name(qc.name())
+                        .quickConnectType(qc.quickConnectConfig().quickConnectType())
+                        .lastModifiedTime(qc.lastModifiedTime()).lastModifiedRegion(qc.lastModifiedRegion()).build());
+            }
+            Queue queue = decode(row, Queue.builder());
+            return ListQueueQuickConnectsResponse.builder().quickConnectSummaryList(summaries)
+                    .nextToken(ids.size() > size ? summaries.get(size - 1).id() : null)
+                    .lastModifiedTime(queue.lastModifiedTime()).lastModifiedRegion(queue.lastModifiedRegion()).build();
+        });
+    }
+
+    /** Standard queues that match the criteria (QueueTypeCondition STANDARD or absent; agent queues are not searched). */
+    public SearchQueuesResponse search(Caller caller, SearchQueuesRequest request) {
+        SearchableQueueType type = request.searchCriteria() == null ? null : request.searchCriteria().queueTypeCondition();
+        boolean standard = type == null || type == SearchableQueueType.STANDARD;
+        var found = resources.search(caller, request.instanceId(), ResourceKind.QUEUE,
+                SearchFilters.matching(request.searchCriteria(), request.searchFilter(), FIELDS).and(row -> standard),
+                request.maxResults(), request.nextToken(), 100);
+        return SearchQueuesResponse.builder()
+                .queues(found.page().rows().stream().map(row -> (Queue) decode(row, Queue.builder())).toList())
+                .approximateTotalCount(found.total()).nextToken(found.page().nextToken()).build();
+    }
+
+    private void edit(Caller caller, String instanceRef, String queueId, String name, QueueEdit edit) {
+        resources.revise(caller, instanceRef, ResourceKind.QUEUE, queueId, name, (tx, row) -> {
+            Queue queue = decode(row, Queue.builder());
+            return json(edit.apply(tx, queue.toBuilder()).lastModifiedTime(tx.now()).build());
+        });
+    }
+
+    private static void maxContacts(Integer maxContacts) {
+        if (maxContacts != null && maxContacts < 0) {
+            throw ServiceError.invalidParameter("MaxContacts must not be negative; got " + maxContacts + ".");
+        }
+    }
+
+    @FunctionalInterface
+    private interface QueueEdit {
+        Queue.Builder apply(InstanceResources.Tx tx, Queue.Builder queue) throws SQLException;
     }
 }

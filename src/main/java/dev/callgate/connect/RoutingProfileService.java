@@ -11,14 +11,18 @@ import dev.callgate.instance.Checks;
 import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.InstanceRow;
 import dev.callgate.instance.Pages;
+import dev.callgate.instance.RefRow;
 import dev.callgate.instance.Relations;
 import dev.callgate.instance.ResourceKind;
 import dev.callgate.instance.ResourceRow;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.connect.model.AgentAvailabilityTimer;
 import software.amazon.awssdk.services.connect.model.AssociateRoutingProfileQueuesRequest;
 import software.amazon.awssdk.services.connect.model.AssociateRoutingProfileQueuesResponse;
 import software.amazon.awssdk.services.connect.model.Channel;
@@ -43,6 +47,16 @@ import software.amazon.awssdk.services.connect.model.RoutingProfileQueueConfig;
 import software.amazon.awssdk.services.connect.model.RoutingProfileQueueConfigSummary;
 import software.amazon.awssdk.services.connect.model.RoutingProfileQueueReference;
 import software.amazon.awssdk.services.connect.model.RoutingProfileSummary;
+import software.amazon.awssdk.services.connect.model.SearchRoutingProfilesRequest;
+import software.amazon.awssdk.services.connect.model.SearchRoutingProfilesResponse;
+import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileAgentAvailabilityTimerRequest;
+import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileAgentAvailabilityTimerResponse;
+import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileConcurrencyRequest;
+import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileConcurrencyResponse;
+import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileDefaultOutboundQueueRequest;
+import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileDefaultOutboundQueueResponse;
+import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileNameRequest;
+import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileNameResponse;
 import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileQueuesRequest;
 import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileQueuesResponse;
 
@@ -53,6 +67,8 @@ import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileQueuesR
  */
 public final class RoutingProfileService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private static final int MAX_PAGE = 100;
+    private static final Map<String, String> FIELDS = Map.of("name", "Name", "description", "Description",
+            "resourceId", "RoutingProfileId");
 
     private final InstanceResources resources;
 
@@ -70,6 +86,11 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
         handlers.on(DisassociateRoutingProfileQueuesRequest.class, this::disassociate);
         handlers.on(UpdateRoutingProfileQueuesRequest.class, this::update);
         handlers.on(ListRoutingProfileQueuesRequest.class, this::listQueues);
+        handlers.on(UpdateRoutingProfileNameRequest.class, this::updateName);
+        handlers.on(UpdateRoutingProfileConcurrencyRequest.class, this::updateConcurrency);
+        handlers.on(UpdateRoutingProfileDefaultOutboundQueueRequest.class, this::updateDefaultOutboundQueue);
+        handlers.on(UpdateRoutingProfileAgentAvailabilityTimerRequest.class, this::updateAgentAvailabilityTimer);
+        handlers.on(SearchRoutingProfilesRequest.class, this::search);
     }
 
     public CreateRoutingProfileResponse create(Caller caller, CreateRoutingProfileRequest request) {
@@ -203,6 +224,80 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
                     .lastModifiedTime(profile.lastModifiedTime()).lastModifiedRegion(profile.lastModifiedRegion())
                     .build();
         });
+    }
+
+    public UpdateRoutingProfileNameResponse updateName(Caller caller, UpdateRoutingProfileNameRequest request) {
+        if (request.name() == null && request.description() == null) {
+            throw ServiceError.invalidParameter("Give a Name, a Description or both.");
+        }
+        if (request.name() != null) {
+            Checks.name("Name", request.name(), 127);
+        }
+        Checks.length("Description", request.description(), 250);
+        edit(caller, request.instanceId(), request.routingProfileId(), request.name(), (tx, profile) -> {
+            if (request.name() != null) {
+                profile.name(request.name());
+            }
+            return request.description() == null ? profile : profile.description(request.description());
+        });
+        return UpdateRoutingProfileNameResponse.builder().build();
+    }
+
+    public UpdateRoutingProfileConcurrencyResponse updateConcurrency(Caller caller, UpdateRoutingProfileConcurrencyRequest request) {
+        mediaConcurrencies(request.mediaConcurrencies());
+        edit(caller, request.instanceId(), request.routingProfileId(), null,
+                (tx, profile) -> profile.mediaConcurrencies(request.mediaConcurrencies()));
+        return UpdateRoutingProfileConcurrencyResponse.builder().build();
+    }
+
+    /** The default outbound queue must be one of the profile's queues, as at creation. */
+    public UpdateRoutingProfileDefaultOutboundQueueResponse updateDefaultOutboundQueue(Caller caller,
+            UpdateRoutingProfileDefaultOutboundQueueRequest request) {
+        String queueId = request.defaultOutboundQueueId();
+        edit(caller, request.instanceId(), request.routingProfileId(), null, (tx, profile) -> {
+            String id = request.routingProfileId();
+            tx.require(ResourceKind.QUEUE, queueId);
+            if (RoutingProfileQueues.list(tx, id).stream().noneMatch(entry -> entry.queueId().equals(queueId))) {
+                throw ServiceError.invalidParameter("DefaultOutboundQueueId " + queueId + " must be one of routing profile " + id + "'s queues.");
+            }
+            for (RefRow ref : tx.refsFrom(ResourceKind.ROUTING_PROFILE, id, Relations.DEFAULT_OUTBOUND_QUEUE)) {
+                tx.unref(ref);
+            }
+            tx.ref(ResourceKind.ROUTING_PROFILE, id, Relations.DEFAULT_OUTBOUND_QUEUE, ResourceKind.QUEUE, queueId);
+            return profile.defaultOutboundQueueId(queueId);
+        });
+        return UpdateRoutingProfileDefaultOutboundQueueResponse.builder().build();
+    }
+
+    public UpdateRoutingProfileAgentAvailabilityTimerResponse updateAgentAvailabilityTimer(Caller caller,
+            UpdateRoutingProfileAgentAvailabilityTimerRequest request) {
+        AgentAvailabilityTimer timer = Checks.known("AgentAvailabilityTimer", request.agentAvailabilityTimer(),
+                request.agentAvailabilityTimerAsString());
+        edit(caller, request.instanceId(), request.routingProfileId(), null, (tx, profile) -> profile.agentAvailabilityTimer(timer));
+        return UpdateRoutingProfileAgentAvailabilityTimerResponse.builder().build();
+    }
+
+    /** Profiles that match, with their live counts as DescribeRoutingProfile gives them. */
+    public SearchRoutingProfilesResponse search(Caller caller, SearchRoutingProfilesRequest request) {
+        var found = resources.search(caller, request.instanceId(), ResourceKind.ROUTING_PROFILE,
+                SearchFilters.matching(request.searchCriteria(), request.searchFilter(), FIELDS),
+                request.maxResults(), request.nextToken(), 100);
+        return SearchRoutingProfilesResponse.builder()
+                .routingProfiles(found.page().rows().stream().map(row -> describe(caller, DescribeRoutingProfileRequest.builder()
+                        .instanceId(request.instanceId()).routingProfileId(row.id()).build()).routingProfile()).toList())
+                .approximateTotalCount(found.total()).nextToken(found.page().nextToken()).build();
+    }
+
+    private void edit(Caller caller, String instanceRef, String profileId, String name, ProfileEdit edit) {
+        resources.revise(caller, instanceRef, ResourceKind.ROUTING_PROFILE, profileId, name, (tx, row) -> {
+            RoutingProfile profile = decode(row, RoutingProfile.builder());
+            return json(edit.apply(tx, profile.toBuilder()).lastModifiedTime(tx.now()).build());
+        });
+    }
+
+    @FunctionalInterface
+    private interface ProfileEdit {
+        RoutingProfile.Builder apply(InstanceResources.Tx tx, RoutingProfile.Builder profile) throws SQLException;
     }
 
     /** Validated queue entries, refusing a queue and channel named twice. */

@@ -15,6 +15,7 @@ import dev.callgate.instance.Relations;
 import dev.callgate.instance.ResourceKind;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
 import software.amazon.awssdk.services.connect.model.ConnectResponse;
@@ -30,14 +31,21 @@ import software.amazon.awssdk.services.connect.model.ListUsersResponse;
 import software.amazon.awssdk.services.connect.model.PhoneType;
 import software.amazon.awssdk.services.connect.model.Queue;
 import software.amazon.awssdk.services.connect.model.QueueStatus;
+import software.amazon.awssdk.services.connect.model.SearchUsersRequest;
+import software.amazon.awssdk.services.connect.model.SearchUsersResponse;
 import software.amazon.awssdk.services.connect.model.UpdateUserHierarchyRequest;
 import software.amazon.awssdk.services.connect.model.UpdateUserHierarchyResponse;
+import software.amazon.awssdk.services.connect.model.UpdateUserIdentityInfoRequest;
+import software.amazon.awssdk.services.connect.model.UpdateUserIdentityInfoResponse;
+import software.amazon.awssdk.services.connect.model.UpdateUserPhoneConfigRequest;
+import software.amazon.awssdk.services.connect.model.UpdateUserPhoneConfigResponse;
 import software.amazon.awssdk.services.connect.model.UpdateUserRoutingProfileRequest;
 import software.amazon.awssdk.services.connect.model.UpdateUserRoutingProfileResponse;
 import software.amazon.awssdk.services.connect.model.UpdateUserSecurityProfilesRequest;
 import software.amazon.awssdk.services.connect.model.UpdateUserSecurityProfilesResponse;
 import software.amazon.awssdk.services.connect.model.User;
 import software.amazon.awssdk.services.connect.model.UserPhoneConfig;
+import software.amazon.awssdk.services.connect.model.UserSearchSummary;
 import software.amazon.awssdk.services.connect.model.UserSummary;
 
 /**
@@ -49,6 +57,9 @@ public final class UserService implements OperationFamily<ConnectRequest, Connec
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9_\\-.@]+");
     private static final Pattern PASSWORD = Pattern.compile("^(?=.*[a-z])(?=.*[A-Z])(?=.*\\d)\\S{8,64}$");
     private static final int MAX_SECURITY_PROFILES = 10;
+    private static final Map<String, String> FIELDS = Map.of("username", "Username", "firstName", "IdentityInfo.FirstName",
+            "lastName", "IdentityInfo.LastName", "resourceId", "Id", "routingProfileId", "RoutingProfileId",
+            "hierarchyGroupId", "HierarchyGroupId");
 
     private final InstanceResources resources;
 
@@ -65,6 +76,9 @@ public final class UserService implements OperationFamily<ConnectRequest, Connec
         handlers.on(UpdateUserRoutingProfileRequest.class, this::updateRoutingProfile);
         handlers.on(UpdateUserSecurityProfilesRequest.class, this::updateSecurityProfiles);
         handlers.on(UpdateUserHierarchyRequest.class, this::updateHierarchy);
+        handlers.on(UpdateUserIdentityInfoRequest.class, this::updateIdentityInfo);
+        handlers.on(UpdateUserPhoneConfigRequest.class, this::updatePhoneConfig);
+        handlers.on(SearchUsersRequest.class, this::search);
     }
 
     public CreateUserResponse create(Caller caller, CreateUserRequest request) {
@@ -150,10 +164,43 @@ public final class UserService implements OperationFamily<ConnectRequest, Connec
         return UpdateUserHierarchyResponse.builder().build();
     }
 
-    /** Replaces the user's references of one relation and its description, in one transaction. */
+    public UpdateUserIdentityInfoResponse updateIdentityInfo(Caller caller, UpdateUserIdentityInfoRequest request) {
+        if (request.identityInfo() == null) {
+            throw ServiceError.invalidParameter("Required member IdentityInfo is missing.");
+        }
+        change(caller, request.instanceId(), request.userId(), null, (tx, user) -> user.toBuilder().identityInfo(request.identityInfo()));
+        return UpdateUserIdentityInfoResponse.builder().build();
+    }
+
+    public UpdateUserPhoneConfigResponse updatePhoneConfig(Caller caller, UpdateUserPhoneConfigRequest request) {
+        UserPhoneConfig phone = request.phoneConfig();
+        if (phone == null) {
+            throw ServiceError.invalidParameter("Required member PhoneConfig is missing.");
+        }
+        if (phone.phoneType() != null) {
+            Checks.known("PhoneConfig.PhoneType", phone.phoneType(), phone.phoneTypeAsString());
+        }
+        if (phone.afterContactWorkTimeLimit() != null && phone.afterContactWorkTimeLimit() < 0) {
+            throw ServiceError.invalidParameter("PhoneConfig.AfterContactWorkTimeLimit must not be negative; got "
+                    + phone.afterContactWorkTimeLimit() + ".");
+        }
+        change(caller, request.instanceId(), request.userId(), null, (tx, user) -> user.toBuilder().phoneConfig(phone));
+        return UpdateUserPhoneConfigResponse.builder().build();
+    }
+
+    public SearchUsersResponse search(Caller caller, SearchUsersRequest request) {
+        var found = resources.search(caller, request.instanceId(), ResourceKind.USER,
+                SearchFilters.matching(request.searchCriteria(), request.searchFilter(), FIELDS),
+                request.maxResults(), request.nextToken(), 100);
+        return SearchUsersResponse.builder()
+                .users(found.page().rows().stream().map(row -> (UserSearchSummary) decode(row, UserSearchSummary.builder())).toList())
+                .approximateTotalCount(found.total()).nextToken(found.page().nextToken()).build();
+    }
+
+    /** Replaces the user's references of one relation (none when null) and its description, in one transaction. */
     private void change(Caller caller, String instanceRef, String userId, String relation, UserChange change) {
         resources.update(caller, instanceRef, ResourceKind.USER, userId, (tx, row) -> {
-            for (RefRow ref : tx.refsFrom(ResourceKind.USER, row.id(), relation)) {
+            for (RefRow ref : relation == null ? List.<RefRow>of() : tx.refsFrom(ResourceKind.USER, row.id(), relation)) {
                 tx.unref(ref);
             }
             User user = decode(row, User.builder());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -124,6 +125,34 @@ public final class InstanceResources {
     }
 
     /**
+     * Changes a resource's name, when {@code name} is given and differs (names stay unique per instance),
+     * and its description, in one transaction: a refused rename changes nothing.
+     */
+    public ResourceRow revise(Caller caller, String instanceRef, ResourceKind kind, String id, String name, Change change) {
+        return inTransaction(instance(caller, instanceRef), tx -> {
+            ResourceRow row = tx.require(kind, id);
+            if (name != null && !name.equals(row.name())) {
+                row = tx.rename(row, name);
+            }
+            String body = change.body(tx, row);
+            return body == null ? row : tx.update(row, body);
+        });
+    }
+
+    /**
+     * The resources of one kind that {@code filter} keeps (the Search* operations), a page of them in id
+     * order, and how many match in all.
+     */
+    public Found search(Caller caller, String instanceRef, ResourceKind kind, Predicate<ResourceRow> filter, Integer maxResults,
+                        String nextToken, int defaultSize) {
+        InstanceRow instance = instance(caller, instanceRef);
+        Pages.Cursor cursor = Pages.cursor("search:" + kind.name() + "@" + instance.id(), maxResults, defaultSize, 100, nextToken);
+        List<ResourceRow> matches = read(instance, tx -> tx.all(kind)).stream().filter(filter).toList();
+        var page = cursor.slice(matches, ResourceRow::id);
+        return new Found(new Page(page.items(), page.nextToken()), matches.size());
+    }
+
+    /**
      * Deletes a resource: {@code before} runs first with the row locked (its family's own refusals and
      * cascades); then any reference still held to it refuses with ResourceInUseException; otherwise
      * its own references go, the row goes and its quota slot is given back.
@@ -177,6 +206,10 @@ public final class InstanceResources {
 
     /** A page of resources and the token of the next page (null on the last one). */
     public record Page(List<ResourceRow> rows, String nextToken) {
+    }
+
+    /** A page of search results and the number of matches in all pages. */
+    public record Found(Page page, long total) {
     }
 
     /** A family's part of a create: checks that what it refers to exists, records the references; returns the stored description. */
@@ -246,6 +279,11 @@ public final class InstanceResources {
 
         public Optional<ResourceRow> find(ResourceKind kind, String id) throws SQLException {
             return rows.find(connection, instance.id(), kind.name(), id);
+        }
+
+        /** Every resource of a kind in the instance, in id order. */
+        public List<ResourceRow> all(ResourceKind kind) throws SQLException {
+            return rows.page(connection, instance.id(), List.of(kind.name()), null, Integer.MAX_VALUE);
         }
 
         public Optional<ResourceRow> findByName(ResourceKind kind, String name) throws SQLException {

@@ -154,6 +154,17 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
         });
     }
 
+    /** Turns the caller's instance's inbound or outbound calling on or off (null leaves it as it is). */
+    public void updateCalls(Caller caller, String idOrArn, Boolean inbound, Boolean outbound) {
+        InstanceRow row = find(caller, idOrArn);
+        store.inTransaction(c -> {
+            InstanceRow locked = instances.lock(c, row.id()).orElseThrow(() -> notFound(idOrArn));
+            instances.updateCalls(c, row.id(), inbound == null ? locked.inboundCalls() : inbound,
+                    outbound == null ? locked.outboundCalls() : outbound);
+            return null;
+        });
+    }
+
     /** The caller's instance named by an id or an instance ARN; another account's, region's or partition's is simply not found. */
     public InstanceRow find(Caller caller, String idOrArn) {
         String id = Arns.instanceId(idOrArn, caller.region(), caller.accountId()).orElseThrow(() -> notFound(idOrArn));

@@ -1,5 +1,6 @@
 package dev.callgate.instance;
 
+
 /**
  * The names of the references between an instance's resources (table resource_ref). A reference
  * held to a resource keeps it in use, except those that its delete drops itself (a queue's quick

@@ -28,6 +28,18 @@ public enum ResourceKind {
     LEX_V1_BOT("Lex bot", null, Quota.LEX_BOTS, ErrorCode.RESOURCE_CONFLICT),
     /** An associated Lex V2 bot alias, named by its ARN. */
     LEX_V2_BOT("Lex V2 bot", null, Quota.LEX_BOTS, ErrorCode.RESOURCE_CONFLICT),
+    /** A flow module: a reusable part of contact flows. */
+    CONTACT_FLOW_MODULE("Flow module", "flow-module", Quota.FLOW_MODULES),
+    /** A custom vocabulary for Contact Lens transcription; Amazon Connect lists no quota for it. */
+    VOCABULARY("Vocabulary", "vocabulary", null, ErrorCode.RESOURCE_CONFLICT),
+    /** One of the instance's attributes (its name is the attribute type), once it was changed from its default. */
+    INSTANCE_ATTRIBUTE("Instance attribute", null, null),
+    /** Where the instance stores one resource type's data; named by the resource type, which has one config at most. */
+    STORAGE_CONFIG("Instance storage config", null, null, ErrorCode.RESOURCE_CONFLICT),
+    /** The instance's agent hierarchy structure: one row at most, named by the instance. */
+    HIERARCHY_STRUCTURE("Hierarchy structure", null, null),
+    /** A data set shared with an account for analytics (named by data set and target account). */
+    ANALYTICS_DATA_SET("Analytics data set association", null, null, ErrorCode.RESOURCE_CONFLICT),
     /** A saved report (Callgate's own API: Connect has none), personal or published. */
     REPORT("Report", null, Quota.REPORTS);
 

@@ -1,5 +1,6 @@
 package dev.callgate.sip;
 
+
 /**
  * The business side of the SIP endpoint: decides on new calls and hears how calls go on. The
  * endpoint holds no rule of its own. {@link #offered} runs on a worker thread and may block (it

@@ -1,5 +1,6 @@
 package dev.callgate.sip;
 
+
 /** How a call's SIP signalling ended, when Callgate did not end it itself. */
 public enum Ending {
     /** The other side sent BYE. */

@@ -1,5 +1,6 @@
 package dev.callgate.sip;
 
+
 /**
  * What Callgate answers to a new call: admit it (180, then 200 with an SDP answer), or refuse it with
  * a final response. A full instance is refused as the phone network refuses a congested route: 503

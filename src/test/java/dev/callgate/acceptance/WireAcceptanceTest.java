@@ -192,10 +192,10 @@ class WireAcceptanceTest extends ServerSuite {
 
     @Test
     void unimplementedOperationIsNamed() {
-        assertThatThrownBy(() -> connect.describeVocabulary(r -> r.instanceId("i").vocabularyId("v")))
+        assertThatThrownBy(() -> connect.describeEvaluationForm(r -> r.instanceId("i").evaluationFormId("f")))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
-                    assertThat(e.getMessage()).contains("DescribeVocabulary");
+                    assertThat(e.getMessage()).contains("DescribeEvaluationForm");
                 });
     }
 

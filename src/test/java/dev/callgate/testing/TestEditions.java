@@ -39,7 +39,8 @@ public final class TestEditions {
             Map.entry(Quota.REPORTS, 5L),
             Map.entry(Quota.SCHEDULED_REPORTS, 2L),
             Map.entry(Quota.LAMBDA_FUNCTIONS, 3L),
-            Map.entry(Quota.LEX_BOTS, 4L));
+            Map.entry(Quota.LEX_BOTS, 4L),
+            Map.entry(Quota.FLOW_MODULES, 2L));
 
     /** Quotas for the races: a handful of slots each, so twice the room races in parallel in a moment. */
     public static final Map<Quota, Long> RACE = Map.ofEntries(

@@ -21,6 +21,8 @@ public enum Quota {
     SECURITY_PROFILES("L-F325A715", "Security profiles per instance", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),
     CONTACT_FLOWS("L-22922690", "Contact flows per instance", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),
     HIERARCHY_GROUPS("L-D68AAAE4", "Agent hierarchy groups per instance", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),
+    /** Not in the 2019 page (flow modules came in 2021): the value of today's Amazon Connect quotas. */
+    FLOW_MODULES("L-19755C7E", "Flow modules per instance", Scope.INSTANCE, ErrorCode.LIMIT_EXCEEDED),
     REPORTS("L-79564E52", "Reports per instance", Scope.INSTANCE, ErrorCode.SERVICE_QUOTA_EXCEEDED),
     SCHEDULED_REPORTS("L-986AE5E3", "Scheduled reports per instance", Scope.INSTANCE, ErrorCode.SERVICE_QUOTA_EXCEEDED),
     LAMBDA_FUNCTIONS("L-E3D2F503", "Lambda functions per instance", Scope.INSTANCE, ErrorCode.SERVICE_QUOTA_EXCEEDED),
