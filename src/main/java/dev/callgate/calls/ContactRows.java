@@ -45,6 +45,6 @@ final class ContactRows {
 
     private static ContactRow row(ResultSet rs) throws SQLException {
         return new ContactRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getLong(6), (Long) rs.getObject(7, Long.class), (Long) rs.getObject(8, Long.class), rs.getString(9));
+                rs.getLong(6), Sql.nullableLong(rs, 7), Sql.nullableLong(rs, 8), rs.getString(9));
     }
 }

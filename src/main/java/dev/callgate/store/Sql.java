@@ -105,4 +105,10 @@ public final class Sql {
             throw new IllegalArgumentException("Cannot bind a " + param.getClass().getName());
         }
     }
+
+    /** A nullable integer column: drivers differ on {@code getObject(column, Long.class)} for SQL NULL (SQLite's refuses it). */
+    public static Long nullableLong(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
 }

@@ -124,7 +124,7 @@ class UpdateAcceptanceTest extends ServerSuite {
                 .isInstanceOf(ResourceInUseException.class);
         assertThatThrownBy(() -> connect.updateQuickConnectConfig(r -> r.instanceId(fx.instanceId).quickConnectId(id).quickConnectConfig(c -> c
                 .quickConnectType(QuickConnectType.PHONE_NUMBER).phoneConfig(p -> p.phoneNumber("12345")))))
-                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("E.164");
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("PhoneNumber '12345' does not match the pattern");
     }
 
     @Test
