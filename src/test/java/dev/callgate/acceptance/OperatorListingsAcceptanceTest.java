@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callgate.config.Settings;
+import dev.callgate.limits.quota.Quota;
 import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Fixtures;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,7 +102,7 @@ class OperatorListingsAcceptanceTest extends ServerSuite {
         assertThat(queues.path("editionDefault").asLong()).isEqualTo(50);
         assertThat(queues.path("differsFromEdition").asBoolean()).isFalse();
         assertThat(quota(instance, "PHONE_NUMBERS").path("usage").asLong()).isEqualTo(1);
-        assertThat(instance.path("quotas")).hasSize(17);  // every per-instance quota of docs/limits.md §3–§4
+        assertThat(instance.path("quotas")).hasSize((int) Arrays.stream(Quota.values()).filter(q -> q.scope() != Quota.Scope.ACCOUNT_REGION).count());  // every per-instance quota of docs/limits.md §3–§4
 
         HttpResponse<String> unknown = send("GET", "/_callgate/instances/no-such-instance");
         assertThat(unknown.statusCode()).isEqualTo(404);

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.connect.model.Contact;
 import software.amazon.awssdk.services.connect.model.ContactInitiationMethod;
 import software.amazon.awssdk.services.connect.model.DestinationNotAllowedException;
 import software.amazon.awssdk.services.connect.model.DirectoryType;
+import software.amazon.awssdk.services.connect.model.InvalidParameterException;
 import software.amazon.awssdk.services.connect.model.LimitExceededException;
 import software.amazon.awssdk.services.connect.model.OutboundContactNotPermittedException;
 import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
@@ -35,7 +36,9 @@ import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
 class OutboundCallTest extends ServerSuite {
     private static final List<String> ALLOWED = List.of("+12015550123", "+15062345678", "+442079460123");
     private static final List<String> REFUSED = List.of("+18765230123", "+18092345678", "+17872345678", "+447400123456",
-            "+99912345", "call-me", "12015550123");
+            "+99912345");
+    /** Not E.164 at all: the model's pattern for DestinationPhoneNumber refuses them before the dialing policy. */
+    private static final List<String> NOT_E164 = List.of("call-me", "12015550123");
     private final int trunkPort = ChildServer.freePort();
 
     @Override
@@ -56,6 +59,10 @@ class OutboundCallTest extends ServerSuite {
                 assertThatThrownBy(() -> start(instance, flow, destination)).as(destination)
                         .isInstanceOfSatisfying(DestinationNotAllowedException.class,
                                 e -> assertThat(e.statusCode()).isEqualTo(403));
+            }
+            for (String destination : NOT_E164) {
+                assertThatThrownBy(() -> start(instance, flow, destination)).as(destination)
+                        .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
             }
             List<String> contacts = new ArrayList<>();
             for (String destination : ALLOWED) {
