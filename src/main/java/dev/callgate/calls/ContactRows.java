@@ -24,6 +24,11 @@ final class ContactRows {
                 ContactRows::row, instanceId, id);
     }
 
+    /** The instance of a contact, whichever it is. */
+    Optional<String> instanceOf(Connection connection, String id) throws SQLException {
+        return Sql.one(connection, "select instance_id from contact where id = ?", rs -> rs.getString(1), id);
+    }
+
     /** The instance's calls in progress (those holding a lease), on every node. */
     List<ContactRow> live(Connection connection, String instanceId) throws SQLException {
         return Sql.list(connection, "select " + COLUMNS + " from contact c join call_lease l on l.contact_id = c.id"
@@ -45,6 +50,12 @@ final class ContactRows {
 
     private static ContactRow row(ResultSet rs) throws SQLException {
         return new ContactRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getLong(6), (Long) rs.getObject(7, Long.class), (Long) rs.getObject(8, Long.class), rs.getString(9));
+                rs.getLong(6), nullableLong(rs, 7), nullableLong(rs, 8), rs.getString(9));
+    }
+
+    /** A column that may be null: SQLite's driver refuses getObject(column, Long.class) on a null. */
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 }
