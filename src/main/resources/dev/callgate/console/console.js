@@ -175,7 +175,7 @@ async function requestsPage() {
   const what = r => `${r.quotaCode ? `${esc(r.quotaName || r.quotaCode)} <code class="muted">${esc(r.quotaCode)}</code>` : esc(r.kind)}
       <div class="muted"><span class="mono">${esc(r.accountId)}</span> · ${esc(r.region)}${r.instanceId ? ` · <a href="#/instance/${encodeURIComponent(r.instanceId)}">${esc(r.instanceId)}</a>` : ''}</div>`;
   const openRows = open.map(r => `<tr data-request="${esc(r.id)}"><td class="mono">${esc(r.id)}</td><td>${what(r)}</td>
-      <td class="num">${r.desiredValue == null ? '' : `${fmt(r.currentValue)} → <strong>${fmt(r.desiredValue)}</strong>`}</td><td>${esc(r.requester)}</td><td>${esc(r.created)}</td>
+      <td class="num">${r.desiredValue == null ? '' : `${fmt(r.currentValue)} → <strong>${fmt(r.desiredValue)}</strong>`}</td><td class="mono">${esc(requester(r.requester))}</td><td>${esc(r.created)}</td>
       <td><form class="inline decide" data-id="${esc(r.id)}">
         <button type="submit" class="primary" name="decision" value="approve">Approve</button>
         <label for="reason-${esc(r.id)}">Reason</label>
@@ -193,6 +193,11 @@ async function requestsPage() {
     ${done.length ? `<div class="scroll"><table id="request-history"><thead><tr><th scope="col">Id</th><th scope="col">Quota</th>
       <th scope="col" class="num">Asked</th><th scope="col">Status</th><th scope="col">Reason</th><th scope="col">Updated</th></tr></thead>
       <tbody>${doneRows}</tbody></table></div>` : '<p class="muted" id="request-history">No decided requests yet.</p>'}`;
+}
+
+// RequestJson's requester is the caller as a JSON string ({"accountId","callerArn"}); the console shows its ARN.
+function requester(text) {
+  try { return JSON.parse(text).callerArn || text; } catch (e) { return text; }
 }
 
 async function decide(form, decision) {
@@ -217,7 +222,7 @@ async function callsPage() {
   const { instances } = await api('GET', '/calls');
   const sections = instances.map(i => {
     const rows = i.calls.map(c => `<tr data-contact="${esc(c.contactId)}"><td class="mono">${esc(c.contactId)}</td><td>${esc(c.direction)}</td>
-        <td class="mono">${esc(c.from)}</td><td class="mono">${esc(c.to)}</td><td>${esc(c.startedAt)}</td>
+        <td class="mono">${esc(c.from || '—')}</td><td class="mono">${esc(c.to || '—')}</td><td>${esc(c.startedAt)}</td>
         <td><button type="button" class="danger end-call" data-contact="${esc(c.contactId)}">End call
         <span class="visually-hidden">${esc(c.contactId)}</span></button></td></tr>`).join('');
     return `<section class="card" data-instance="${esc(i.instanceId)}"><h2><a href="#/instance/${encodeURIComponent(i.instanceId)}" class="mono">${esc(i.instanceId)}</a>
@@ -229,7 +234,7 @@ async function callsPage() {
         <th scope="col">To</th><th scope="col">Started</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
         <tbody>${rows}</tbody></table></div>` : '<p class="muted">No live calls.</p>'}</section>`;
   });
-  return `<h1>Calls</h1>${sections.length ? `<div class="grid">${sections.join('')}</div>` : '<p class="notice">No instances yet.</p>'}`;
+  return `<h1>Calls</h1>${sections.length ? `<div id="calls">${sections.join('')}</div>` : '<p class="notice">No instances yet.</p>'}`;
 }
 
 function tokenForm(message) {
