@@ -86,7 +86,7 @@ public final class Callgate implements AutoCloseable {
                     ServiceQuotasApi.service(ServiceQuotasHandlers.of(requests), throttle)));
             OperatorApi operator = new OperatorApi(store, ledger, instances, accounts, editions,
                     settings.auth() == Settings.AuthMode.STRICT ? settings.operatorToken() : null,
-                    new ThrottleControls(clock, throttle, metrics, connect::hasOperation), requests, ports);
+                    new ThrottleControls(clock, throttle, metrics, connect::hasOperation), requests, ports, switchboard);
             ReportsApi reports = new ReportsApi(authenticator, new ReportService(resources));
             CallsApi calls = new CallsApi(authenticator, instances, switchboard);
             RequestsApi ownRequests = new RequestsApi(authenticator, instances,

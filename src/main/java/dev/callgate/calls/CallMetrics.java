@@ -45,6 +45,12 @@ final class CallMetrics {
         breaches(instanceId).increment();
     }
 
+    /** The calls this node refused at the instance's quota since it started (0 before the instance's first call here). */
+    long refused(String instanceId) {
+        Counter counter = registry.find("callgate.calls.breaching.quota").tag("instance", instanceId).counter();
+        return counter == null ? 0 : (long) counter.count();
+    }
+
     private Counter breaches(String instanceId) {
         return Counter.builder("callgate.calls.breaching.quota")
                 .description("Calls refused because the instance was at its concurrent calls quota (CallsBreachingConcurrencyQuota)")

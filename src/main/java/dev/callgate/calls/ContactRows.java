@@ -24,6 +24,11 @@ final class ContactRows {
                 ContactRows::row, instanceId, id);
     }
 
+    /** The instance of a contact, whichever it is. */
+    Optional<String> instanceOf(Connection connection, String id) throws SQLException {
+        return Sql.one(connection, "select instance_id from contact where id = ?", rs -> rs.getString(1), id);
+    }
+
     /** The instance's calls in progress (those holding a lease), on every node. */
     List<ContactRow> live(Connection connection, String instanceId) throws SQLException {
         return Sql.list(connection, "select " + COLUMNS + " from contact c join call_lease l on l.contact_id = c.id"

@@ -205,6 +205,19 @@ public final class Switchboard implements CallRouter, AutoCloseable {
         }
     }
 
+    /** Ends a call in progress of whichever instance carries it (the operator); ContactNotFoundException when there is none. */
+    public void stop(String contactId, CallEnd reason) {
+        LiveCall live = byContact.get(contactId);
+        String instanceId = live != null ? live.instanceId() : store.read(c -> contacts.instanceOf(c, contactId))
+                .orElseThrow(() -> new ServiceError(ErrorCode.CONTACT_NOT_FOUND, "Contact " + contactId + " is not in progress."));
+        stop(instances.findOpened(instanceId), contactId, reason);
+    }
+
+    /** The calls this node refused at the instance's concurrent calls quota (CallsBreachingConcurrencyQuota; counted per node). */
+    public long refused(InstanceRow instance) {
+        return metrics.refused(instance.id());
+    }
+
     public Optional<ContactRow> contact(InstanceRow instance, String contactId) {
         return store.read(c -> contacts.find(c, instance.id(), contactId));
     }

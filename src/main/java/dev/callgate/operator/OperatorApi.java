@@ -13,6 +13,7 @@ import dev.callgate.accounts.BillingEntity;
 import dev.callgate.aws.ErrorCatalog;
 import dev.callgate.aws.ErrorCode;
 import dev.callgate.aws.ServiceError;
+import dev.callgate.calls.Switchboard;
 import dev.callgate.connect.RoutingProfileQueues;
 import dev.callgate.http.Endpoint;
 import dev.callgate.http.Percent;
@@ -35,7 +36,7 @@ import java.util.Map;
 /**
  * The operator's JSON API under {@code /_callgate/}: health, reset (for test suites), accounts'
  * billing entities, quota values and usage, the editions ({@link EditionControls}), the request channel
- * ({@link RequestControls}), the clock, metrics and throttle routes of {@link ThrottleControls}, and the
+ * ({@link RequestControls}), live calls ({@link CallControls}), the clock, metrics and throttle routes of {@link ThrottleControls}, and the
  * accounts and instances {@link Listings} lists. In strict mode every call needs the operator token as a bearer token;
  * health stays open so that probes work. Its endpoints ({@link #health}, {@link #metrics}, {@link #clock},
  * {@link #api}) take their place in the route table; errors have the AWS form ({@code __type},
@@ -57,10 +58,11 @@ public final class OperatorApi {
     private final Listings listings;
     private final RequestControls requests;
     private final EditionControls editionControls;
+    private final CallControls calls;
 
     /** @param operatorToken the token strict mode requires, or null when the API is open (lenient mode) */
     public OperatorApi(Store store, QuotaLedger ledger, InstanceService instances, Accounts accounts, Editions editions,
-            String operatorToken, ThrottleControls throttle, ChangeRequests requests, Ports ports) {
+            String operatorToken, ThrottleControls throttle, ChangeRequests requests, Ports ports, Switchboard switchboard) {
         this.requests = new RequestControls(requests, ports);
         this.editionControls = new EditionControls(store, editions);
         editionControls.restore();
@@ -72,6 +74,7 @@ public final class OperatorApi {
         this.operatorToken = operatorToken;
         this.throttle = throttle;
         this.listings = new Listings(store, ledger, instances, accounts, editions, throttle, this::quotas);
+        this.calls = new CallControls(instances, switchboard, this::quotas);
     }
 
     /** {@code GET /_callgate/health}: open even in strict mode, so that probes work. */
@@ -129,6 +132,9 @@ public final class OperatorApi {
             return ok(quotas(QuotaScope.instance(instances.findOpened(path.get(1)).id())));
         }
         WireResponse answer = requests.handle(request, path);
+        if (answer == null) {
+            answer = calls.handle(request, path);
+        }
         if (answer == null) {
             answer = editionControls.handle(request, path);
         }

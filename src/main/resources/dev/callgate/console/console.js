@@ -27,11 +27,6 @@ async function api(method, path, body) {
   return json;
 }
 
-// An endpoint other engineers are adding: 404 or 400 "no operator operation" means this server has not got it yet.
-function missing(error) {
-  return error instanceof ApiError && (error.status === 404 || error.status === 400) && error.type !== 'ResourceNotFoundException';
-}
-
 const esc = value => String(value ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 const fmt = n => Number(n).toLocaleString('en-US');
 const time = millis => new Date(millis).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
@@ -174,27 +169,21 @@ function slotTable(bucket) {
 const OPEN = new Set(['PENDING', 'CASE_OPENED']);
 
 async function requestsPage() {
-  let requests;
-  try {
-    ({ requests } = await api('GET', '/requests'));
-  } catch (e) {
-    if (missing(e)) return notAvailable('Requests', 'The request channel (quota increase requests to approve or deny)');
-    throw e;
-  }
+  const { requests } = await api('GET', '/requests');
   const open = requests.filter(r => OPEN.has(r.status));
   const done = requests.filter(r => !OPEN.has(r.status));
-  const what = r => `${esc(r.quotaName || r.quotaCode)} <code class="muted">${esc(r.quotaCode)}</code>
+  const what = r => `${r.quotaCode ? `${esc(r.quotaName || r.quotaCode)} <code class="muted">${esc(r.quotaCode)}</code>` : esc(r.kind)}
       <div class="muted"><span class="mono">${esc(r.accountId)}</span> · ${esc(r.region)}${r.instanceId ? ` · <a href="#/instance/${encodeURIComponent(r.instanceId)}">${esc(r.instanceId)}</a>` : ''}</div>`;
   const openRows = open.map(r => `<tr data-request="${esc(r.id)}"><td class="mono">${esc(r.id)}</td><td>${what(r)}</td>
-      <td class="num">${fmt(r.currentValue)} → <strong>${fmt(r.desiredValue)}</strong></td><td>${esc(r.requester)}</td><td>${esc(r.created)}</td>
+      <td class="num">${r.desiredValue == null ? '' : `${fmt(r.currentValue)} → <strong>${fmt(r.desiredValue)}</strong>`}</td><td class="mono">${esc(requester(r.requester))}</td><td>${esc(r.created)}</td>
       <td><form class="inline decide" data-id="${esc(r.id)}">
         <button type="submit" class="primary" name="decision" value="approve">Approve</button>
         <label for="reason-${esc(r.id)}">Reason</label>
-        <input type="text" id="reason-${esc(r.id)}" name="reason" placeholder="needed to deny">
+        <input type="text" id="reason-${esc(r.id)}" name="reason" aria-required="true">
         <button type="submit" class="danger" name="decision" value="deny">Deny</button>
         <span class="form-error" role="alert"></span></form></td></tr>`).join('');
   const doneRows = done.map(r => `<tr data-request="${esc(r.id)}"><td class="mono">${esc(r.id)}</td><td>${what(r)}</td>
-      <td class="num">${fmt(r.desiredValue)}</td><td>${esc(r.status)}</td><td>${esc(r.reason || '')}</td><td>${esc(r.lastUpdated)}</td></tr>`).join('');
+      <td class="num">${r.desiredValue == null ? '' : fmt(r.desiredValue)}</td><td>${esc(r.status)}</td><td>${esc(r.reason || '')}</td><td>${esc(r.lastUpdated)}</td></tr>`).join('');
   return `<h1>Requests</h1>
     <h2>Open</h2>
     ${open.length ? `<div class="scroll"><table id="open-requests"><thead><tr><th scope="col">Id</th><th scope="col">Quota</th>
@@ -206,53 +195,46 @@ async function requestsPage() {
       <tbody>${doneRows}</tbody></table></div>` : '<p class="muted" id="request-history">No decided requests yet.</p>'}`;
 }
 
+// RequestJson's requester is the caller as a JSON string ({"accountId","callerArn"}); the console shows its ARN.
+function requester(text) {
+  try { return JSON.parse(text).callerArn || text; } catch (e) { return text; }
+}
+
 async function decide(form, decision) {
   const id = form.dataset.id;
   const reason = form.elements.reason.value.trim();
   const error = form.querySelector('.form-error');
-  if (decision === 'deny' && !reason) {
-    error.textContent = 'Give a reason to deny.';
+  if (!reason) {
+    error.textContent = 'Give a reason to ' + decision + '.';
     form.elements.reason.focus();
     return;
   }
   try {
-    await api('POST', `/requests/${encodeURIComponent(id)}/${decision}`, decision === 'deny' ? { reason } : {});
+    await api('POST', `/requests/${encodeURIComponent(id)}/${decision}`, { reason });
     refresh(true);
   } catch (e) {
     error.textContent = e.message;
   }
 }
 
+// One request for every instance's live calls; limit and active are every node's, refused this node's.
 async function callsPage() {
-  const { instances } = await api('GET', '/instances');
-  const sections = [];
-  for (const i of instances) {
-    let calls;
-    try {
-      calls = await api('GET', `/instances/${encodeURIComponent(i.id)}/calls`);
-    } catch (e) {
-      if (missing(e)) return notAvailable('Calls', 'Live calls (concurrent calls over SIP)');
-      if (e.type === 'ResourceNotFoundException') continue;
-      throw e;
-    }
-    const rows = calls.calls.map(c => `<tr data-contact="${esc(c.contactId)}"><td class="mono">${esc(c.contactId)}</td><td>${esc(c.direction)}</td>
-        <td class="mono">${esc(c.from)}</td><td class="mono">${esc(c.to)}</td><td>${esc(c.startedAt)}</td>
-        <td><button type="button" class="danger end-call" data-instance="${esc(i.id)}" data-contact="${esc(c.contactId)}">End call
+  const { instances } = await api('GET', '/calls');
+  const sections = instances.map(i => {
+    const rows = i.calls.map(c => `<tr data-contact="${esc(c.contactId)}"><td class="mono">${esc(c.contactId)}</td><td>${esc(c.direction)}</td>
+        <td class="mono">${esc(c.from || '—')}</td><td class="mono">${esc(c.to || '—')}</td><td>${esc(c.startedAt)}</td>
+        <td><button type="button" class="danger end-call" data-contact="${esc(c.contactId)}">End call
         <span class="visually-hidden">${esc(c.contactId)}</span></button></td></tr>`).join('');
-    sections.push(`<section class="card" data-instance="${esc(i.id)}"><h2><a href="#/instance/${encodeURIComponent(i.id)}">${esc(i.alias || i.id)}</a>
-      <span class="muted mono">${esc(i.accountId)} · ${esc(i.region)}</span></h2>
-      ${usageBar(calls.active, calls.limit, 'concurrent active calls')}
-      <p>${fmt(calls.active)} live of ${fmt(calls.limit)} allowed · <span class="refused">${fmt(calls.refused)} refused</span></p>
+    return `<section class="card" data-instance="${esc(i.instanceId)}"><h2><a href="#/instance/${encodeURIComponent(i.instanceId)}" class="mono">${esc(i.instanceId)}</a>
+      <span class="muted mono">${esc(i.accountId)}</span></h2>
+      ${usageBar(i.active, i.limit, 'concurrent active calls')}
+      <p><span class="active">${fmt(i.active)} live of ${fmt(i.limit)} allowed</span> ·
+        <span class="refused">${fmt(i.refused)} refused</span> <span class="muted">(refusals counted by this node)</span></p>
       ${rows ? `<div class="scroll"><table><thead><tr><th scope="col">Contact</th><th scope="col">Direction</th><th scope="col">From</th>
         <th scope="col">To</th><th scope="col">Started</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
-        <tbody>${rows}</tbody></table></div>` : '<p class="muted">No live calls.</p>'}</section>`);
-  }
-  return `<h1>Calls</h1>${sections.length ? `<div class="grid">${sections.join('')}</div>` : '<p class="notice">No instances yet.</p>'}`;
-}
-
-function notAvailable(page, what) {
-  return `<h1>${esc(page)}</h1><p class="notice" id="not-available">${esc(what)}: not available on this server yet.
-    This server's operator API has no such endpoint; the page fills in once it has.</p>`;
+        <tbody>${rows}</tbody></table></div>` : '<p class="muted">No live calls.</p>'}</section>`;
+  });
+  return `<h1>Calls</h1>${sections.length ? `<div id="calls">${sections.join('')}</div>` : '<p class="notice">No instances yet.</p>'}`;
 }
 
 function tokenForm(message) {
@@ -348,7 +330,7 @@ main.addEventListener('click', async event => {
   if (!button) return;
   button.disabled = true;
   try {
-    await api('DELETE', `/instances/${encodeURIComponent(button.dataset.instance)}/calls/${encodeURIComponent(button.dataset.contact)}`);
+    await api('DELETE', `/calls/${encodeURIComponent(button.dataset.contact)}`);
   } catch (e) {
     live.textContent = 'Could not end the call: ' + e.message;
   }

@@ -1,13 +1,17 @@
 package dev.callgate.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callgate.config.Settings;
+import dev.callgate.limits.quota.Quota;
 import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.testing.Browser;
+import dev.callgate.testing.Calls;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Fixtures;
 import dev.callgate.testing.ServerSuite;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +22,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.connect.model.LimitExceededException;
 import software.amazon.awssdk.services.connect.model.ThrottlingException;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 
 /**
  * The operator console in headless Chromium against a running server, changed through the real SDK
@@ -27,6 +33,7 @@ import software.amazon.awssdk.services.connect.model.ThrottlingException;
  */
 class ConsoleBrowserTest extends ServerSuite {
     private static final String OTHER = "444455556666";
+    private static final String QUEUES = "L-19A87C94";
     private Browser browser;
 
     @Override
@@ -96,7 +103,8 @@ class ConsoleBrowserTest extends ServerSuite {
         assertThat(level(browser.awaitText(numbers, "10 / 10"))).isEqualTo("full");
         assertThat(level(browser.find(queues))).isEqualTo("ok");
         assertThat(browser.find(By.id("differing")).getText()).contains("every applied value is the edition's");
-        assertThat(browser.find(By.id("quotas")).findElements(By.cssSelector("tbody tr"))).hasSize(17);
+        assertThat(browser.find(By.id("quotas")).findElements(By.cssSelector("tbody tr")))
+                .hasSize((int) Arrays.stream(Quota.values()).filter(q -> q.scope() != Quota.Scope.ACCOUNT_REGION).count());
         assertPageNotReloaded();
         browser.screenshot("instance");
         browser.resize(1280, 1500);
@@ -133,20 +141,54 @@ class ConsoleBrowserTest extends ServerSuite {
     }
 
     @Test
-    void requestsPageSaysTheRequestChannelIsNotOnThisServer() {
-        // The request channel lands separately; until then this server answers GET /_callgate/requests with 400.
+    void requestsPageApprovesAQuotaIncreaseThatTheInstanceEnforcesAtOnce() {
+        Fixtures fx = Fixtures.newInstance(connect, "acme");
+        String arn = connect.describeInstance(r -> r.instanceId(fx.instanceId)).instance().arn();
+        for (int i = 1; i < 50; i++) {  // BasicQueue is the first
+            fx.queue("q" + i);
+        }
+        assertThatThrownBy(() -> fx.queue("q50")).isInstanceOf(LimitExceededException.class);
+        String id;
+        try (ServiceQuotasClient quotas = Clients.serviceQuotas(server.port(), ACCOUNT, "us-east-1")) {
+            id = quotas.requestServiceQuotaIncrease(r -> r.serviceCode("connect").quotaCode(QUEUES).desiredValue(51.0).contextId(arn))
+                    .requestedQuota().id();
+        }
         open("#/requests");
-        browser.awaitText(By.id("not-available"), "not available on this server");
+        String open = "#open-requests tr[data-request='" + id + "']";
+        assertThat(browser.awaitText(By.cssSelector(open), "50 → 51").getText()).contains(ACCOUNT, QUEUES, fx.instanceId);
         browser.screenshot("requests");
+
+        browser.find(By.cssSelector(open + " button[value='approve']")).click();
+        browser.awaitText(By.cssSelector(open + " .form-error"), "Give a reason to approve.");
+        browser.find(By.id("reason-" + id)).sendKeys("seasonal peak");
+        browser.find(By.cssSelector(open + " button[value='approve']")).click();
+        WebElement decided = browser.awaitText(By.cssSelector("#request-history tr[data-request='" + id + "']"), "APPROVED");
+        assertThat(decided.getText()).contains("seasonal peak");
+        browser.screenshot("requests-decided");
+
+        decided.findElement(By.linkText(fx.instanceId)).click();
+        By queues = By.cssSelector("tr[data-quota='QUEUES']");
+        assertThat(browser.awaitText(queues, "50 / 51").findElement(By.cssSelector("td[data-label='Applied']")).getText()).isEqualTo("51");
+        fx.queue("q50");
+        browser.awaitText(queues, "51 / 51");
+        assertThatThrownBy(() -> fx.queue("q51")).isInstanceOf(LimitExceededException.class);
     }
 
     @Test
-    void callsPageSaysLiveCallsAreNotOnThisServer() {
-        // Live calls land separately; until then this server answers GET /_callgate/instances/{id}/calls with 400.
-        Fixtures.newInstance(connect, "acme");
+    void callsPageShowsALiveCallAgainstTheLimitAndEndsIt() {
+        Fixtures fx = Fixtures.newInstance(connect, "acme");
+        String number = Calls.claimNumber(connect, fx.instanceId);
+        String contactId = new Calls(server.port(), ACCOUNT).place(fx.instanceId, number, 600).path("contactId").asText();
+        long limit = server.operator().value("instances/" + fx.instanceId + "/quotas", "CONCURRENT_CALLS");
         open("#/calls");
-        browser.awaitText(By.id("not-available"), "not available on this server");
+        By section = By.cssSelector("section[data-instance='" + fx.instanceId + "']");
+        assertThat(browser.awaitText(section, "1 live of " + limit + " allowed").getText())
+                .contains(contactId, number, "INBOUND", "0 refused", "1 / " + limit);
         browser.screenshot("calls");
+
+        browser.find(By.cssSelector("button.end-call[data-contact='" + contactId + "']")).click();
+        assertThat(browser.awaitText(section, "0 live of " + limit + " allowed").getText()).contains("No live calls.").doesNotContain(contactId);
+        assertThat(server.operator().usage("instances/" + fx.instanceId + "/quotas", "CONCURRENT_CALLS")).isZero();
     }
 
     @Test

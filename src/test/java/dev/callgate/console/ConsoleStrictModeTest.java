@@ -56,7 +56,8 @@ class ConsoleStrictModeTest {
     void theEndpointsTheConsoleReadsNeedTheTokenAndItsFilesDoNot() {
         Operator anonymous = new Operator(server.port());
         Operator operator = new Operator(server.port(), TOKEN);
-        for (String path : List.of("/_callgate/accounts", "/_callgate/instances", "/_callgate/throttle/activity")) {
+        for (String path : List.of("/_callgate/accounts", "/_callgate/instances", "/_callgate/throttle/activity",
+                "/_callgate/requests", "/_callgate/calls")) {
             assertThat(anonymous.send("GET", path, null).statusCode()).as(path).isEqualTo(403);
             assertThat(operator.send("GET", path, null).statusCode()).as(path).isEqualTo(200);
         }

@@ -15,6 +15,11 @@ public final class Calls {
         this.signed = new ReportsClient(port, accountId, "us-east-1");
     }
 
+    /** Signed with a configured key and its secret (strict mode). */
+    public Calls(int port, String accessKeyId, String secret) {
+        this.signed = new ReportsClient(port, accessKeyId, secret, "us-east-1");
+    }
+
     /** Claims a US DID for the instance and returns it in E.164. */
     public static String claimNumber(ConnectClient connect, String instanceId) {
         String number = connect.searchAvailablePhoneNumbers(r -> r.instanceId(instanceId)
