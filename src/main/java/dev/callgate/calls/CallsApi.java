@@ -5,18 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callgate.accounts.Caller;
-import dev.callgate.aws.ErrorCatalog;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.aws.SigV4Authenticator;
-import dev.callgate.http.Endpoint;
+import dev.callgate.aws.SignedJsonEndpoint;
 import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
 import dev.callgate.instance.InstanceRow;
 import dev.callgate.instance.InstanceService;
-import dev.callgate.operator.OperatorApi;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,31 +29,20 @@ import java.util.Map;
  * DELETE …/calls/{contactId}   hang up → 204
  * </pre>
  */
-public final class CallsApi implements Endpoint {
+public final class CallsApi extends SignedJsonEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SigV4Authenticator authenticator;
     private final InstanceService instances;
     private final Switchboard switchboard;
 
     public CallsApi(SigV4Authenticator authenticator, InstanceService instances, Switchboard switchboard) {
-        this.authenticator = authenticator;
+        super(authenticator);
         this.instances = instances;
         this.switchboard = switchboard;
     }
 
     @Override
-    public WireResponse answer(WireRequest request, String requestId) {
-        return ErrorCatalog.AS_DECLARED.answering("application/json", requestId, () -> handle(request));
-    }
-
-    @Override
-    public WireResponse refuse(WireRequest head, String message, String requestId) {
-        return ErrorCatalog.AS_DECLARED.render(ServiceError.invalidRequest(message), "application/json", requestId);
-    }
-
-    private WireResponse handle(WireRequest request) {
-        Caller caller = authenticator.authenticate(request, SigV4Authenticator.scope(request));
+    protected WireResponse handle(Caller caller, WireRequest request) {
         // _callgate / instances / {instanceId} / calls [/ {contactId}]
         List<String> path = Percent.pathSegments(request.rawPath());
         InstanceRow instance = instances.findOpened(caller, path.get(2));
@@ -115,19 +100,4 @@ public final class CallsApi implements Endpoint {
         return Duration.ofSeconds(seconds.asLong());
     }
 
-    private static JsonNode body(WireRequest request) {
-        try {
-            JsonNode node = request.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.body());
-            if (node == null || !node.isObject()) {
-                throw ServiceError.invalidRequest("The request body must be a JSON object.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw ServiceError.invalidRequest("The request body is not valid JSON: " + e.getMessage());
-        }
-    }
-
-    private static WireResponse json(int status, JsonNode body) {
-        return new WireResponse(status, Map.of("Content-Type", "application/json"), body.toString().getBytes(StandardCharsets.UTF_8));
-    }
 }

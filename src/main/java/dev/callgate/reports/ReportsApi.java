@@ -1,17 +1,13 @@
 package dev.callgate.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callgate.accounts.Caller;
-import dev.callgate.aws.ErrorCatalog;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.aws.SigV4Authenticator;
-import dev.callgate.http.Endpoint;
+import dev.callgate.aws.SignedJsonEndpoint;
 import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -30,29 +26,17 @@ import java.util.Map;
  * DELETE …/reports/{id}/schedule     unschedule
  * </pre>
  */
-public final class ReportsApi implements Endpoint {
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class ReportsApi extends SignedJsonEndpoint {
 
-    private final SigV4Authenticator authenticator;
     private final ReportService reports;
 
     public ReportsApi(SigV4Authenticator authenticator, ReportService reports) {
-        this.authenticator = authenticator;
+        super(authenticator);
         this.reports = reports;
     }
 
     @Override
-    public WireResponse answer(WireRequest request, String requestId) {
-        return ErrorCatalog.AS_DECLARED.answering("application/json", requestId, () -> handle(request));
-    }
-
-    @Override
-    public WireResponse refuse(WireRequest head, String message, String requestId) {
-        return ErrorCatalog.AS_DECLARED.render(ServiceError.invalidRequest(message), "application/json", requestId);
-    }
-
-    private WireResponse handle(WireRequest request) {
-        Caller caller = authenticator.authenticate(request, SigV4Authenticator.scope(request));
+    protected WireResponse handle(Caller caller, WireRequest request) {
         // _callgate / instances / {instanceId} / reports [/ {id} [/ publish|schedule]]
         List<String> path = Percent.pathSegments(request.rawPath());
         if (path.size() > 6) {
@@ -96,23 +80,8 @@ public final class ReportsApi implements Endpoint {
         }
     }
 
-    private static JsonNode body(WireRequest request) {
-        try {
-            JsonNode node = request.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.body());
-            if (node == null || !node.isObject()) {
-                throw ServiceError.invalidRequest("The request body must be a JSON object.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw ServiceError.invalidRequest("The request body is not valid JSON: " + e.getMessage());
-        }
-    }
-
     private static ServiceError notFound(WireRequest request) {
         return ServiceError.invalidRequest("No reports operation matches " + request.method() + " " + request.rawPath() + ".");
     }
 
-    private static WireResponse json(int status, JsonNode body) {
-        return new WireResponse(status, Map.of("Content-Type", "application/json"), body.toString().getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -1,14 +1,12 @@
 package dev.callgate.requests;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callgate.accounts.Caller;
-import dev.callgate.aws.ErrorCatalog;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.aws.SigV4Authenticator;
-import dev.callgate.http.Endpoint;
+import dev.callgate.aws.SignedJsonEndpoint;
 import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
@@ -16,10 +14,7 @@ import dev.callgate.instance.InstanceRow;
 import dev.callgate.instance.InstanceService;
 import dev.callgate.instance.Pages;
 import dev.callgate.servicequotas.ServiceQuotasErrors;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Callgate's own request API, for the requests Service Quotas has no code for (docs/limits.md §7),
@@ -34,34 +29,23 @@ import java.util.Map;
  * GET  …/requests/{id}   the request
  * </pre>
  */
-public final class RequestsApi implements Endpoint {
+public final class RequestsApi extends SignedJsonEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 100;
 
-    private final SigV4Authenticator authenticator;
     private final InstanceService instances;
     private final InstanceChanges changes;
     private final ChangeRequests requests;
 
     public RequestsApi(SigV4Authenticator authenticator, InstanceService instances, InstanceChanges changes, ChangeRequests requests) {
-        this.authenticator = authenticator;
+        super(authenticator);
         this.instances = instances;
         this.changes = changes;
         this.requests = requests;
     }
 
     @Override
-    public WireResponse answer(WireRequest request, String requestId) {
-        return ErrorCatalog.AS_DECLARED.answering("application/json", requestId, () -> handle(request));
-    }
-
-    @Override
-    public WireResponse refuse(WireRequest head, String message, String requestId) {
-        return ErrorCatalog.AS_DECLARED.render(ServiceError.invalidRequest(message), "application/json", requestId);
-    }
-
-    private WireResponse handle(WireRequest request) {
-        Caller caller = authenticator.authenticate(request, SigV4Authenticator.scope(request));
+    protected WireResponse handle(Caller caller, WireRequest request) {
         // _callgate / instances / {instanceId} / requests [/ {id}]
         List<String> path = Percent.pathSegments(request.rawPath());
         String method = request.method();
@@ -97,19 +81,4 @@ public final class RequestsApi implements Endpoint {
         }
     }
 
-    private static JsonNode body(WireRequest request) {
-        try {
-            JsonNode body = request.body().length == 0 ? null : JSON.readTree(request.body());
-            if (body == null || !body.isObject()) {
-                throw ServiceError.invalidRequest("The request body must be a JSON object.");
-            }
-            return body;
-        } catch (IOException e) {
-            throw ServiceError.invalidRequest("The request body is not valid JSON: " + e.getMessage());
-        }
-    }
-
-    private static WireResponse json(int status, JsonNode body) {
-        return new WireResponse(status, Map.of("Content-Type", "application/json"), body.toString().getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callgate.Callgate;
 import dev.callgate.config.Settings;
 import dev.callgate.testing.Fixtures;
+import dev.callgate.testing.RawAws;
 import dev.callgate.testing.ReportsClient;
 import dev.callgate.testing.ServerSuite;
 import dev.callgate.testing.StoreKind;
 import dev.callgate.testing.TestEditions;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -92,6 +94,20 @@ class ReportsAcceptanceTest extends ServerSuite {
         reports.save(fx.instanceId, "r5", owner, false);
         assertThat(reports.list(fx.instanceId, "maxResults=2").path("reports")).hasSize(2);
         assertThat(reports.list(fx.instanceId, null).path("reports")).hasSize(5);
+    }
+
+    /** Callgate's own signed APIs read bodies as strictly as the AWS faces: one UTF-8 JSON object, nothing after it. */
+    @Test
+    void aBodyWithTrailingDataOrDuplicateKeysIsRefusedAndSavesNothing() {
+        RawAws raw = new RawAws(server.port(), ACCOUNT);
+        String path = "/_callgate/instances/" + fx.instanceId + "/reports";
+        String report = "{\"name\":\"strict\",\"ownerUserId\":\"" + owner + "\",\"definition\":{}}";
+        for (String body : List.of(report + " {}", report.replace("{\"name\":\"strict\"", "{\"name\":\"a\",\"name\":\"strict\""))) {
+            HttpResponse<String> refused = raw.send("POST", path, body);
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(refused.body()).contains("InvalidRequestException");
+        }
+        assertThat(reports.list(fx.instanceId, null).path("reports")).isEmpty();
     }
 
     @Test
