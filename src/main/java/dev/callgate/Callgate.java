@@ -9,6 +9,7 @@ import dev.callgate.calls.DialingPolicy;
 import dev.callgate.calls.Switchboard;
 import dev.callgate.clock.ServerClock;
 import dev.callgate.clock.VirtualClock;
+import dev.callgate.config.CallSettings;
 import dev.callgate.config.Settings;
 import dev.callgate.connect.ConnectApi;
 import dev.callgate.connect.ConnectHandlers;
@@ -75,6 +76,9 @@ public final class Callgate implements AutoCloseable {
             // Throttle rates come from the edition current at start: the throttle is the account's, not an instance's.
             ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, clock, metrics);
             sip = SipEndpoint.listen(settings.bind(), settings.calls().sipPort());
+            if (settings.calls().reorderTone() == CallSettings.ReorderTone.EARLY_MEDIA) {
+                sip.playReorderTone();
+            }
             switchboard = new Switchboard(store, ledger, instances, clock, settings.calls(), sip, metrics);
             StoredDialingRules dialing = new StoredDialingRules(editions);
             AwsService<ConnectRequest, ConnectResponse> connect = ConnectApi.service(ConnectHandlers.of(instances, resources, store, clock,

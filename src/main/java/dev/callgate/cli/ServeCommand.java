@@ -68,6 +68,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Longest a call may last before Callgate hangs up, e.g. 4h, 90m, 30s (default ${DEFAULT-VALUE}).")
     String maxCallDuration;
 
+    @Option(names = "--reorder-tone", defaultValue = "off",
+            description = "off (the default), or early-media: a caller refused for want of a free concurrent-call slot hears"
+                    + " the North American reorder tone in a 183 for 1 s before the 503.")
+    String reorderTone;
+
     @Option(names = "--approval-policy", defaultValue = "manual",
             description = "What happens to a limit request: manual (stays PENDING for an operator, the default), auto (approved at once),"
                     + " or auto-up-to=Nx[,deny-above=Mx] (approved up to N times the default, denied above M times, a case between).")
@@ -96,8 +101,9 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("Auth: %s; config file: %s%n", settings.auth() == Settings.AuthMode.STRICT
                 ? "strict (signatures verified; the operator API needs its token)" : "lenient (any credentials are accepted)",
                 file.path() == null ? "none" : file.path().toAbsolutePath().normalize());
-        out.printf("SIP on udp and tcp %s:%d; trunk: %s%n", bind, callgate.sipPort(),
-                settings.calls().sipTrunk() == null ? "none" : settings.calls().sipTrunk());
+        out.printf("SIP on udp and tcp %s:%d; trunk: %s; reorder tone: %s%n", bind, callgate.sipPort(),
+                settings.calls().sipTrunk() == null ? "none" : settings.calls().sipTrunk(),
+                settings.calls().reorderTone().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         out.printf("API throttle: %s; clock: %s; approval policy: %s%n", settings.throttle(),
                 settings.clock().name().toLowerCase(Locale.ROOT), settings.approvalPolicy());
         out.printf("For the AWS CLI and SDKs: export AWS_ENDPOINT_URL=%s%n", endpoint);
@@ -138,7 +144,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private CallSettings callSettings() {
         try {
-            return new CallSettings(sipPort, sipTrunk, CallSettings.parseDuration(maxCallDuration));
+            return new CallSettings(sipPort, sipTrunk, CallSettings.parseDuration(maxCallDuration),
+                    parsed("--reorder-tone", reorderTone, CallSettings.ReorderTone::parse, "off or early-media"));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(new CommandLine(this), e.getMessage());
         }

@@ -8,12 +8,23 @@ import java.util.regex.Pattern;
 /**
  * How Callgate takes calls: the SIP port (UDP and TCP, on the server's bind address; 0 picks a free
  * one), the trunk that outbound calls are sent to ({@code host:port}, or null for none) and the longest
- * a call may last before Callgate hangs it up.
+ * a call may last before Callgate hangs it up, and whether a caller refused for want of a free slot hears
+ * the reorder tone as early media before the 503.
  */
-public record CallSettings(int sipPort, String sipTrunk, Duration maxCallDuration) {
+public record CallSettings(int sipPort, String sipTrunk, Duration maxCallDuration, ReorderTone reorderTone) {
     public static final int DEFAULT_SIP_PORT = 5060;
     public static final Duration DEFAULT_MAX_CALL_DURATION = Duration.ofHours(4);
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([hms])");
+
+    /** What a caller refused with 503 (no free concurrent-call slot) hears first: nothing, or the reorder tone in a 183. */
+    public enum ReorderTone {
+        OFF, EARLY_MEDIA;
+
+        /** {@code off} or {@code early-media}. */
+        public static ReorderTone parse(String text) {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
 
     public CallSettings {
         if (sipPort < 0 || sipPort > 65535) {
@@ -25,11 +36,14 @@ public record CallSettings(int sipPort, String sipTrunk, Duration maxCallDuratio
         if (maxCallDuration.isNegative() || maxCallDuration.isZero()) {
             throw new IllegalArgumentException("--max-call-duration must be positive, not " + maxCallDuration);
         }
+        if (reorderTone == null) {
+            throw new IllegalArgumentException("--reorder-tone must be off or early-media");
+        }
     }
 
-    /** What tests start from: a free SIP port (tests run many servers at once), no trunk, the 4-hour guard. */
+    /** What tests start from: a free SIP port (tests run many servers at once), no trunk, the 4-hour guard, no tone. */
     public static CallSettings forTests() {
-        return new CallSettings(0, null, DEFAULT_MAX_CALL_DURATION);
+        return new CallSettings(0, null, DEFAULT_MAX_CALL_DURATION, ReorderTone.OFF);
     }
 
     /** A duration such as {@code 4h}, {@code 90m} or {@code 30s}. */
@@ -47,10 +61,14 @@ public record CallSettings(int sipPort, String sipTrunk, Duration maxCallDuratio
     }
 
     public CallSettings withSipTrunk(String trunk) {
-        return new CallSettings(sipPort, trunk, maxCallDuration);
+        return new CallSettings(sipPort, trunk, maxCallDuration, reorderTone);
     }
 
     public CallSettings withMaxCallDuration(Duration duration) {
-        return new CallSettings(sipPort, sipTrunk, duration);
+        return new CallSettings(sipPort, sipTrunk, duration, reorderTone);
+    }
+
+    public CallSettings withReorderTone(ReorderTone tone) {
+        return new CallSettings(sipPort, sipTrunk, maxCallDuration, tone);
     }
 }

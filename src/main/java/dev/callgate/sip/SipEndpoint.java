@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Callgate's SIP face (RFC 3261 over JAIN-SIP's reference implementation): one UDP and one TCP
  * listening point on the same port, inbound INVITEs handed to a {@link CallRouter} for a verdict,
- * outbound INVITEs to a trunk, BYE, CANCEL, ACK and session refreshes. It holds no business rule: who
+ * outbound INVITEs to a trunk, BYE, CANCEL, ACK and session refreshes, and optionally the reorder tone
+ * as early media before a refusal for want of a slot. It holds no business rule: who
  * may call whom, and how many at once, is the router's.
  */
 public final class SipEndpoint implements SipListenerExt, AutoCloseable {
@@ -80,6 +81,8 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     });
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
     private volatile CallRouter router;
+    /** Plays the reorder tone before a 503 for want of a slot; null when that option is off. */
+    private volatile RtpSender reorderTone;
 
     private SipEndpoint(SipStackImpl stack, SipProvider provider, String host, int port) {
         this.stack = stack;
@@ -122,6 +125,11 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     /** Starts handing calls to {@code callRouter}; until then INVITEs are answered 503 without a cause. */
     public void route(CallRouter callRouter) {
         this.router = callRouter;
+    }
+
+    /** From now on a caller refused for want of a slot (503, cause 34) first hears the reorder tone in a 183. */
+    public void playReorderTone() {
+        reorderTone = RtpSender.open(host);
     }
 
     public int port() {
@@ -263,7 +271,9 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             return;
         }
         if (verdict != Verdict.ADMIT) {
-            finalResponse(call, request, verdict.status(), verdict.phrase(), verdict.cause());
+            if (verdict != Verdict.NO_CIRCUIT || !toneBeforeRefusal(call, request, verdict)) {
+                finalResponse(call, request, verdict.status(), verdict.phrase(), verdict.cause());
+            }
             return;
         }
         synchronized (call) {
@@ -292,6 +302,33 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         } catch (ParseException | SipException | InvalidArgumentException e) {
             LOG.warn("Answer to call {} not sent: {}", call.callId(), e.toString());
         }
+    }
+
+    /**
+     * With the reorder tone on and a PCMU offer: 183 with our SDP, the tone to the offer's address off the
+     * SIP stack's threads, then {@code refusal}; a CANCEL meanwhile stops the tone and gets its 487. False
+     * when no tone is played (the caller gets the refusal at once).
+     */
+    private boolean toneBeforeRefusal(SipCall call, Request request, Verdict refusal) {
+        RtpSender sender = reorderTone;
+        byte[] offer = request.getRawContent();
+        InetSocketAddress target = sender == null || offer == null ? null
+                : SessionDescription.pcmuTarget(new String(offer, StandardCharsets.UTF_8));
+        if (target == null) {
+            return false;
+        }
+        try {
+            Response progress = tagged(messages.createResponse(Response.SESSION_PROGRESS, request), call);
+            progress.setReasonPhrase("Session Progress");
+            progress.addHeader(contact());
+            progress.setContent(SessionDescription.earlyMedia(host, sender.port()), headers.createContentTypeHeader("application", "sdp"));
+            call.invite().sendResponse(progress);
+        } catch (ParseException | SipException | InvalidArgumentException e) {
+            LOG.debug("183 to call {} not sent: {}", call.callId(), e.toString());
+            return false;
+        }
+        return sender.play(target, ReorderTone.CYCLES_BEFORE_REFUSAL, () -> call.state() == SipCall.State.OFFERED,
+                () -> finalResponse(call, request, refusal.status(), refusal.phrase(), refusal.cause()));
     }
 
     private void finalResponse(SipCall call, Request request, int status, String phrase, Verdict.Cause cause) {
@@ -523,6 +560,9 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     @Override
     public void close() {
         offers.shutdownNow();
+        if (reorderTone != null) {
+            reorderTone.close();
+        }
         stack.stop();
     }
 }

@@ -49,6 +49,7 @@ class CallAcceptanceTest extends ServerSuite {
             List<String> responses = sip.untilFinal(callId);
             String refusal = responses.get(responses.size() - 1);
 
+            assertThat(responses).extracting(RawSip::status).as("no early media while --reorder-tone is off").doesNotContain(183);
             assertThat(refusal).startsWith("SIP/2.0 503 Service Unavailable\r\n");
             assertThat(RawSip.header(refusal, "Reason")).isEqualTo("Q.850;cause=34;text=\"No circuit/channel available\"");
             assertThat(RawSip.header(refusal, "Retry-After")).isNull();
@@ -103,7 +104,7 @@ class CallAcceptanceTest extends ServerSuite {
             String invite = sip.invite(number, callId);
             sip.send(invite);
             assertThat(RawSip.status(sip.receive())).isEqualTo(100); // a UAC cancels only after a provisional response
-            sip.send(cancel(invite));
+            sip.send(RawSip.cancel(invite));
             String answer = inviteFinal(sip, callId);
             // The INVITE gets 487, unless admission answered it first: then the call is up and the caller hangs up.
             if (RawSip.status(answer) == 200) {
@@ -249,19 +250,6 @@ class CallAcceptanceTest extends ServerSuite {
                 return response;
             }
         }
-    }
-
-    /** The CANCEL of an INVITE: its Request-URI, Via (branch included), From, To, Call-ID and CSeq number. */
-    private static String cancel(String invite) {
-        String requestUri = invite.substring("INVITE ".length(), invite.indexOf(" SIP/2.0"));
-        return "CANCEL " + requestUri + " SIP/2.0\r\n"
-                + "Via: " + RawSip.header(invite, "Via") + "\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: " + RawSip.header(invite, "From") + "\r\n"
-                + "To: " + RawSip.header(invite, "To") + "\r\n"
-                + "Call-ID: " + RawSip.header(invite, "Call-ID") + "\r\n"
-                + "CSeq: 1 CANCEL\r\n"
-                + "Content-Length: 0\r\n\r\n";
     }
 
     /** An ACK or BYE in the dialog that {@code ok} (the 200 to our INVITE) established. */

@@ -56,7 +56,7 @@ class SettingSourcesTest {
     void callSettingsComeFromFlagsEnvironmentAndFileLikeTheOthers() throws Exception {
         Path file = dir.resolve("callgate.json");
         Files.writeString(file, """
-                {"sip-trunk": "10.0.0.9:5060", "max-call-duration": "90m"}
+                {"sip-trunk": "10.0.0.9:5060", "max-call-duration": "90m", "reorder-tone": "early-media"}
                 """);
         String[] args = {"serve", "--config", file.toString()};
 
@@ -65,8 +65,11 @@ class SettingSourcesTest {
         assertThat(settings.calls().sipPort()).isEqualTo(5070);
         assertThat(settings.calls().sipTrunk()).isEqualTo("10.0.0.9:5060");
         assertThat(settings.calls().maxCallDuration()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(settings.calls().reorderTone()).isEqualTo(CallSettings.ReorderTone.EARLY_MEDIA);
         assertThat(parse(new String[] {"serve"}, Map.of()).calls())
-                .isEqualTo(new CallSettings(5060, null, Duration.ofHours(4)));
+                .isEqualTo(new CallSettings(5060, null, Duration.ofHours(4), CallSettings.ReorderTone.OFF));
+        assertThatThrownBy(() -> parse(new String[] {"serve", "--reorder-tone", "loud"}, Map.of()))
+                .hasMessage("--reorder-tone must be off or early-media, not 'loud'");
         assertThatThrownBy(() -> parse(new String[] {"serve", "--max-call-duration", "soon"}, Map.of()))
                 .hasMessageContaining("--max-call-duration");
         assertThatThrownBy(() -> parse(new String[] {"serve", "--sip-trunk", "nohost"}, Map.of()))

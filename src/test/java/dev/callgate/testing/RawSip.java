@@ -26,9 +26,14 @@ public final class RawSip implements AutoCloseable {
         }
     }
 
-    /** An INVITE to {@code user} with an SDP offer and optional extra header lines. */
+    /** An INVITE to {@code user} with an SDP offer (PCMU on 127.0.0.1:6000) and optional extra header lines. */
     public String invite(String user, String callId, String... extraHeaders) {
-        String sdp = "v=0\r\no=raw 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 6000 RTP/AVP 0\r\n";
+        return inviteWithMedia(user, callId, "m=audio 6000 RTP/AVP 0", extraHeaders);
+    }
+
+    /** An INVITE to {@code user} whose SDP offer has the given media line, on 127.0.0.1. */
+    public String inviteWithMedia(String user, String callId, String mediaLine, String... extraHeaders) {
+        String sdp = "v=0\r\no=raw 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" + mediaLine + "\r\n";
         return "INVITE sip:" + user + "@127.0.0.1:" + serverPort + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK" + UUID.randomUUID() + "\r\n"
                 + "Max-Forwards: 70\r\n"
@@ -88,6 +93,19 @@ public final class RawSip implements AutoCloseable {
             }
         }
         throw new AssertionError("Callgate sent no request");
+    }
+
+    /** The CANCEL of an INVITE: its Request-URI, Via (branch included), From, To, Call-ID and CSeq number. */
+    public static String cancel(String invite) {
+        String requestUri = invite.substring("INVITE ".length(), invite.indexOf(" SIP/2.0"));
+        return "CANCEL " + requestUri + " SIP/2.0\r\n"
+                + "Via: " + RawSip.header(invite, "Via") + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: " + RawSip.header(invite, "From") + "\r\n"
+                + "To: " + RawSip.header(invite, "To") + "\r\n"
+                + "Call-ID: " + RawSip.header(invite, "Call-ID") + "\r\n"
+                + "CSeq: 1 CANCEL\r\n"
+                + "Content-Length: 0\r\n\r\n";
     }
 
     public static int status(String response) {
