@@ -11,4 +11,7 @@ public record ContactRow(
         Long connectedAt,
         Long disconnectedAt,
         String disconnectReason) {
+
+    /** A moment of a contact that is stored and can be searched by. */
+    public enum Moment { INITIATED, DISCONNECTED }
 }

@@ -29,6 +29,16 @@ final class ContactRows {
         return Sql.one(connection, "select instance_id from contact where id = ?", rs -> rs.getString(1), id);
     }
 
+    /** The instance's contacts whose {@code moment} falls in [from, to] (epoch millis), whichever their state. */
+    List<ContactRow> between(Connection connection, String instanceId, ContactRow.Moment moment, long from, long to) throws SQLException {
+        String column = switch (moment) {
+            case INITIATED -> "c.initiated_at";
+            case DISCONNECTED -> "c.disconnected_at";
+        };
+        return Sql.list(connection, "select " + COLUMNS + " from contact c where c.instance_id = ? and " + column + " between ? and ?",
+                ContactRows::row, instanceId, from, to);
+    }
+
     /** The instance's calls in progress (those holding a lease), on every node. */
     List<ContactRow> live(Connection connection, String instanceId) throws SQLException {
         return Sql.list(connection, "select " + COLUMNS + " from contact c join call_lease l on l.contact_id = c.id"

@@ -222,6 +222,20 @@ public final class Switchboard implements CallRouter, AutoCloseable {
         return store.read(c -> contacts.find(c, instance.id(), contactId));
     }
 
+    /** The instance's contacts whose {@code moment} falls between {@code from} and {@code to}, both included. */
+    public List<ContactRow> contacts(InstanceRow instance, ContactRow.Moment moment, Instant from, Instant to) {
+        return store.read(c -> contacts.between(c, instance.id(), moment, millis(from), millis(to)));
+    }
+
+    /** Epoch millis, saturated: a timestamp a million years away is as good as the end of time. */
+    private static long millis(Instant at) {
+        try {
+            return at.toEpochMilli();
+        } catch (ArithmeticException far) {
+            return at.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
     /** The instance's calls in progress on every node, once every deadline due by now has ended its call. */
     public List<ContactRow> live(InstanceRow instance) {
         tick();

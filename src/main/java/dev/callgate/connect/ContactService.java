@@ -9,11 +9,12 @@ import dev.callgate.calls.CallEnd;
 import dev.callgate.calls.ContactRow;
 import dev.callgate.calls.DialingPolicy;
 import dev.callgate.calls.Switchboard;
-import dev.callgate.instance.Arns;
 import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.InstanceRow;
+import dev.callgate.instance.Pages;
 import dev.callgate.instance.ResourceKind;
 import java.time.Instant;
+import java.util.List;
 import software.amazon.awssdk.services.connect.model.Channel;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
 import software.amazon.awssdk.services.connect.model.ConnectResponse;
@@ -22,6 +23,10 @@ import software.amazon.awssdk.services.connect.model.DescribeContactRequest;
 import software.amazon.awssdk.services.connect.model.DescribeContactResponse;
 import software.amazon.awssdk.services.connect.model.EndpointInfo;
 import software.amazon.awssdk.services.connect.model.EndpointType;
+import software.amazon.awssdk.services.connect.model.ListContactReferencesRequest;
+import software.amazon.awssdk.services.connect.model.ListContactReferencesResponse;
+import software.amazon.awssdk.services.connect.model.SearchContactsRequest;
+import software.amazon.awssdk.services.connect.model.SearchContactsResponse;
 import software.amazon.awssdk.services.connect.model.StartOutboundVoiceContactRequest;
 import software.amazon.awssdk.services.connect.model.StartOutboundVoiceContactResponse;
 import software.amazon.awssdk.services.connect.model.StopContactRequest;
@@ -32,7 +37,9 @@ import software.amazon.awssdk.services.connect.model.StopContactResponse;
  * checks, in order, that outbound calling is on for the instance (OutboundContactNotPermittedException),
  * that the flow exists, that the dialing policy allows the destination (DestinationNotAllowedException),
  * and that a concurrent call is free (LimitExceededException); then dials the trunk. StopContact hangs
- * up and frees the call's slot; DescribeContact tells how a contact went.
+ * up and frees the call's slot; DescribeContact tells how a contact went, SearchContacts finds contacts
+ * (see {@link ContactSearch}) and ListContactReferences lists a contact's references, which Callgate's
+ * contacts never have.
  */
 public final class ContactService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private final InstanceResources resources;
@@ -50,6 +57,8 @@ public final class ContactService implements OperationFamily<ConnectRequest, Con
         handlers.on(StartOutboundVoiceContactRequest.class, this::startOutbound);
         handlers.on(StopContactRequest.class, this::stop);
         handlers.on(DescribeContactRequest.class, this::describe);
+        handlers.on(SearchContactsRequest.class, this::search);
+        handlers.on(ListContactReferencesRequest.class, this::references);
     }
 
     public StartOutboundVoiceContactResponse startOutbound(Caller caller, StartOutboundVoiceContactRequest request) {
@@ -72,15 +81,32 @@ public final class ContactService implements OperationFamily<ConnectRequest, Con
 
     public DescribeContactResponse describe(Caller caller, DescribeContactRequest request) {
         InstanceRow instance = resources.instance(caller, request.instanceId());
-        ContactRow row = switchboard.contact(instance, request.contactId()).orElseThrow(() ->
-                ServiceError.notFound("Contact " + request.contactId() + " not found in instance " + instance.id() + "."));
-        return DescribeContactResponse.builder().contact(contact(instance, row)).build();
+        return DescribeContactResponse.builder().contact(contact(instance, found(instance, request.contactId()))).build();
+    }
+
+    public SearchContactsResponse search(Caller caller, SearchContactsRequest request) {
+        ContactSearch.check(request);
+        return new ContactSearch(switchboard).search(resources.instance(caller, request.instanceId()), request);
+    }
+
+    /** Callgate's contacts carry no references (no attachments, URLs or attributes): an existing contact has none. */
+    public ListContactReferencesResponse references(Caller caller, ListContactReferencesRequest request) {
+        InstanceRow instance = resources.instance(caller, request.instanceId());
+        found(instance, request.contactId());
+        // An empty list has no next page: any NextToken is one this operation never returned.
+        Pages.cursor("ListContactReferences@" + instance.id() + "/" + request.contactId(), null, 1, request.nextToken());
+        return ListContactReferencesResponse.builder().referenceSummaryList(List.of()).build();
+    }
+
+    private ContactRow found(InstanceRow instance, String contactId) {
+        return switchboard.contact(instance, contactId).orElseThrow(() ->
+                ServiceError.notFound("Contact " + contactId + " not found in instance " + instance.id() + "."));
     }
 
     private static Contact contact(InstanceRow instance, ContactRow row) {
         Long last = row.disconnectedAt() != null ? row.disconnectedAt() : row.connectedAt() != null ? row.connectedAt() : row.initiatedAt();
         return Contact.builder()
-                .arn(Arns.instance(instance) + "/contact/" + row.id())
+                .arn(ContactSearch.arn(instance, row))
                 .id(row.id()).initialContactId(row.id())
                 .initiationMethod(row.initiationMethod())
                 .channel(Channel.VOICE)
