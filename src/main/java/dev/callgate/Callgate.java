@@ -34,6 +34,7 @@ import dev.callgate.requests.RequestsApi;
 import dev.callgate.requests.StoredDialingRules;
 import dev.callgate.servicequotas.ServiceQuotasApi;
 import dev.callgate.servicequotas.ServiceQuotasHandlers;
+import dev.callgate.sip.ReorderTone;
 import dev.callgate.sip.SipEndpoint;
 import dev.callgate.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -76,8 +77,8 @@ public final class Callgate implements AutoCloseable {
             // Throttle rates come from the edition current at start: the throttle is the account's, not an instance's.
             ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, clock, metrics);
             sip = SipEndpoint.listen(settings.bind(), settings.calls().sipPort());
-            if (settings.calls().reorderTone() == CallSettings.ReorderTone.EARLY_MEDIA) {
-                sip.playReorderTone();
+            if (settings.calls().reorderTone() != CallSettings.ReorderTone.OFF) {
+                sip.playReorderTone(ReorderTone.valueOf(settings.calls().reorderTone().name()));
             }
             switchboard = new Switchboard(store, ledger, instances, clock, settings.calls(), sip, metrics);
             StoredDialingRules dialing = new StoredDialingRules(editions);

@@ -70,7 +70,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--reorder-tone", defaultValue = "off",
             description = "off (the default), or early-media: a caller refused for want of a free concurrent-call slot hears"
-                    + " the North American reorder tone in a 183 for 1 s before the 503.")
+                    + " the North American reorder tone in a 183 for two cycles (1 s) before the 503;"
+                    + " early-media:uk, :de, :jp or :au for that country's tone.")
     String reorderTone;
 
     @Option(names = "--approval-policy", defaultValue = "manual",
@@ -103,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
                 file.path() == null ? "none" : file.path().toAbsolutePath().normalize());
         out.printf("SIP on udp and tcp %s:%d; trunk: %s; reorder tone: %s%n", bind, callgate.sipPort(),
                 settings.calls().sipTrunk() == null ? "none" : settings.calls().sipTrunk(),
-                settings.calls().reorderTone().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                settings.calls().reorderTone().label());
         out.printf("API throttle: %s; clock: %s; approval policy: %s%n", settings.throttle(),
                 settings.clock().name().toLowerCase(Locale.ROOT), settings.approvalPolicy());
         out.printf("For the AWS CLI and SDKs: export AWS_ENDPOINT_URL=%s%n", endpoint);
@@ -145,7 +146,7 @@ final class ServeCommand implements Callable<Integer> {
     private CallSettings callSettings() {
         try {
             return new CallSettings(sipPort, sipTrunk, CallSettings.parseDuration(maxCallDuration),
-                    parsed("--reorder-tone", reorderTone, CallSettings.ReorderTone::parse, "off or early-media"));
+                    parsed("--reorder-tone", reorderTone, CallSettings.ReorderTone::parse, CallSettings.CHOICES));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(new CommandLine(this), e.getMessage());
         }

@@ -16,15 +16,35 @@ public record CallSettings(int sipPort, String sipTrunk, Duration maxCallDuratio
     public static final Duration DEFAULT_MAX_CALL_DURATION = Duration.ofHours(4);
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([hms])");
 
-    /** What a caller refused with 503 (no free concurrent-call slot) hears first: nothing, or the reorder tone in a 183. */
+    /**
+     * What a caller refused with 503 (no free concurrent-call slot) hears first: nothing, or a country's
+     * reorder tone in a 183: {@code early-media} (North America's) or {@code early-media:uk|de|jp|au|us}.
+     */
     public enum ReorderTone {
-        OFF, EARLY_MEDIA;
+        OFF, US, UK, DE, JP, AU;
 
-        /** {@code off} or {@code early-media}. */
         public static ReorderTone parse(String text) {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            String value = text.trim().toLowerCase(Locale.ROOT);
+            if (value.equals("off")) {
+                return OFF;
+            }
+            if (value.equals("early-media")) {
+                return US;
+            }
+            if (value.startsWith("early-media:") && !value.endsWith(":off")) {
+                return valueOf(value.substring("early-media:".length()).toUpperCase(Locale.ROOT));
+            }
+            throw new IllegalArgumentException("Not a reorder tone: " + text);
+        }
+
+        /** As the option spells it. */
+        public String label() {
+            return this == OFF ? "off" : "early-media:" + name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /** The values of --reorder-tone. */
+    public static final String CHOICES = "off, early-media (North America's tone) or early-media:us, :uk, :de, :jp or :au";
 
     public CallSettings {
         if (sipPort < 0 || sipPort > 65535) {
@@ -37,7 +57,7 @@ public record CallSettings(int sipPort, String sipTrunk, Duration maxCallDuratio
             throw new IllegalArgumentException("--max-call-duration must be positive, not " + maxCallDuration);
         }
         if (reorderTone == null) {
-            throw new IllegalArgumentException("--reorder-tone must be off or early-media");
+            throw new IllegalArgumentException("--reorder-tone must be " + CHOICES);
         }
     }
 

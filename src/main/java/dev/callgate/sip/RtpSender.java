@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plays the {@link ReorderTone} as RTP (RFC 3550, PCMU, payload type 0) from one UDP socket, a packet
+ * Plays a {@link ReorderTone} as RTP (RFC 3550, PCMU, payload type 0) from one UDP socket, a packet
  * every 20 ms on its own timer thread, never on the SIP stack's. Silent frames are not sent; the
  * first packet of each burst carries the marker bit, and the timestamp runs on through the silences.
  */
@@ -59,16 +59,15 @@ final class RtpSender implements AutoCloseable {
     }
 
     /**
-     * Plays {@code cycles} cadence cycles to {@code target} while {@code wanted} holds, then runs
-     * {@code played} (not when {@code wanted} stopped it). False, and nothing played, when
-     * {@link #MAX_STREAMS} are playing already.
+     * Plays {@code tone} to {@code target} while {@code wanted} holds, then runs {@code played} (not
+     * when {@code wanted} stopped it). False, and nothing played, when {@link #MAX_STREAMS} are playing already.
      */
-    boolean play(InetSocketAddress target, int cycles, BooleanSupplier wanted, Runnable played) {
+    boolean play(ReorderTone tone, InetSocketAddress target, BooleanSupplier wanted, Runnable played) {
         if (playing.incrementAndGet() > MAX_STREAMS) {
             playing.decrementAndGet();
             return false;
         }
-        Stream stream = new Stream(target, cycles * ReorderTone.CYCLE.length, wanted, played);
+        Stream stream = new Stream(tone.frames(), target, wanted, played);
         synchronized (stream) {
             stream.future = timer.scheduleAtFixedRate(stream, 0, FRAME_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -77,8 +76,8 @@ final class RtpSender implements AutoCloseable {
 
     /** One caller's stream: its SSRC, and sequence number and timestamp starting at random (RFC 3550 §5.1). */
     private final class Stream implements Runnable {
+        private final byte[][] frames;
         private final InetSocketAddress target;
-        private final int frames;
         private final BooleanSupplier wanted;
         private final Runnable played;
         private final int ssrc = random.nextInt();
@@ -88,9 +87,9 @@ final class RtpSender implements AutoCloseable {
         private boolean silent = true;
         private ScheduledFuture<?> future;
 
-        Stream(InetSocketAddress target, int frames, BooleanSupplier wanted, Runnable played) {
-            this.target = target;
+        Stream(byte[][] frames, InetSocketAddress target, BooleanSupplier wanted, Runnable played) {
             this.frames = frames;
+            this.target = target;
             this.wanted = wanted;
             this.played = played;
         }
@@ -101,12 +100,12 @@ final class RtpSender implements AutoCloseable {
                 finish();
                 return;
             }
-            if (frame == frames) {
+            if (frame == frames.length) {
                 finish();
                 played.run();
                 return;
             }
-            byte[] payload = ReorderTone.CYCLE[frame % ReorderTone.CYCLE.length];
+            byte[] payload = frames[frame];
             if (payload != null) {
                 send(payload, silent);
             }

@@ -81,8 +81,9 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     });
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
     private volatile CallRouter router;
-    /** Plays the reorder tone before a 503 for want of a slot; null when that option is off. */
-    private volatile RtpSender reorderTone;
+    /** Plays {@link #reorderTone} before a 503 for want of a slot; null when that option is off. */
+    private volatile RtpSender tonePlayer;
+    private volatile ReorderTone reorderTone;
 
     private SipEndpoint(SipStackImpl stack, SipProvider provider, String host, int port) {
         this.stack = stack;
@@ -127,9 +128,10 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         this.router = callRouter;
     }
 
-    /** From now on a caller refused for want of a slot (503, cause 34) first hears the reorder tone in a 183. */
-    public void playReorderTone() {
-        reorderTone = RtpSender.open(host);
+    /** From now on a caller refused for want of a slot (503, cause 34) first hears {@code tone} in a 183. */
+    public void playReorderTone(ReorderTone tone) {
+        reorderTone = tone; // before the player: a player always has its tone
+        tonePlayer = RtpSender.open(host);
     }
 
     public int port() {
@@ -310,7 +312,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
      * when no tone is played (the caller gets the refusal at once).
      */
     private boolean toneBeforeRefusal(SipCall call, Request request, Verdict refusal) {
-        RtpSender sender = reorderTone;
+        RtpSender sender = tonePlayer;
         byte[] offer = request.getRawContent();
         InetSocketAddress target = sender == null || offer == null ? null
                 : SessionDescription.pcmuTarget(new String(offer, StandardCharsets.UTF_8));
@@ -327,7 +329,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             LOG.debug("183 to call {} not sent: {}", call.callId(), e.toString());
             return false;
         }
-        return sender.play(target, ReorderTone.CYCLES_BEFORE_REFUSAL, () -> call.state() == SipCall.State.OFFERED,
+        return sender.play(reorderTone, target, () -> call.state() == SipCall.State.OFFERED,
                 () -> finalResponse(call, request, refusal.status(), refusal.phrase(), refusal.cause()));
     }
 
@@ -560,8 +562,8 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     @Override
     public void close() {
         offers.shutdownNow();
-        if (reorderTone != null) {
-            reorderTone.close();
+        if (tonePlayer != null) {
+            tonePlayer.close();
         }
         stack.stop();
     }

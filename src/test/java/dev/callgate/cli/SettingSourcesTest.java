@@ -65,11 +65,16 @@ class SettingSourcesTest {
         assertThat(settings.calls().sipPort()).isEqualTo(5070);
         assertThat(settings.calls().sipTrunk()).isEqualTo("10.0.0.9:5060");
         assertThat(settings.calls().maxCallDuration()).isEqualTo(Duration.ofMinutes(90));
-        assertThat(settings.calls().reorderTone()).isEqualTo(CallSettings.ReorderTone.EARLY_MEDIA);
+        assertThat(settings.calls().reorderTone()).as("North America's tone").isEqualTo(CallSettings.ReorderTone.US);
+        assertThat(parse(new String[] {"serve", "--reorder-tone", "early-media:uk"}, Map.of()).calls().reorderTone())
+                .isEqualTo(CallSettings.ReorderTone.UK);
         assertThat(parse(new String[] {"serve"}, Map.of()).calls())
                 .isEqualTo(new CallSettings(5060, null, Duration.ofHours(4), CallSettings.ReorderTone.OFF));
         assertThatThrownBy(() -> parse(new String[] {"serve", "--reorder-tone", "loud"}, Map.of()))
-                .hasMessage("--reorder-tone must be off or early-media, not 'loud'");
+                .hasMessage("--reorder-tone must be off, early-media (North America's tone) or early-media:us, :uk, :de, :jp or :au,"
+                        + " not 'loud'");
+        assertThatThrownBy(() -> parse(new String[] {"serve", "--reorder-tone", "early-media:off"}, Map.of()))
+                .hasMessageContaining("--reorder-tone must be");
         assertThatThrownBy(() -> parse(new String[] {"serve", "--max-call-duration", "soon"}, Map.of()))
                 .hasMessageContaining("--max-call-duration");
         assertThatThrownBy(() -> parse(new String[] {"serve", "--sip-trunk", "nohost"}, Map.of()))

@@ -9,7 +9,7 @@ import dev.callgate.testing.Calls;
 import dev.callgate.testing.Fixtures;
 import dev.callgate.testing.RawSip;
 import dev.callgate.testing.ServerSuite;
-import java.io.ByteArrayInputStream;
+import dev.callgate.testing.ToneAnalysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -18,32 +18,26 @@ import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code --reorder-tone early-media}: a caller refused for want of a concurrent-call slot (limits.md §4)
  * gets a 183 and hears the North American reorder tone (480 + 620 Hz, 0.25 s on, 0.25 s off) as PCMU
- * RTP on the socket its SDP names, then the 503 with Q.850 cause 34. The RTP is decoded with the JDK's
- * own µ-law decoder, the frequencies found with the Goertzel algorithm and the cadence read off the
- * RTP timestamps and the energy of each 10 ms.
+ * RTP on the socket its SDP names, then the 503 with Q.850 cause 34. The RTP is decoded and listened to
+ * by {@link ToneAnalysis}, the cadence read off the RTP timestamps and the energy of each 10 ms.
  */
-class ReorderToneTest extends ServerSuite {
-    private static final int SAMPLE_RATE = 8000;
+class ReorderToneAcceptanceTest extends ServerSuite {
     private static final Pattern SDP_AUDIO = Pattern.compile("\r\nm=audio (\\d+) RTP/AVP 0\r\n");
 
     @Override
     protected UnaryOperator<Settings> settings() {
         return s -> s.withEdition("2017-03-28").withClock(Settings.ClockMode.VIRTUAL)
-                .withCalls(CallSettings.forTests().withReorderTone(CallSettings.ReorderTone.EARLY_MEDIA));
+                .withCalls(CallSettings.forTests().withReorderTone(CallSettings.ReorderTone.parse("early-media")));
     }
 
     @Test
@@ -86,15 +80,15 @@ class ReorderToneTest extends ServerSuite {
             assertThat(packets.get(0).marker()).isTrue();
 
             double[] audioTimeline = timeline(packets);
-            List<Integer> runs = runs(audioTimeline);
+            List<Integer> runs = ToneAnalysis.runs(audioTimeline);
             assertThat(runs).as("on, off, on (ms)").hasSize(3);
             assertThat(runs.get(0)).isCloseTo(250, within(10));
             assertThat(runs.get(1)).isCloseTo(250, within(10));
             assertThat(runs.get(2)).isCloseTo(250, within(10));
-            for (double[] burst : bursts(audioTimeline)) {
-                double tone = Math.min(goertzel(burst, 480), goertzel(burst, 620));
+            for (double[] burst : ToneAnalysis.bursts(audioTimeline)) {
+                double tone = Math.min(ToneAnalysis.power(burst, 480), ToneAnalysis.power(burst, 620));
                 for (double other : new double[] {350, 400, 425, 440, 1000, 1400}) {
-                    assertThat(tone).as("480 and 620 Hz against %s Hz", other).isGreaterThan(100 * goertzel(burst, other));
+                    assertThat(tone).as("480 and 620 Hz against %s Hz", other).isGreaterThan(100 * ToneAnalysis.power(burst, other));
                 }
             }
         }
@@ -199,92 +193,10 @@ class ReorderToneTest extends ServerSuite {
         Rtp last = packets.get(packets.size() - 1);
         double[] samples = new double[(int) last.since(first) + 160];
         for (Rtp packet : packets) {
-            short[] decoded = decode(packet.payload());
-            int offset = (int) packet.since(first);
-            for (int i = 0; i < decoded.length; i++) {
-                samples[offset + i] = decoded[i];
-            }
+            double[] decoded = ToneAnalysis.decode(packet.payload());
+            System.arraycopy(decoded, 0, samples, (int) packet.since(first), decoded.length);
         }
         return samples;
-    }
-
-    /** µ-law to linear with the JDK's G.711 decoder, an implementation independent of Callgate's encoder. */
-    private static short[] decode(byte[] ulaw) {
-        AudioFormat format = new AudioFormat(AudioFormat.Encoding.ULAW, SAMPLE_RATE, 8, 1, 1, SAMPLE_RATE, false);
-        try (AudioInputStream linear = AudioSystem.getAudioInputStream(new AudioFormat(SAMPLE_RATE, 16, 1, true, false),
-                new AudioInputStream(new ByteArrayInputStream(ulaw), format, ulaw.length))) {
-            ByteBuffer bytes = ByteBuffer.wrap(linear.readAllBytes()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            short[] samples = new short[ulaw.length];
-            bytes.asShortBuffer().get(samples);
-            return samples;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Lengths in ms of the alternating loud and quiet runs of 10 ms windows, from the first loud one to the last. */
-    private static List<Integer> runs(double[] samples) {
-        double[] energy = new double[samples.length / 80];
-        for (int w = 0; w < energy.length; w++) {
-            for (int i = w * 80; i < (w + 1) * 80; i++) {
-                energy[w] += samples[i] * samples[i];
-            }
-        }
-        double loud = Arrays.stream(energy).max().orElseThrow() / 10;
-        List<Integer> runs = new ArrayList<>();
-        boolean on = true;
-        int length = 0;
-        for (double e : energy) {
-            if ((e > loud) != on) {
-                runs.add(length * 10);
-                on = !on;
-                length = 0;
-            }
-            length++;
-        }
-        if (on) {
-            runs.add(length * 10); // the last packet's silent end is no off period
-        }
-        return runs;
-    }
-
-    /** The samples of each loud stretch. */
-    private static List<double[]> bursts(double[] samples) {
-        List<double[]> bursts = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= samples.length; i++) {
-            boolean quiet = i == samples.length || isQuietFrom(samples, i);
-            if (!quiet && start < 0) {
-                start = i;
-            } else if (quiet && start >= 0) {
-                bursts.add(Arrays.copyOfRange(samples, start, i));
-                start = -1;
-            }
-        }
-        return bursts;
-    }
-
-    /** Whether the 10 ms from {@code i} are silent (µ-law's zero decodes to 0). */
-    private static boolean isQuietFrom(double[] samples, int i) {
-        for (int j = i; j < Math.min(samples.length, i + 80); j++) {
-            if (samples[j] != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The power of one frequency in the samples (Goertzel). */
-    private static double goertzel(double[] samples, double frequency) {
-        double coefficient = 2 * Math.cos(2 * Math.PI * frequency / SAMPLE_RATE);
-        double previous = 0;
-        double beforePrevious = 0;
-        for (double sample : samples) {
-            double current = sample + coefficient * previous - beforePrevious;
-            beforePrevious = previous;
-            previous = current;
-        }
-        return previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
     }
 
     private record Rtp(int version, boolean marker, int payloadType, int sequence, long timestamp, int ssrc, byte[] payload, int sourcePort) {
