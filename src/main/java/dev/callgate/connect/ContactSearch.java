@@ -7,7 +7,6 @@ import dev.callgate.instance.Arns;
 import dev.callgate.instance.InstanceRow;
 import dev.callgate.instance.Pages;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -73,9 +72,8 @@ final class ContactSearch {
                 : new Order(sort.fieldName(), sort.order());
         Pages.Cursor cursor = Pages.cursor("SearchContacts/" + order.field() + "," + order.direction() + "@" + instance.id(),
                 request.maxResults(), MAX_PAGE, MAX_PAGE, request.nextToken());
-        List<ContactRow> matches = new ArrayList<>(inRange(instance, request.timeRange()).stream()
-                .filter(matching(request.searchCriteria())).toList());
-        matches.sort(order);
+        List<ContactRow> matches = inRange(instance, request.timeRange()).stream()
+                .filter(matching(request.searchCriteria())).sorted(order).toList();
         List<ContactRow> after = cursor.after() == null ? matches
                 : matches.stream().filter(row -> order.isAfter(row, cursor.after())).toList();
         Pages.Page<ContactRow> page = cursor.page(after.subList(0, Math.min(after.size(), cursor.size() + 1)), order::key);
@@ -98,12 +96,12 @@ final class ContactSearch {
         if (criteria == null) {
             return row -> true;
         }
-        Predicate<ContactRow> channel = row -> !criteria.hasChannels() || criteria.channels().isEmpty()
-                || criteria.channels().contains(Channel.VOICE);
-        Predicate<ContactRow> method = row -> !criteria.hasInitiationMethods() || criteria.initiationMethods().isEmpty()
+        // An absent or empty list filters nothing; a contact has no queue and no agent, so any id excludes it.
+        Predicate<ContactRow> channel = row -> criteria.channels().isEmpty() || criteria.channels().contains(Channel.VOICE);
+        Predicate<ContactRow> method = row -> criteria.initiationMethods().isEmpty()
                 || criteria.initiationMethodsAsStrings().contains(row.initiationMethod());
-        Predicate<ContactRow> unqueued = row -> !criteria.hasQueueIds() || criteria.queueIds().isEmpty();
-        Predicate<ContactRow> unassigned = row -> !criteria.hasAgentIds() || criteria.agentIds().isEmpty();
+        Predicate<ContactRow> unqueued = row -> criteria.queueIds().isEmpty();
+        Predicate<ContactRow> unassigned = row -> criteria.agentIds().isEmpty();
         return channel.and(method).and(unqueued).and(unassigned);
     }
 
