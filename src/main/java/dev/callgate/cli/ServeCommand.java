@@ -6,6 +6,7 @@ import dev.callgate.config.ConfigFile;
 import dev.callgate.config.Settings;
 import dev.callgate.console.Console;
 import dev.callgate.limits.edition.Edition;
+import dev.callgate.limits.throttle.RedisAddress;
 import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.requests.ApprovalPolicy;
 import java.io.PrintWriter;
@@ -53,6 +54,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "API throttling: faithful (Amazon Connect's rates, the default), off, or scale=N (rates and bursts times N).")
     String throttle;
 
+    @Option(names = "--throttle-store",
+            description = "redis://host:port[/db]: keep the throttle's buckets in Redis, shared by every node pointed at it"
+                    + " (default: in memory on the embedded store, in PostgreSQL rows on PostgreSQL).")
+    String throttleStore;
+
     @Option(names = "--clock", defaultValue = "system",
             description = "system, or virtual: time stands still until POST /_callgate/clock/advance moves it.")
     String clock;
@@ -98,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
                 file.path() == null ? "none" : file.path().toAbsolutePath().normalize());
         out.printf("SIP on udp and tcp %s:%d; trunk: %s%n", bind, callgate.sipPort(),
                 settings.calls().sipTrunk() == null ? "none" : settings.calls().sipTrunk());
-        out.printf("API throttle: %s; clock: %s; approval policy: %s%n", settings.throttle(),
+        out.printf("API throttle: %s, buckets %s; clock: %s; approval policy: %s%n", settings.throttle(), buckets(settings),
                 settings.clock().name().toLowerCase(Locale.ROOT), settings.approvalPolicy());
         out.printf("For the AWS CLI and SDKs: export AWS_ENDPOINT_URL=%s%n", endpoint);
         out.printf("Operator console: %s%s%n", endpoint, Console.PATH);
@@ -114,6 +120,13 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static String buckets(Settings settings) {
+        if (settings.throttleStore() != null) {
+            return "in Redis at " + settings.throttleStore();
+        }
+        return settings.store() == null ? "in memory" : "in PostgreSQL";
     }
 
     /** A store URL as it may be printed: its password (as a parameter or in the user info) masked. */
@@ -132,7 +145,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private Settings settings(ConfigFile file) {
         return new Settings(port, bind, dataDir, store, authMode(), edition, editionsFile, operatorToken,
-                file.accessKeys(), file.billingEntities(), throttleMode(), clockMode(), callSettings(),
+                file.accessKeys(), file.billingEntities(), throttleMode(), redisAddress(), clockMode(), callSettings(),
                 parsed("--approval-policy", approvalPolicy, ApprovalPolicy::parse, "manual, auto or auto-up-to=Nx[,deny-above=Mx]"));
     }
 
@@ -146,6 +159,10 @@ final class ServeCommand implements Callable<Integer> {
 
     private ThrottleMode throttleMode() {
         return parsed("--throttle", throttle, ThrottleMode::parse, "faithful, off or scale=N (N a whole number >= 1)");
+    }
+
+    private RedisAddress redisAddress() {
+        return throttleStore == null ? null : parsed("--throttle-store", throttleStore, RedisAddress::parse, "redis://host:port[/db]");
     }
 
     private Settings.ClockMode clockMode() {
