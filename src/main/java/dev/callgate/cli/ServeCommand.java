@@ -104,7 +104,8 @@ final class ServeCommand implements Callable<Integer> {
                 file.path() == null ? "none" : file.path().toAbsolutePath().normalize());
         out.printf("SIP on udp and tcp %s:%d; trunk: %s%n", bind, callgate.sipPort(),
                 settings.calls().sipTrunk() == null ? "none" : settings.calls().sipTrunk());
-        out.printf("API throttle: %s, buckets %s; clock: %s; approval policy: %s%n", settings.throttle(), buckets(settings),
+        out.printf("API throttle: %s%s; clock: %s; approval policy: %s%n", settings.throttle(),
+                settings.throttle().enabled() ? ", buckets " + buckets(settings) : "",
                 settings.clock().name().toLowerCase(Locale.ROOT), settings.approvalPolicy());
         out.printf("For the AWS CLI and SDKs: export AWS_ENDPOINT_URL=%s%n", endpoint);
         out.printf("Operator console: %s%s%n", endpoint, Console.PATH);
