@@ -51,12 +51,14 @@ public final class Callgate implements AutoCloseable {
     private final HttpFront front;
     private final SipEndpoint sip;
     private final Switchboard switchboard;
+    private final ApiThrottle throttle;
 
-    private Callgate(Store store, HttpFront front, SipEndpoint sip, Switchboard switchboard) {
+    private Callgate(Store store, HttpFront front, SipEndpoint sip, Switchboard switchboard, ApiThrottle throttle) {
         this.store = store;
         this.front = front;
         this.sip = sip;
         this.switchboard = switchboard;
+        this.throttle = throttle;
     }
 
     public static Callgate start(Settings settings) {
@@ -65,6 +67,7 @@ public final class Callgate implements AutoCloseable {
         Store store = settings.store() != null ? Store.open(settings.store()) : Store.openEmbedded(settings.dataDir());
         SipEndpoint sip = null;
         Switchboard switchboard = null;
+        ApiThrottle throttle = null;
         try {
             Accounts accounts = new Accounts(store);
             settings.billingEntities().forEach(accounts::setBillingEntity);
@@ -75,7 +78,7 @@ public final class Callgate implements AutoCloseable {
             InstanceResources resources = new InstanceResources(store, instances, ledger, clock);
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // Throttle rates come from the edition current at start: the throttle is the account's, not an instance's.
-            ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, clock, metrics);
+            throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, settings.throttleStore(), clock, metrics);
             sip = SipEndpoint.listen(settings.bind(), settings.calls().sipPort());
             if (settings.calls().reorderTone() != CallSettings.ReorderTone.OFF) {
                 sip.playReorderTone(ReorderTone.valueOf(settings.calls().reorderTone().name()));
@@ -98,12 +101,12 @@ public final class Callgate implements AutoCloseable {
                     new InstanceChanges(store, instances, dialing, requests, clock), requests);
             HttpFront front = new HttpFront(settings.bind(), settings.port(), routes(aws, operator, reports, calls, ownRequests));
             front.start();
-            return new Callgate(store, front, sip, switchboard);
+            return new Callgate(store, front, sip, switchboard, throttle);
         } catch (IOException e) {
-            stop(switchboard, sip, store);
+            stop(switchboard, sip, throttle, store);
             throw new PortUnavailable(settings.bind(), settings.port(), e);
         } catch (RuntimeException e) {
-            stop(switchboard, sip, store);
+            stop(switchboard, sip, throttle, store);
             throw e;
         }
     }
@@ -140,17 +143,20 @@ public final class Callgate implements AutoCloseable {
     @Override
     public void close() {
         front.close();
-        stop(switchboard, sip, store);
+        stop(switchboard, sip, throttle, store);
     }
 
-    /** Calls end before the SIP stack stops, and both before the store closes. */
-    private static void stop(Switchboard switchboard, SipEndpoint sip, Store store) {
+    /** Calls end before the SIP stack stops, and both before the throttle's Redis connection and the store close. */
+    private static void stop(Switchboard switchboard, SipEndpoint sip, ApiThrottle throttle, Store store) {
         try {
             if (switchboard != null) {
                 switchboard.close();
             }
             if (sip != null) {
                 sip.close();
+            }
+            if (throttle != null) {
+                throttle.close();
             }
         } finally {
             store.close();

@@ -6,6 +6,7 @@ import dev.callgate.config.ConfigFile;
 import dev.callgate.config.Settings;
 import dev.callgate.console.Console;
 import dev.callgate.limits.edition.Edition;
+import dev.callgate.limits.throttle.RedisAddress;
 import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.requests.ApprovalPolicy;
 import java.io.PrintWriter;
@@ -52,6 +53,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--throttle", defaultValue = "faithful",
             description = "API throttling: faithful (Amazon Connect's rates, the default), off, or scale=N (rates and bursts times N).")
     String throttle;
+
+    @Option(names = "--throttle-store",
+            description = "redis://host:port[/db]: keep the throttle's buckets in Redis, shared by every node pointed at it"
+                    + " (default: in memory on the embedded store, in PostgreSQL rows on PostgreSQL).")
+    String throttleStore;
 
     @Option(names = "--clock", defaultValue = "system",
             description = "system, or virtual: time stands still until POST /_callgate/clock/advance moves it.")
@@ -105,7 +111,8 @@ final class ServeCommand implements Callable<Integer> {
         out.printf("SIP on udp and tcp %s:%d; trunk: %s; reorder tone: %s%n", bind, callgate.sipPort(),
                 settings.calls().sipTrunk() == null ? "none" : settings.calls().sipTrunk(),
                 settings.calls().reorderTone().label());
-        out.printf("API throttle: %s; clock: %s; approval policy: %s%n", settings.throttle(),
+        out.printf("API throttle: %s%s; clock: %s; approval policy: %s%n", settings.throttle(),
+                settings.throttle().enabled() ? ", buckets " + buckets(settings) : "",
                 settings.clock().name().toLowerCase(Locale.ROOT), settings.approvalPolicy());
         out.printf("For the AWS CLI and SDKs: export AWS_ENDPOINT_URL=%s%n", endpoint);
         out.printf("Operator console: %s%s%n", endpoint, Console.PATH);
@@ -121,6 +128,13 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static String buckets(Settings settings) {
+        if (settings.throttleStore() != null) {
+            return "in Redis at " + settings.throttleStore();
+        }
+        return settings.store() == null ? "in memory" : "in PostgreSQL";
     }
 
     /** A store URL as it may be printed: its password (as a parameter or in the user info) masked. */
@@ -139,7 +153,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private Settings settings(ConfigFile file) {
         return new Settings(port, bind, dataDir, store, authMode(), edition, editionsFile, operatorToken,
-                file.accessKeys(), file.billingEntities(), throttleMode(), clockMode(), callSettings(),
+                file.accessKeys(), file.billingEntities(), throttleMode(), redisAddress(), clockMode(), callSettings(),
                 parsed("--approval-policy", approvalPolicy, ApprovalPolicy::parse, "manual, auto or auto-up-to=Nx[,deny-above=Mx]"));
     }
 
@@ -154,6 +168,10 @@ final class ServeCommand implements Callable<Integer> {
 
     private ThrottleMode throttleMode() {
         return parsed("--throttle", throttle, ThrottleMode::parse, "faithful, off or scale=N (N a whole number >= 1)");
+    }
+
+    private RedisAddress redisAddress() {
+        return throttleStore == null ? null : parsed("--throttle-store", throttleStore, RedisAddress::parse, "redis://host:port[/db]");
     }
 
     private Settings.ClockMode clockMode() {

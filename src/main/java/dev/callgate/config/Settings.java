@@ -3,6 +3,7 @@ package dev.callgate.config;
 import dev.callgate.Callgate;
 import dev.callgate.accounts.AccessKey;
 import dev.callgate.accounts.BillingEntity;
+import dev.callgate.limits.throttle.RedisAddress;
 import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.requests.ApprovalPolicy;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.Map;
 /**
  * Everything a Callgate server is started with. Each value comes from a flag, an environment variable
  * ({@code CALLGATE_<NAME>}) or the config file, under the same name, in that order of precedence.
+ * {@code throttleStore} is null unless the throttle's buckets live in Redis.
  */
 public record Settings(
         int port,
@@ -25,6 +27,7 @@ public record Settings(
         List<AccessKey> accessKeys,
         Map<String, BillingEntity> billingEntities,
         ThrottleMode throttle,
+        RedisAddress throttleStore,
         ClockMode clock,
         CallSettings calls,
         ApprovalPolicy approvalPolicy) {
@@ -48,43 +51,49 @@ public record Settings(
     /** Defaults for an embedded server on {@code dataDir}: what tests start from (SIP on a free port, see {@link CallSettings#forTests}). */
     public static Settings defaults(Path dataDir) {
         return new Settings(4599, "127.0.0.1", dataDir, null, AuthMode.LENIENT, null, null, null, List.of(), Map.of(),
-                ThrottleMode.FAITHFUL, ClockMode.SYSTEM, CallSettings.forTests(), ApprovalPolicy.MANUAL);
+                ThrottleMode.FAITHFUL, null, ClockMode.SYSTEM, CallSettings.forTests(), ApprovalPolicy.MANUAL);
     }
 
     public Settings withPort(int newPort) {
-        return new Settings(newPort, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls, approvalPolicy);
+        return new Settings(newPort, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, throttleStore, clock, calls, approvalPolicy);
     }
 
     public Settings withStore(String newStore) {
-        return new Settings(port, bind, dataDir, newStore, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls, approvalPolicy);
+        return new Settings(port, bind, dataDir, newStore, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, throttleStore, clock, calls, approvalPolicy);
     }
 
     public Settings withEdition(String newEdition) {
-        return new Settings(port, bind, dataDir, store, auth, newEdition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls, approvalPolicy);
+        return new Settings(port, bind, dataDir, store, auth, newEdition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, throttleStore, clock, calls, approvalPolicy);
     }
 
     public Settings withEditionsFile(Path newEditionsFile) {
-        return new Settings(port, bind, dataDir, store, auth, edition, newEditionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls, approvalPolicy);
+        return new Settings(port, bind, dataDir, store, auth, edition, newEditionsFile, operatorToken, accessKeys, billingEntities, throttle, throttleStore, clock, calls, approvalPolicy);
     }
 
     public Settings withStrictAuth(String newOperatorToken, List<AccessKey> keys) {
-        return new Settings(port, bind, dataDir, store, AuthMode.STRICT, edition, editionsFile, newOperatorToken, keys, billingEntities, throttle, clock, calls, approvalPolicy);
+        return new Settings(port, bind, dataDir, store, AuthMode.STRICT, edition, editionsFile, newOperatorToken, keys, billingEntities, throttle, throttleStore, clock, calls, approvalPolicy);
     }
 
     public Settings withThrottle(ThrottleMode newThrottle) {
-        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, newThrottle, clock, calls, approvalPolicy);
+        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, newThrottle, throttleStore, clock, calls, approvalPolicy);
+    }
+
+    /** Buckets in Redis at {@code address} (null: where the store keeps them). */
+    public Settings withThrottleStore(RedisAddress address) {
+        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, address, clock, calls,
+                approvalPolicy);
     }
 
     public Settings withCalls(CallSettings newCalls) {
-        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, newCalls, approvalPolicy);
+        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, throttleStore, clock, newCalls, approvalPolicy);
     }
 
     public Settings withApprovalPolicy(ApprovalPolicy newPolicy) {
-        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, clock, calls,
+        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, throttleStore, clock, calls,
                 newPolicy);
     }
 
     public Settings withClock(ClockMode newClock) {
-        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, newClock, calls, approvalPolicy);
+        return new Settings(port, bind, dataDir, store, auth, edition, editionsFile, operatorToken, accessKeys, billingEntities, throttle, throttleStore, newClock, calls, approvalPolicy);
     }
 }

@@ -251,10 +251,27 @@ class ThrottleAcceptanceTest extends ServerSuite {
     }
 
     @Test
+    void raisingALimitGrantsNoInstantBurst() {
+        try (ConnectClient connect = client(ACCOUNT, "us-east-1")) {
+            admitted(connect, 5);
+
+            server.operator().send("PUT", "/_callgate/accounts/" + ACCOUNT + "/throttle", "{\"operation\":\"ListInstances\",\"rate\":10,\"burst\":100}");
+
+            // The empty hand stays empty: the new burst is room to fill at the new rate, not tokens given.
+            ThrottlingException refused = throttled(connect);
+            assertThat(refused.awsErrorDetails().errorMessage()).contains("RateLimit 10 per second", "BurstLimit 100");
+            assertThat(retryAfterMs(refused)).isEqualTo("100");
+            server.operator().advanceClock(1000);
+            admitted(connect, 10);
+            throttled(connect);
+        }
+    }
+
+    @Test
     void overridesSurviveARestart() throws IOException {
         Path dataDir = Files.createTempDirectory("callgate-throttle");
         String store = storeUrl();
-        UnaryOperator<Settings> faithful = s -> s.withThrottle(ThrottleMode.FAITHFUL).withClock(Settings.ClockMode.VIRTUAL);
+        UnaryOperator<Settings> faithful = settings();
         try (RunningServer first = RunningServer.start(dataDir, store, faithful)) {
             first.operator().send("PUT", "/_callgate/accounts/" + ACCOUNT + "/throttle", "{\"operation\":\"ListInstances\",\"rate\":1,\"burst\":2}");
         }

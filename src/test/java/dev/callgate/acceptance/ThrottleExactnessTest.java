@@ -7,6 +7,7 @@ import dev.callgate.config.Settings;
 import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Operator;
+import dev.callgate.testing.RedisServer;
 import dev.callgate.testing.RunningServer;
 import dev.callgate.testing.Stores;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.connect.ConnectClient;
@@ -28,8 +29,8 @@ import software.amazon.awssdk.services.connect.model.ThrottlingException;
 /**
  * limits.md §6's promise, proven: over any interval of length t an account admits at most
  * BurstLimit + RateLimit × t calls of an operation per region, exactly that many when demand
- * saturates, whatever threads and access keys the calls come from, on in-memory buckets (embedded store) and on
- * buckets shared in PostgreSQL.
+ * saturates, whatever threads and access keys the calls come from, on in-memory buckets (embedded store), on
+ * buckets shared in PostgreSQL and on buckets shared in Redis.
  */
 class ThrottleExactnessTest {
     static final int RATE = 2;
@@ -44,15 +45,21 @@ class ThrottleExactnessTest {
         }
     }
 
+    /** Where a run keeps its buckets: in memory (SQLite node), PostgreSQL rows, or Redis (overrides in PostgreSQL). */
+    private static RunningServer start(String place, UnaryOperator<Settings> settings) {
+        String store = place.equals("sqlite") ? null : Stores.freshPostgres();
+        return RunningServer.start(store, s -> settings.apply(s).withThrottleStore(place.equals("redis") ? RedisServer.freshDatabase() : null));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
-    void virtualTimeRandomCallsFromManyThreadsAndKeysAreAdmittedExactly(String store) throws Exception {
+    @ValueSource(strings = {"sqlite", "postgresql", "redis"})
+    void virtualTimeRandomCallsFromManyThreadsAndKeysAreAdmittedExactly(String place) throws Exception {
         List<AccessKey> keys = List.of(new AccessKey("AKIAALICE", "s1", ACCOUNT, "alice"), new AccessKey("AKIABOB", "s2", ACCOUNT, "bob"),
                 new AccessKey("AKIACAROL", "s3", ACCOUNT, "carol"), new AccessKey("AKIADAVE", "s4", OTHER, "dave"));
         long seed = System.nanoTime();
         Random random = new Random(seed);
         ExecutorService threads = Executors.newFixedThreadPool(6);
-        try (RunningServer server = RunningServer.start(store.equals("sqlite") ? null : Stores.freshPostgres(), s -> s.withStrictAuth("op", keys)
+        try (RunningServer server = start(place, s -> s.withStrictAuth("op", keys)
                 .withThrottle(ThrottleMode.FAITHFUL).withClock(Settings.ClockMode.VIRTUAL))) {
             Operator operator = new Operator(server.port(), "op");
             List<BucketUnderTest> buckets = List.of(
@@ -155,11 +162,12 @@ class ThrottleExactnessTest {
         }
     }
 
-    @Test
-    void realClockEightThreadsHammeringForTenSecondsAdmitBurstPlusRateTimesTen() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "redis"})
+    void realClockEightThreadsHammeringForTenSecondsAdmitBurstPlusRateTimesTen(String place) throws Exception {
         int threadCount = 8;
         long runNanos = TimeUnit.SECONDS.toNanos(10);
-        try (RunningServer server = RunningServer.start(null, s -> s.withThrottle(ThrottleMode.FAITHFUL))) {
+        try (RunningServer server = start(place, s -> s.withThrottle(ThrottleMode.FAITHFUL))) {
             List<ConnectClient> clients = new ArrayList<>();
             for (int i = 0; i < threadCount; i++) {
                 ConnectClient client = Clients.connect(server.port(), "555566667777", "us-east-1");

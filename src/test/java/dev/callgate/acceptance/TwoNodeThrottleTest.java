@@ -47,11 +47,17 @@ class TwoNodeThrottleTest {
         String store = Stores.freshPostgres();
         Path dataDir = Files.createTempDirectory("callgate-nodes");
         Path log = Files.createTempFile("callgate-node", ".log");
+        List<String> options = bucketOptions();
         // Started side by side: a child takes seconds to come up, and the two need nothing from each other.
         CompletableFuture<ChildServer> a = CompletableFuture.supplyAsync(() ->
-                ChildServer.start(dataDir.resolve("a"), store, ChildServer.freePort(), log, ThrottleMode.FAITHFUL));
-        nodeB = ChildServer.start(dataDir.resolve("b"), store, ChildServer.freePort(), log, ThrottleMode.FAITHFUL);
+                ChildServer.start(dataDir.resolve("a"), store, ChildServer.freePort(), log, ThrottleMode.FAITHFUL, options));
+        nodeB = ChildServer.start(dataDir.resolve("b"), store, ChildServer.freePort(), log, ThrottleMode.FAITHFUL, options);
         nodeA = a.join();
+    }
+
+    /** The options that say where both nodes keep their buckets: none, so PostgreSQL rows. */
+    protected List<String> bucketOptions() {
+        return List.of();
     }
 
     @AfterAll
@@ -163,6 +169,47 @@ class TwoNodeThrottleTest {
             assertThat(new Operator(nodeB.port()).send("GET", path, null).body()).contains("\"overrides\":{}");
             onB.listInstances(r -> { }); // the reset refilled the shared bucket, at the edition's rate again
         }
+    }
+
+    @Test
+    void overrideRaisedThroughOneNodeGrantsNoInstantBurstOnTheOther() {
+        String account = "357935793579";
+        try (ConnectClient onB = Clients.connect(nodeB.port(), account, "us-east-1")) {
+            long emptied = drain(onB);
+
+            new Operator(nodeA.port()).send("PUT", "/_callgate/accounts/" + account + "/throttle",
+                    "{\"operation\":\"ListInstances\",\"rate\":1,\"burst\":1000}");
+
+            int admitted = 0;
+            List<String> refusals = new ArrayList<>();
+            for (int call = 0; call < 20; call++) {
+                try {
+                    onB.listInstances(r -> { });
+                    admitted++;
+                } catch (ThrottlingException refused) {
+                    refusals.add(refused.awsErrorDetails().errorMessage());
+                }
+            }
+            long elapsed = System.nanoTime() - emptied;
+
+            // Since the bucket was found empty, at most the old rate of 2 per second refilled it, never the new burst of 1000.
+            assertThat(admitted).as("admitted of 20 calls within %d ms of the bucket found empty", TimeUnit.NANOSECONDS.toMillis(elapsed))
+                    .isLessThanOrEqualTo(1 + (int) (RATE * elapsed / TimeUnit.SECONDS.toNanos(1)));
+            assertThat(refusals).isNotEmpty().allSatisfy(message -> assertThat(message).contains("RateLimit 1 per second", "BurstLimit 1000"));
+        }
+    }
+
+    /** Calls until refused; when the refused call was sent: from then on the bucket held less than one token. */
+    private static long drain(ConnectClient client) {
+        for (int call = 0; call <= 2 * BURST; call++) {
+            long sent = System.nanoTime();
+            try {
+                client.listInstances(r -> { });
+            } catch (ThrottlingException refused) {
+                return sent;
+            }
+        }
+        throw new AssertionError("a bucket of burst " + BURST + " admitted " + (2 * BURST + 1) + " calls in a row");
     }
 
     /** Calls until refused: the 4 tokens in hand were capped at the new burst of 1, so the second call at most. */

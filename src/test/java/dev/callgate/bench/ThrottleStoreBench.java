@@ -5,6 +5,7 @@ import dev.callgate.clock.ServerClock;
 import dev.callgate.clock.VirtualClock;
 import dev.callgate.limits.edition.Edition;
 import dev.callgate.limits.throttle.ApiThrottle;
+import dev.callgate.limits.throttle.RedisAddress;
 import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.limits.throttle.Throttled;
 import dev.callgate.store.Store;
@@ -24,10 +25,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What one throttle decision ({@link ApiThrottle#admit}) costs when the buckets are shared in
- * PostgreSQL, against the in-memory buckets of the embedded store in the same run (bench/throttle/README.md).
- * Each figure is the median of timed rounds after warm-up rounds: nanoseconds per decision, and
- * decisions per second over all threads. Usage: {@code ThrottleStoreBench [roundSeconds] [rounds]}.
+ * What one throttle decision ({@link ApiThrottle#admit}) costs where the buckets are kept, all in the same
+ * run (bench/throttle/README.md): in memory (the embedded store's node), in PostgreSQL rows, in Redis with
+ * the overrides read from PostgreSQL at every call (a cluster's set-up), and in Redis with the overrides
+ * cached (a SQLite node: Redis's own cost). Each figure is the median of timed rounds after warm-up
+ * rounds: nanoseconds per decision, and decisions per second over all threads.
+ * Usage: {@code ThrottleStoreBench roundSeconds rounds redis://host:port}.
  */
 public final class ThrottleStoreBench {
     // Enough tokens that an admitting run never runs dry.
@@ -39,46 +42,66 @@ public final class ThrottleStoreBench {
     private ThrottleStoreBench() {
     }
 
-    /** One way to run decisions: on which store, admitting or refusing, on how many threads and buckets. */
-    private record Scenario(String store, boolean admits, int threads, boolean oneBucket) {
+    /** Where the buckets are: the store's JDBC URL (overrides, and buckets unless Redis has them) and Redis or null. */
+    private record Place(String name, String url, RedisAddress redis) {
+    }
+
+    /** One way to run decisions: admitting or refusing, on how many threads and buckets. */
+    private record Scenario(boolean admits, int threads, boolean oneBucket) {
         String describe() {
-            return store + ", " + (admits ? "admit" : "refuse") + ", " + threads + " thread" + (threads == 1 ? "" : "s")
-                    + (threads == 1 ? "" : oneBucket ? " on one bucket" : " on their own buckets");
+            return (admits ? "admit" : "refuse") + ", " + threads + " thread" + (threads == 1 ? "" : "s")
+                    + (threads == 1 ? "" : oneBucket ? ", one bucket" : ", own buckets");
         }
     }
 
     public static void main(String[] args) throws Exception {
-        double roundSeconds = args.length > 0 ? Double.parseDouble(args[0]) : 2;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        double roundSeconds = Double.parseDouble(args[0]);
+        int rounds = Integer.parseInt(args[1]);
+        RedisAddress redis = RedisAddress.parse(args[2]);
         // PostgreSQL's own default, which the test suite's embedded server turns off: a commit waits for its WAL flush.
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start()) {
-            run(server.getJdbcUrl("postgres", "postgres"), roundSeconds, rounds);
+            String postgres = server.getJdbcUrl("postgres", "postgres");
+            String sqlite = Store.embeddedUrl(Files.createTempDirectory("callgate-throttle-bench"));
+            run(List.of(new Place("in memory (SQLite node)", sqlite, null), new Place("PostgreSQL rows", postgres, null),
+                    new Place("Redis, overrides in PostgreSQL", postgres, redis), new Place("Redis, SQLite node", sqlite, redis)),
+                    roundSeconds, rounds);
         }
     }
 
-    private static void run(String postgres, double roundSeconds, int rounds) throws Exception {
-        String h2 = Store.embeddedUrl(Files.createTempDirectory("callgate-throttle-bench"));
-        System.out.printf("# Throttle decision by store, %s, %d × %.1f s rounds (median), %d warm-up%n%n",
+    private static void run(List<Place> places, double roundSeconds, int rounds) throws Exception {
+        System.out.printf("# Throttle decision by where the buckets are, %s, %d × %.1f s rounds (median), %d warm-up%n%n",
                 Instant.now(), rounds, roundSeconds, WARM_UP_ROUNDS);
-        System.out.println("| Scenario | ns per decision | decisions per second |");
-        System.out.println("|---|---|---|");
+        StringBuilder header = new StringBuilder("| Scenario |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String unit : List.of("ns per decision", "decisions/s")) {
+            for (Place place : places) {
+                header.append(' ').append(place.name()).append(": ").append(unit).append(" |");
+                rule.append("---:|");
+            }
+        }
+        System.out.println(header);
+        System.out.println(rule);
         for (boolean admits : new boolean[] {true, false}) {
             for (int[] shape : new int[][] {{1, 0}, {THREADS, 0}, {THREADS, 1}}) {
-                for (String url : List.of(h2, postgres)) {
-                    Scenario scenario = new Scenario(url.startsWith("jdbc:sqlite") ? "in-memory (SQLite node)" : "PostgreSQL", admits, shape[0], shape[1] == 1);
-                    double[] nanos = measure(url, scenario, roundSeconds, rounds);
-                    System.out.printf("| %s | %,.0f | %,.0f |%n", scenario.describe(), nanos[0], nanos[1]);
+                Scenario scenario = new Scenario(admits, shape[0], shape[1] == 1);
+                StringBuilder perCall = new StringBuilder();
+                StringBuilder perSecond = new StringBuilder();
+                for (Place place : places) {
+                    double[] figures = measure(place, scenario, roundSeconds, rounds);
+                    perCall.append(String.format(" %,.0f |", figures[0]));
+                    perSecond.append(String.format(" %,.0f |", figures[1]));
                 }
+                System.out.println("| " + scenario.describe() + " |" + perCall + perSecond);
             }
         }
     }
 
     /** The median ns per decision (wall time per call on one thread) and decisions per second over all threads. */
-    private static double[] measure(String url, Scenario scenario, double roundSeconds, int rounds) throws Exception {
-        try (Store store = Store.open(url)) {
-            ServerClock clock = scenario.admits() ? ServerClock.system() : new VirtualClock(Instant.now()); // frozen: stays empty
-            ApiThrottle throttle = new ApiThrottle(ThrottleMode.FAITHFUL, FAITHFUL, store, clock, new SimpleMeterRegistry());
-            throttle.reset(); // the store outlives a scenario: no override or bucket of the last one may remain
+    private static double[] measure(Place place, Scenario scenario, double roundSeconds, int rounds) throws Exception {
+        ServerClock clock = scenario.admits() ? ServerClock.system() : new VirtualClock(Instant.now()); // frozen: stays empty
+        try (Store store = Store.open(place.url());
+             ApiThrottle throttle = new ApiThrottle(ThrottleMode.FAITHFUL, FAITHFUL, store, place.redis(), clock, new SimpleMeterRegistry())) {
+            throttle.reset(); // the stores outlive a scenario: no override or bucket of the last one may remain
             List<Caller> callers = new ArrayList<>();
             for (int i = 0; i < scenario.threads(); i++) {
                 Caller caller = new Caller(String.format("%012d", scenario.oneBucket() ? 1 : i + 1), "us-east-1", "AKIAEXAMPLE");

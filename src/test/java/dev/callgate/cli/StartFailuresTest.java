@@ -61,6 +61,30 @@ class StartFailuresTest {
     }
 
     @Test
+    void aThrottleStoreThatIsNotARedisAddressIsOneLineNamingTheForm() {
+        Result result = run("serve", "--throttle-store", "http://cache:6379", "--data-dir", dir.toString());
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.lines()).singleElement().asString()
+                .contains("--throttle-store must be redis://host:port[/db], not 'http://cache:6379'");
+    }
+
+    @Test
+    void anUnreachableThrottleStoreIsOneLineSayingWhatToFix() throws Exception {
+        Path config = Files.writeString(dir.resolve("callgate.json"), "{\"throttle-stor\": \"redis://127.0.0.1:1\"}");
+        int closed = ChildServer.freePort(); // nothing listens there
+
+        Result misspelt = run("serve", "--config", config.toString());
+        Result unreachable = run("serve", "--port", "0", "--data-dir", dir.resolve("data").toString(),
+                "--throttle-store", "redis://127.0.0.1:" + closed + "/3");
+
+        assertThat(misspelt.lines()).singleElement().asString().contains("did you mean \"throttle-store\"?");
+        assertThat(unreachable.exit()).isEqualTo(1);
+        assertThat(unreachable.lines()).singleElement().asString()
+                .contains("Cannot reach the throttle store redis://127.0.0.1:" + closed + "/3", "start Redis there, or fix --throttle-store");
+    }
+
+    @Test
     void strictAuthWithoutAnOperatorTokenDoesNotStart() {
         Result result = run("serve", "--auth", "strict", "--data-dir", dir.toString());
 

@@ -24,9 +24,10 @@ import java.util.concurrent.ConcurrentMap;
  * The operator may override Connect's rates per account, for one operation or for the general group
  * ({@value #GENERAL_GROUP}: every operation without its own edition rate); overrides are kept in the
  * store. On the embedded store (one node) the buckets live in memory; on PostgreSQL in rows that every node shares,
- * so the bound holds across nodes. With the throttle off, a call touches neither.
+ * so the bound holds across nodes; with a Redis throttle store, in Redis keys that every node shares, whatever the
+ * store. With the throttle off, a call touches neither.
  */
-public final class ApiThrottle {
+public final class ApiThrottle implements AutoCloseable {
     /** The service whose rates the edition holds and the operator overrides. */
     public static final String CONNECT = "connect";
     /** The override key of the edition's default group. */
@@ -45,16 +46,29 @@ public final class ApiThrottle {
     private final Map<String, Edition.ThrottleRates> otherServices = new ConcurrentHashMap<>();
     private final ThrottleActivity activity;
 
+    /** A throttle whose buckets live where the store says: in memory on the embedded store, in PostgreSQL rows on PostgreSQL. */
     public ApiThrottle(ThrottleMode mode, Edition.ThrottleRates rates, Store store, ServerClock clock, MeterRegistry registry) {
+        this(mode, rates, store, null, clock, registry);
+    }
+
+    /**
+     * A throttle whose buckets live in Redis at {@code redis}, or where the store says when it is null.
+     * Connects to Redis at once: an unreachable one is an IllegalStateException that says what to fix.
+     */
+    public ApiThrottle(ThrottleMode mode, Edition.ThrottleRates rates, Store store, RedisAddress redis, ServerClock clock,
+                       MeterRegistry registry) {
         this.mode = mode;
         this.rates = rates;
         this.registry = registry;
         rates.operations().values().forEach(this::requireUsable);
         requireUsable(rates.defaults());
-        // The embedded store has one node, which may cache overrides and keep buckets in memory; nodes on PostgreSQL share both.
-        boolean shared = store.isPostgres();
-        this.overrides = new ThrottleOverrides(store, !shared);
-        this.buckets = shared ? new SharedTokenBuckets(store, clock) : new LocalTokenBuckets(clock);
+        // The embedded store has one node, which may cache overrides; nodes on PostgreSQL read them at every call.
+        this.overrides = new ThrottleOverrides(store, !store.isPostgres());
+        if (redis != null) {
+            this.buckets = new RedisTokenBuckets(redis, clock);
+        } else {
+            this.buckets = store.isPostgres() ? new SharedTokenBuckets(store, clock) : new LocalTokenBuckets(clock);
+        }
         this.activity = new ThrottleActivity(clock);
     }
 
@@ -169,5 +183,11 @@ public final class ApiThrottle {
         overrides.reset();
         buckets.clear();
         activity.clear();
+    }
+
+    /** Lets go of the buckets' connection (Redis), if they have one. */
+    @Override
+    public void close() {
+        buckets.close();
     }
 }

@@ -5,12 +5,9 @@ import dev.callgate.limits.edition.Edition;
 import dev.callgate.store.Sql;
 import dev.callgate.store.Store;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import java.time.Instant;
 
 /**
  * Token buckets in PostgreSQL, shared by every node on the store (docs/limits.md §6), so that an
@@ -20,9 +17,9 @@ import java.time.Instant;
  * lock needs no 64-bit lock id: the readable string key is the primary key, and no two buckets can
  * contend for one hashed lock id, nor with any other user of advisory locks in the database.
  *
- * <p>Time is the server's clock as wall time (epoch nanoseconds), the only time comparable across
- * nodes; a node whose clock runs ahead of another's by d can admit up to RateLimit × d calls more
- * than the bound over an interval, and one that lags refills nothing until its time catches up.
+ * <p>Time is the server's clock as wall time ({@link WallTimeMeter}); a node whose clock runs ahead of
+ * another's by d can admit up to RateLimit × d calls more than the bound over an interval, and one
+ * that lags refills nothing until its time catches up.
  */
 final class SharedTokenBuckets implements TokenBuckets {
     private final Store store;
@@ -33,30 +30,13 @@ final class SharedTokenBuckets implements TokenBuckets {
         this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(store.dataSource())
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("throttle_bucket")
-                .clientClock(new TimeMeter() {
-                    @Override
-                    public long currentTimeNanos() {
-                        Instant now = clock.instant();
-                        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-                    }
-
-                    @Override
-                    public boolean isWallClockBased() {
-                        return true;
-                    }
-                })
+                .clientClock(new WallTimeMeter(clock))
                 .build();
     }
 
     @Override
     public ConsumptionProbe take(BucketKey key, Edition.Rate rate, long revision) {
-        // The stored configuration carries the revision it was made at; an older one is replaced in the same transaction.
-        // A newer one stays: a call that read its overrides just before a change meets the new rate (only a refusal's
-        // message then names the rate it read).
-        return proxies.builder()
-                .withImplicitConfigurationReplacement(revision, TokensInheritanceStrategy.AS_IS)
-                .build(key.id(), () -> TokenBuckets.configuration(rate))
-                .tryConsumeAndReturnRemaining(1);
+        return TokenBuckets.takeShared(proxies, key.id(), rate, revision);
     }
 
     @Override

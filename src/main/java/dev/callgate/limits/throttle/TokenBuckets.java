@@ -4,13 +4,16 @@ import dev.callgate.limits.edition.Edition;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Duration;
 
 /**
- * Where the throttle's token buckets are kept: in this node's memory ({@link LocalTokenBuckets}), or
- * in PostgreSQL rows that every node shares ({@link SharedTokenBuckets}).
+ * Where the throttle's token buckets are kept: in this node's memory ({@link LocalTokenBuckets}), in
+ * PostgreSQL rows that every node shares ({@link SharedTokenBuckets}), or in Redis keys that every node
+ * shares ({@link RedisTokenBuckets}).
  */
-interface TokenBuckets {
+interface TokenBuckets extends AutoCloseable {
 
     /**
      * Takes one token from the bucket of {@code key}. A bucket configured at an older override
@@ -21,6 +24,24 @@ interface TokenBuckets {
 
     /** Forgets every bucket: each starts full again. */
     void clear();
+
+    /** Lets go of what the buckets are kept in (a connection), if anything. */
+    @Override
+    default void close() {
+    }
+
+    /**
+     * {@link #take} on a bucket kept outside this node. The stored configuration carries the revision
+     * it was made at; an older one is replaced in the same atomic step as the take. A newer one stays:
+     * a call that read its overrides just before a change meets the new rate (only a refusal's message
+     * then names the rate it read).
+     */
+    static ConsumptionProbe takeShared(ProxyManager<String> proxies, String id, Edition.Rate rate, long revision) {
+        return proxies.builder()
+                .withImplicitConfigurationReplacement(revision, TokensInheritanceStrategy.AS_IS)
+                .build(id, () -> configuration(rate))
+                .tryConsumeAndReturnRemaining(1);
+    }
 
     /**
      * Capacity = BurstLimit, refilled continuously at RateLimit tokens per second by Bucket4j's integer
