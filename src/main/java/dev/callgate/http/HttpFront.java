@@ -62,8 +62,8 @@ public final class HttpFront implements AutoCloseable {
         this.address = new InetSocketAddress(bind, port);
         this.readTimeout = readTimeout;
         this.routes = routes;
-        // One event loop: on 2 cores a second one measured no faster, and the workers need the other core.
-        this.loops = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callgate-io", true), NioIoHandler.newFactory());
+        // One event loop per core: throttle refusals are decided on the loops, so they can use every core.
+        this.loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), new DefaultThreadFactory("callgate-io", true), NioIoHandler.newFactory());
         this.connections = new DefaultChannelGroup(loops.next());
         this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "callgate-http");
