@@ -19,18 +19,18 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import java.util.Arrays;
 
 /**
- * The baseline of bench/front/run.sh: Netty 4.2 (the jar Callgate ships) answering every request with a
- * fixed body of N bytes and the same headers Callgate sends, on one event loop as Callgate's front.
- * Usage: java -cp callgate.jar:. BareNetty PORT BODY_BYTES
+ * The baseline of bench/front/run.sh: Netty 4.2 (the jar Callgate ships) answering with a fixed body and the
+ * same headers Callgate sends, on one event loop per core as Callgate's front: LIST_BYTES for GET /instance
+ * (the size of Callgate's ListInstances answer), DESCRIBE_BYTES for any other path.
+ * Usage: java -cp callgate.jar:. BareNetty PORT DESCRIBE_BYTES LIST_BYTES
  */
 public final class BareNetty {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        byte[] body = new byte[Integer.parseInt(args[1])];
-        Arrays.fill(body, (byte) 'x');
-        ByteBuf fixed = Unpooled.unreleasableBuffer(Unpooled.directBuffer(body.length).writeBytes(body));
+        ByteBuf describe = body(Integer.parseInt(args[1]));
+        ByteBuf list = body(Integer.parseInt(args[2]));
         new ServerBootstrap()
-                .group(new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()))
+                .group(new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory()))
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -40,11 +40,12 @@ public final class BareNetty {
                                 new SimpleChannelInboundHandler<FullHttpRequest>() {
                                     @Override
                                     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+                                        ByteBuf body = (request.uri().equals("/instance") ? list : describe).duplicate();
                                         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                                                HttpResponseStatus.OK, fixed.duplicate());
+                                                HttpResponseStatus.OK, body);
                                         out.headers().set("Content-Type", "application/json")
                                                 .set("x-amzn-RequestId", "00000000-0000-4000-8000-000000000000")
-                                                .setInt("content-length", body.length)
+                                                .setInt("content-length", body.readableBytes())
                                                 .set("date", "Mon, 30 Nov 2026 05:38:22 GMT");
                                         ctx.writeAndFlush(out, ctx.voidPromise());
                                     }
@@ -54,5 +55,11 @@ public final class BareNetty {
                 .bind("127.0.0.1", port).sync();
         System.out.println("bare netty listening on " + port);
         Thread.currentThread().join();
+    }
+
+    private static ByteBuf body(int bytes) {
+        byte[] body = new byte[bytes];
+        Arrays.fill(body, (byte) 'x');
+        return Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes).writeBytes(body));
     }
 }

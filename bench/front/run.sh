@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Callgate's DescribeInstance and ListInstances against a bare Netty server (BareNetty.java: the same
-# Netty jar, one event loop, a fixed body the size of Callgate's DescribeInstance answer), all with
-# wrk, 1 thread, 16 connections, interleaved in the same run. Prints per-round figures and the median
-# ratios Callgate/bare. Traffic goes to 127.0.0.1 only; the servers it starts are stopped on exit.
+# Netty jar, one event loop per core as Callgate, fixed bodies the size of Callgate's DescribeInstance and
+# ListInstances answers), all with wrk, 1 thread, 16 connections, interleaved in the same run. Prints
+# per-round figures and the median ratios Callgate/bare, each against the bare answer of the same size. Traffic goes to 127.0.0.1 only; the servers it starts are stopped on exit.
 #   bench/front/run.sh                        # 5 rounds of 5 s each, about 2 minutes
 #   ROUNDS=3 DURATION=3 bench/front/run.sh    # a quick look
 #   JFR=1 bench/front/run.sh                  # also records Callgate with Java Flight Recorder
@@ -57,14 +57,16 @@ for n in 1 2 3 4 5; do
   [ -n "$first" ] || first="$id"
 done
 size="$(curl -s "http://$HOST:$CG_PORT/instance/$first" -H "Authorization: $AUTH" | wc -c)"
-java "${flags[@]}" -cp "$repo/target/callgate.jar:$results/classes" BareNetty "$BARE_PORT" "$size" > "$results/bare.log" 2>&1 &
+list_size="$(curl -s "http://$HOST:$CG_PORT/instance" -H "Authorization: $AUTH" | wc -c)"
+java "${flags[@]}" -cp "$repo/target/callgate.jar:$results/classes" BareNetty "$BARE_PORT" "$size" "$list_size" > "$results/bare.log" 2>&1 &
 pids+=($!)
 wait_for "http://$HOST:$BARE_PORT/"
-say "DescribeInstance answer: $size bytes; bare Netty answers the same size"
+say "DescribeInstance answer: $size bytes, ListInstances: $list_size; bare Netty answers the same sizes"
 
 url_of() {
   case "$1" in
     bare) echo "http://$HOST:$BARE_PORT/instance/$first" ;;
+    bare_list) echo "http://$HOST:$BARE_PORT/instance" ;;
     describe) echo "http://$HOST:$CG_PORT/instance/$first" ;;
     list) echo "http://$HOST:$CG_PORT/instance" ;;
   esac
@@ -75,16 +77,16 @@ measure() {  # target seconds out
   grep -q 'Non-2xx' "$3" && { say "$1: non-2xx answers"; cat "$3" >&2; exit 1; }
   awk '/^Requests\/sec:/ { print $2 }' "$3"
 }
-for t in bare describe list; do measure "$t" "$WARMUP" "$results/warmup-$t.wrk" > /dev/null; done
+for t in bare describe bare_list list; do measure "$t" "$WARMUP" "$results/warmup-$t.wrk" > /dev/null; done
 
-printf 'round\tload1\tbare_rps\tdescribe_rps\tlist_rps\tdescribe/bare\tlist/bare\n' > "$results/rounds.tsv"
+printf 'round\tload1\tbare_rps\tdescribe_rps\tbare_list_rps\tlist_rps\tdescribe/bare\tlist/bare_list\n' > "$results/rounds.tsv"
 for round in $(seq 1 "$ROUNDS"); do
-  order="bare describe list"; [ $((round % 2)) = 0 ] && order="list describe bare"
+  order="bare describe bare_list list"; [ $((round % 2)) = 0 ] && order="list bare_list describe bare"
   declare -A rps=()
   load="$(cut -d' ' -f1 /proc/loadavg)"
   for t in $order; do rps[$t]="$(measure "$t" "$DURATION" "$results/round$round-$t.wrk")"; done
-  printf '%s\t%s\t%s\t%s\t%s\t%.2f\t%.2f\n' "$round" "$load" "${rps[bare]}" "${rps[describe]}" "${rps[list]}" \
-    "$(echo "${rps[describe]} / ${rps[bare]}" | bc -l)" "$(echo "${rps[list]} / ${rps[bare]}" | bc -l)" >> "$results/rounds.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t%.2f\n' "$round" "$load" "${rps[bare]}" "${rps[describe]}" "${rps[bare_list]}" "${rps[list]}" \
+    "$(echo "${rps[describe]} / ${rps[bare]}" | bc -l)" "$(echo "${rps[list]} / ${rps[bare_list]}" | bc -l)" >> "$results/rounds.tsv"
   say "round $round: $(tail -1 "$results/rounds.tsv")"
   unset rps
 done
@@ -92,12 +94,12 @@ echo "rss_after_mb $(awk '/^VmRSS:/{printf "%.0f", $2/1024}' "/proc/$cg_pid/stat
 {
   echo "commit $(git -C "$repo" rev-parse --short HEAD) ($(git -C "$repo" status --porcelain | grep -q . && echo 'with changes' || echo clean)), $(date -u +%FT%TZ), nproc $(nproc)"
   column -t "$results/rounds.tsv"
-  awk -F'\t' 'NR > 1 { b[NR] = $3; d[NR] = $4; l[NR] = $5; rd[NR] = $6; rl[NR] = $7; n++ }
+  awk -F'\t' 'NR > 1 { b[NR] = $3; d[NR] = $4; bl[NR] = $5; l[NR] = $6; rd[NR] = $7; rl[NR] = $8; n++ }
     function median(a,   k, m, i, j, t, v) { m = 0; for (k in a) v[++m] = a[k]
       for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
       return m % 2 ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2 }
-    END { printf "median over %d rounds: bare %.0f req/s, DescribeInstance %.0f (%.2fx), ListInstances %.0f (%.2fx)\n",
-      n, median(b), median(d), median(rd), median(l), median(rl) }' "$results/rounds.tsv"
+    END { printf "median over %d rounds: bare %.0f req/s, DescribeInstance %.0f (%.2fx); bare at the list size %.0f, ListInstances %.0f (%.2fx)\n",
+      n, median(b), median(d), median(rd), median(bl), median(l), median(rl) }' "$results/rounds.tsv"
   awk '/Pause/ { n++; v = $NF; sub(/ms$/, "", v); if (v + 0 > max) max = v + 0 }
        END { printf "callgate collector pauses: %d, longest %.2f ms\n", n, max }' "$results/callgate-gc.log"
   cat "$results/callgate-rss.txt"

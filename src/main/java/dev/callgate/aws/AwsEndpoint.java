@@ -1,6 +1,7 @@
 package dev.callgate.aws;
 
 import dev.callgate.accounts.Caller;
+import dev.callgate.http.Answer;
 import dev.callgate.http.Endpoint;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.core.SdkPojo;
  * Every AWS service on the HTTP port, through one path: the SigV4 credential scope's service picks the
  * {@link AwsService} (an unsigned request goes to the service its {@code X-Amz-Target} names, else to the
  * first service); then route, authenticate, admit (throttle), decode into the SDK request type, call the
- * one handler, encode its response. Every refusal is rendered by the service's {@link ErrorCatalog}. No
+ * one handler, encode its response. The first three run on the event loop when the admission can decide
+ * from memory ({@link AwsService.Admission#decidesAtOnce}), the rest on a worker. Every refusal is rendered by the service's {@link ErrorCatalog}. No
  * business rule lives here.
  */
 public final class AwsEndpoint implements Endpoint {
@@ -30,15 +32,23 @@ public final class AwsEndpoint implements Endpoint {
 
     @Override
     public WireResponse answer(WireRequest request, String requestId) {
+        return receive(request, requestId).resolve();
+    }
+
+    /**
+     * Routes, authenticates and, when the admission can decide from memory, admits on the event loop, so
+     * a throttled call is refused there without a trip to a worker; decoding and the handler run later.
+     */
+    @Override
+    public Answer receive(WireRequest request, String requestId) {
         SigV4Authenticator.Scope scope = SigV4Authenticator.scope(request);
         AwsService<?, ?> service = serviceOf(request, scope);
-        AwsService<?, ?> renderer = service == null ? fallback : service;
-        return renderer.errors().answering(renderer.codec().contentType(), requestId, () -> {
-            if (service == null) {
-                throw ServiceError.invalidRequest("Callgate does not serve the AWS service '" + scope.service() + "' yet.");
-            }
-            return call(service, request, scope);
-        });
+        if (service == null) {
+            return Answer.now(fallback.errors().render(
+                    ServiceError.invalidRequest("Callgate does not serve the AWS service '" + scope.service() + "' yet."),
+                    fallback.codec().contentType(), requestId));
+        }
+        return receive(service, request, scope, requestId);
     }
 
     @Override
@@ -48,18 +58,34 @@ public final class AwsEndpoint implements Endpoint {
         return renderer.errors().render(ServiceError.invalidRequest(message), renderer.codec().contentType(), requestId);
     }
 
-    private <Q, R> WireResponse call(AwsService<Q, R> service, WireRequest request, SigV4Authenticator.Scope scope) {
-        // Well-formed before authorised: a request no operation matches (an unknown method, say) is refused
-        // alike in both auth modes, and the signature check only sees requests a client could have signed.
-        Router.Route route = service.router().route(request);
-        if (route == null) {
-            throw new ServiceError(ErrorCode.UNKNOWN_OPERATION,
-                    "No " + service.title() + " operation matches " + service.router().describe(request) + ".");
+    private <Q, R> Answer receive(AwsService<Q, R> service, WireRequest request, SigV4Authenticator.Scope scope, String requestId) {
+        String contentType = service.codec().contentType();
+        try {
+            // Well-formed before authorised: a request no operation matches (an unknown method, say) is refused
+            // alike in both auth modes, and the signature check only sees requests a client could have signed.
+            Router.Route route = service.router().route(request);
+            if (route == null) {
+                throw new ServiceError(ErrorCode.UNKNOWN_OPERATION,
+                        "No " + service.title() + " operation matches " + service.router().describe(request) + ".");
+            }
+            Caller caller = authenticator.authenticate(request, scope);
+            String operation = route.operation().name();
+            // Every operation has a bucket, implemented or not, as on AWS; a refused call is never decoded.
+            if (service.admission().decidesAtOnce(caller, operation)) {
+                service.admission().admit(caller, operation);
+                return Answer.later(() -> service.errors().answering(contentType, requestId, () -> call(service, caller, route, request)));
+            }
+            return Answer.later(() -> service.errors().answering(contentType, requestId, () -> {
+                service.admission().admit(caller, operation);
+                return call(service, caller, route, request);
+            }));
+        } catch (ServiceError refusal) {
+            return Answer.now(service.errors().render(refusal, contentType, requestId));
         }
-        Caller caller = authenticator.authenticate(request, scope);
+    }
+
+    private <Q, R> WireResponse call(AwsService<Q, R> service, Caller caller, Router.Route route, WireRequest request) {
         Operation operation = route.operation();
-        // Every operation has a bucket, implemented or not, as on AWS; a refused call is never decoded.
-        service.admission().admit(caller, operation.name());
         OperationHandlers.Handler<Q, R> handler = service.handlers().find(operation.requestClass());
         if (handler == null) {
             throw new ServiceError(ErrorCode.NOT_IMPLEMENTED,

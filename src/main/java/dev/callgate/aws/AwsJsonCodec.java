@@ -34,6 +34,6 @@ public final class AwsJsonCodec implements Codec {
 
     @Override
     public byte[] encode(SdkPojo response) {
-        return SdkJson.encodeAwsJson(response);
+        return SdkJson.encode(response);
     }
 }

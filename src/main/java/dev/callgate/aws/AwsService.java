@@ -26,8 +26,10 @@ public record AwsService<Q, R>(
     }
 
     /** May this caller call this operation now: throws the refusal if not. Runs after routing, before decoding. */
-    @FunctionalInterface
     public interface Admission {
         void admit(Caller caller, String operation);
+
+        /** Whether {@link #admit} can decide from memory alone, so that it may run on the event loop. */
+        boolean decidesAtOnce(Caller caller, String operation);
     }
 }

@@ -1,9 +1,11 @@
 package dev.callgate.aws;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callgate.http.WireResponse;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -42,15 +44,29 @@ public final class ErrorCatalog {
 
     public WireResponse render(ServiceError error, String contentType, String requestId) {
         ErrorCode code = of(error.code());
-        ObjectNode body = JSON.createObjectNode();
-        body.put("__type", code.wireName());
-        body.put("Message", error.getMessage());
-        error.members().forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
         Map<String, String> headers = new HashMap<>(error.headers());
         headers.put("Content-Type", contentType);
         headers.put("x-amzn-RequestId", requestId);
         headers.put("x-amzn-ErrorType", code.wireName());
-        return new WireResponse(code.httpStatus(), headers, body.toString().getBytes(StandardCharsets.UTF_8));
+        return new WireResponse(code.httpStatus(), headers, body(code, error));
+    }
+
+    // Streamed rather than built as a tree: a client hammering an empty throttle bucket gets this for every call.
+    private static byte[] body(ErrorCode code, ServiceError error) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("__type", code.wireName());
+            json.writeStringField("Message", error.getMessage());
+            for (Map.Entry<String, Object> member : error.members().entrySet()) {
+                json.writeFieldName(member.getKey());
+                JSON.writeValue(json, member.getValue());
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /**

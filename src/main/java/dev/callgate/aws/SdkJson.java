@@ -1,9 +1,6 @@
 package dev.callgate.aws;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.core.SdkPojo;
@@ -12,47 +9,28 @@ import software.amazon.awssdk.core.client.config.SdkClientOption;
 import software.amazon.awssdk.core.http.HttpResponseHandler;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.protocols.core.OperationInfo;
 import software.amazon.awssdk.protocols.json.AwsJsonProtocol;
 import software.amazon.awssdk.protocols.json.AwsJsonProtocolFactory;
 import software.amazon.awssdk.protocols.json.JsonOperationMetadata;
 
 /**
- * Amazon Connect's JSON form of any SDK shape, produced and read by the SDK's own REST-JSON protocol
- * (see docs/architecture.md): timestamps as epoch seconds, Connect's member casing, nesting as modelled.
+ * Amazon Connect's JSON form of any SDK shape (see docs/architecture.md): timestamps as epoch seconds, Connect's
+ * member casing, nesting as modelled. Written by {@link ShapeWriter} (the SDK marshaller's bytes, without its
+ * HTTP request), read by the SDK's own REST-JSON unmarshaller.
  * The wire uses it for requests and responses; the services use it to store resource descriptions.
  */
 public final class SdkJson {
-    private static final OperationInfo PAYLOAD_ONLY = OperationInfo.builder()
-            .requestUri("/").httpMethod(SdkHttpMethod.POST)
-            .hasPayloadMembers(true).hasImplicitPayloadMembers(true).hasExplicitPayloadMember(false)
-            .build();
     private static final JsonOperationMetadata JSON_PAYLOAD =
             JsonOperationMetadata.builder().isPayloadJson(true).hasStreamingSuccessResponse(false).build();
     private static final AwsJsonProtocolFactory PROTOCOL = protocol(AwsJsonProtocol.REST_JSON);
-    private static final AwsJsonProtocolFactory AWS_JSON = protocol(AwsJsonProtocol.AWS_JSON);
 
     private SdkJson() {
     }
 
-    /** The JSON of a shape's payload members. */
+    /** The JSON of a shape's payload members, as both REST-JSON and AWS JSON 1.1 services write it. */
     public static byte[] encode(SdkPojo pojo) {
-        return encode(PROTOCOL, pojo);
-    }
-
-    /** The JSON of a shape as an AWS JSON 1.1 service answers it. */
-    static byte[] encodeAwsJson(SdkPojo pojo) {
-        return encode(AWS_JSON, pojo);
-    }
-
-    private static byte[] encode(AwsJsonProtocolFactory protocol, SdkPojo pojo) {
-        SdkHttpFullRequest marshalled = protocol.createProtocolMarshaller(PAYLOAD_ONLY).marshall(pojo);
-        return marshalled.contentStreamProvider()
-                .map(provider -> readAll(provider.newStream()))
-                .orElse(new byte[] {'{', '}'});
+        return ShapeWriter.write(pojo);
     }
 
     public static String encodeToString(SdkPojo pojo) {
@@ -92,11 +70,4 @@ public final class SdkJson {
                 .build();
     }
 
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

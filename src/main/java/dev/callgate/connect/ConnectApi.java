@@ -30,10 +30,7 @@ public final class ConnectApi {
         ServiceModel model = new ServiceModel(ConnectClient.class);
         return new AwsService<>(ConnectClient.SERVICE_NAME, "Amazon Connect", model, new RestPathRouter(model),
                 new RestJsonCodec(REQUIRED_MEMBERS, CONSTRAINTS), handlers, ErrorCatalog.AS_DECLARED,
-                (caller, operation) -> {
-                    requireRegion(editions, caller);
-                    throttle.admit(caller, ApiThrottle.CONNECT, operation);
-                });
+                throttle.admission(ApiThrottle.CONNECT, caller -> requireRegion(editions, caller)));
     }
 
     private static void requireRegion(Editions editions, Caller caller) {

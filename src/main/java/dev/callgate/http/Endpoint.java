@@ -11,6 +11,15 @@ public interface Endpoint {
     WireResponse answer(WireRequest request, String requestId);
 
     /**
+     * Called on the event loop, which must never block: the endpoint may decide here what it can decide from
+     * memory alone (a throttle refusal, say) and leave the rest to a worker. By default all is left to
+     * {@link #answer}. {@code receive(…).resolve()} must mean the same as {@code answer(…)}.
+     */
+    default Answer receive(WireRequest request, String requestId) {
+        return Answer.later(() -> answer(request, requestId));
+    }
+
+    /**
      * This endpoint's 400 for a request the front will not pass on (its body is over the limit, or it is
      * not HTTP at all), with the reason in {@code message}. {@code head} has the request's method, path and
      * headers but no body; it is null when not even those could be read.

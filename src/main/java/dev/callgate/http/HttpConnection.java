@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection, on its event loop: gathers each request ({@link InboundRequest}), answers
- * the requests one at a time and in order on the worker pool, and writes every answer with its
+ * the requests one at a time and in order (what the endpoint decides at once on the event loop, the rest on
+ * the worker pool), and writes every answer with its
  * request id and Date. Requests that a client pipelines wait their turn, with reading paused. A
  * request whose body is not whole within the read timeout of its head is answered 408 and the
  * connection closed, so a client that stops sending holds neither a connection nor its buffer.
@@ -127,9 +128,14 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             write(ctx, exchange, new WireResponse(exchange.refusalStatus(), refusal.headers(), refusal.body()));
             return;
         }
+        Answer answer = front.receive(exchange.request(), exchange.requestId());
+        if (answer.isDecided()) {
+            write(ctx, exchange, answer.resolve());
+            return;
+        }
         try {
             workers.execute(() -> {
-                WireResponse response = front.answer(exchange.request(), exchange.requestId());
+                WireResponse response = front.complete(exchange.request(), exchange.requestId(), answer);
                 ctx.executor().execute(() -> write(ctx, exchange, response));
             });
         } catch (RejectedExecutionException closing) {

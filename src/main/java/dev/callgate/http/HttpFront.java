@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP port every face shares (docs/architecture.md), served by Netty: its event loop only parses
- * requests (bodies up to 1 MiB, see {@link InboundRequest}) and writes answers ({@link HttpConnection});
- * the {@link Routes} pick the {@link Endpoint} that answers, on a worker pool, because handlers block on JDBC.
+ * requests (bodies up to 1 MiB, see {@link InboundRequest}), lets the {@link Endpoint} the {@link Routes} pick decide
+ * what it can without blocking ({@link Endpoint#receive}), and writes answers ({@link HttpConnection}); the rest of
+ * the work runs on a worker pool, because handlers block on JDBC.
  * Each endpoint renders its own refusals; a failure that escapes one is a bare JSON 500, never an HTML page
  * or a dropped connection.
  */
@@ -61,8 +62,8 @@ public final class HttpFront implements AutoCloseable {
         this.address = new InetSocketAddress(bind, port);
         this.readTimeout = readTimeout;
         this.routes = routes;
-        // One event loop: on 2 cores a second one measured no faster, and the workers need the other core.
-        this.loops = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("callgate-io", true), NioIoHandler.newFactory());
+        // One event loop per core: throttle refusals are decided on the loops, so they can use every core.
+        this.loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), new DefaultThreadFactory("callgate-io", true), NioIoHandler.newFactory());
         this.connections = new DefaultChannelGroup(loops.next());
         this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "callgate-http");
@@ -104,15 +105,28 @@ public final class HttpFront implements AutoCloseable {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
-    /** The answer to one request, on a worker thread: its endpoint's, or a bare 500 if the endpoint failed. */
-    WireResponse answer(WireRequest request, String requestId) {
+    /** What the request's endpoint decides on the event loop; a failure there is a bare 500. */
+    Answer receive(WireRequest request, String requestId) {
         try {
-            return routes.endpointFor(request).answer(request, requestId);
+            return routes.endpointFor(request).receive(request, requestId);
         } catch (RuntimeException e) {
-            LOG.error("Request {} {} failed", request.method(), request.rawPath(), e);
-            return new WireResponse(500, Map.of("Content-Type", "application/json"),
-                    ("{\"message\":\"Internal failure (request " + requestId + ")\"}").getBytes(StandardCharsets.UTF_8));
+            return Answer.now(failed(request, requestId, e));
         }
+    }
+
+    /** The rest of an answer, on a worker thread; a failure there is a bare 500. */
+    WireResponse complete(WireRequest request, String requestId, Answer answer) {
+        try {
+            return answer.resolve();
+        } catch (RuntimeException e) {
+            return failed(request, requestId, e);
+        }
+    }
+
+    private static WireResponse failed(WireRequest request, String requestId, RuntimeException e) {
+        LOG.error("Request {} {} failed", request.method(), request.rawPath(), e);
+        return new WireResponse(500, Map.of("Content-Type", "application/json"),
+                ("{\"message\":\"Internal failure (request " + requestId + ")\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     /** The 400 of a request the front will not pass on, in the form of the endpoint it was for. */

@@ -80,7 +80,20 @@ final class InboundRequest {
         String port = colon < 0 || colon >= host.length() ? "" : host.substring(colon);
         boolean validName = close >= 0 ? close > 1 && name.length() == close + 1 && isIpLiteral(name.substring(1, close))
                 : !name.isEmpty() && isUriText(name, REG_NAME_CHARS);
-        return validName && (port.isEmpty() || port.matches(":[0-9]{1,5}") && Integer.parseInt(port.substring(1)) <= 65535);
+        return validName && (port.isEmpty() || isPort(port.substring(1)));
+    }
+
+    /** One to five digits, at most 65535 (a loop: a pattern here would be compiled for every request). */
+    private static boolean isPort(String digits) {
+        if (digits.isEmpty() || digits.length() > 5) {
+            return false;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return Integer.parseInt(digits) <= 65535;
     }
 
     private static boolean isIpLiteral(String address) {

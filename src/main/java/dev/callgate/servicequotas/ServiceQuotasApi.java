@@ -41,6 +41,6 @@ public final class ServiceQuotasApi {
         throttle.addService(signingName, RATES);
         return new AwsService<>(signingName, "Service Quotas", model, new TargetRouter(model),
                 new AwsJsonCodec(REQUIRED_MEMBERS, CONSTRAINTS), handlers, ServiceQuotasErrors.CATALOG,
-                (caller, operation) -> throttle.admit(caller, signingName, operation));
+                throttle.admission(signingName, caller -> { }));
     }
 }

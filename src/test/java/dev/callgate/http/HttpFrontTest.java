@@ -45,6 +45,34 @@ class HttpFrontTest {
     }
 
     @Test
+    void whatAnEndpointDecidesAtOnceIsAnsweredOnTheEventLoopAndTheRestOnAWorker() throws Exception {
+        Endpoint threadNaming = new Endpoint() {
+            @Override
+            public Answer receive(WireRequest request, String requestId) {
+                return request.rawPath().equals("/at-once") ? Answer.now(text(200, "decided on " + Thread.currentThread().getName()))
+                        : Endpoint.super.receive(request, requestId);
+            }
+
+            @Override
+            public WireResponse answer(WireRequest request, String requestId) {
+                return text(200, "answered on " + Thread.currentThread().getName());
+            }
+
+            @Override
+            public WireResponse refuse(WireRequest head, String message, String requestId) {
+                return text(400, message);
+            }
+        };
+        front = new HttpFront("127.0.0.1", 0, new Routes(threadNaming));
+        front.start();
+
+        String answers = exchange("GET /at-once HTTP/1.1\r\nHost: x\r\n\r\nGET /later HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        assertThat(answers).contains("decided on callgate-io", "answered on callgate-http");
+        assertThat(answers.indexOf("decided on")).isLessThan(answers.indexOf("answered on"));
+    }
+
+    @Test
     void malformedRequestGetsTheFallbackEndpointsRefusalAndTheConnectionCloses() throws Exception {
         start((request, id) -> text(200, "answered"));
 
@@ -147,13 +175,13 @@ class HttpFrontTest {
         }
     }
 
-    private void start(Answer answer) throws IOException {
+    private void start(Responder answer) throws IOException {
         front = new HttpFront("127.0.0.1", 0, new Routes(endpoint(answer, "refused: ")));
         front.start();
     }
 
     /** An endpoint that answers with {@code answer} and refuses with a 400 whose text starts with {@code refusalPrefix}. */
-    private static Endpoint endpoint(Answer answer, String refusalPrefix) {
+    private static Endpoint endpoint(Responder answer, String refusalPrefix) {
         return new Endpoint() {
             @Override
             public WireResponse answer(WireRequest request, String requestId) {
@@ -172,7 +200,7 @@ class HttpFrontTest {
     }
 
     @FunctionalInterface
-    private interface Answer {
+    private interface Responder {
         WireResponse answer(WireRequest request, String requestId);
     }
 

@@ -1,6 +1,7 @@
 package dev.callgate.limits.throttle;
 
 import dev.callgate.accounts.Caller;
+import dev.callgate.aws.AwsService;
 import dev.callgate.clock.ServerClock;
 import dev.callgate.limits.edition.Edition;
 import dev.callgate.store.Store;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 
 /**
  * The per-account API throttle (limits.md §6): one token bucket per (account, region, service, operation),
@@ -86,6 +88,33 @@ public final class ApiThrottle implements AutoCloseable {
         serviceRates.operations().values().forEach(this::requireUsable);
         requireUsable(serviceRates.defaults());
         otherServices.put(service, serviceRates);
+    }
+
+    /**
+     * The throttle as an AWS service's admission: first {@code check} (a rule of the caller decided from
+     * memory, such as Connect's regions), then the service's bucket.
+     */
+    public AwsService.Admission admission(String service, Consumer<Caller> check) {
+        return new AwsService.Admission() {
+            @Override
+            public void admit(Caller caller, String operation) {
+                check.accept(caller);
+                ApiThrottle.this.admit(caller, service, operation);
+            }
+
+            @Override
+            public boolean decidesAtOnce(Caller caller, String operation) {
+                return ApiThrottle.this.decidesAtOnce(caller.accountId(), service);
+            }
+        };
+    }
+
+    /**
+     * Whether a decision for this account needs nothing but memory: the throttle is off, or the buckets are this
+     * node's and the account's overrides are already read (a service with fixed rates has none).
+     */
+    public boolean decidesAtOnce(String accountId, String service) {
+        return !mode.enabled() || buckets.inMemory() && (otherServices.containsKey(service) || overrides.isCached(accountId));
     }
 
     /** Admits a call of {@code service}'s {@code operation} or throws {@link Throttled}. */

@@ -28,6 +28,11 @@ final class LocalTokenBuckets implements TokenBuckets {
     }
 
     @Override
+    public boolean inMemory() {
+        return true;
+    }
+
+    @Override
     public void clear() {
         buckets.clear();
     }

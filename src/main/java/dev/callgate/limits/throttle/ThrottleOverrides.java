@@ -38,6 +38,11 @@ final class ThrottleOverrides {
         return cache == null ? load(accountId) : cache.computeIfAbsent(accountId, this::load);
     }
 
+    /** Whether {@link #of} answers from memory, without a read of the store. */
+    boolean isCached(String accountId) {
+        return cache != null && cache.containsKey(accountId);
+    }
+
     void put(String accountId, String operation, Edition.Rate rate) {
         change(accountId, connection -> write(connection, accountId, operation, rate));
     }

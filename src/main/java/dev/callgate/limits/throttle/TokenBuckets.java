@@ -22,6 +22,11 @@ interface TokenBuckets extends AutoCloseable {
      */
     ConsumptionProbe take(BucketKey key, Edition.Rate rate, long revision);
 
+    /** Whether a take needs nothing but this node's memory (no store round trip), so it never blocks. */
+    default boolean inMemory() {
+        return false;
+    }
+
     /** Forgets every bucket: each starts full again. */
     void clear();
 

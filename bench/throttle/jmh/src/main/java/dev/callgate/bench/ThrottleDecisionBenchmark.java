@@ -58,9 +58,9 @@ public class ThrottleDecisionBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        // Embedded H2 stores, one per throttle as one per server: buckets in memory, overrides read once, then cached.
-        storeOpen = Store.open(Store.embeddedUrl(Files.createTempDirectory("callgate-jmh")), null, null);
-        storeEmpty = Store.open(Store.embeddedUrl(Files.createTempDirectory("callgate-jmh")), null, null);
+        // Embedded SQLite stores, one per throttle as one per server: buckets in memory, overrides read once, then cached.
+        storeOpen = Store.open(Store.embeddedUrl(Files.createTempDirectory("callgate-jmh")));
+        storeEmpty = Store.open(Store.embeddedUrl(Files.createTempDirectory("callgate-jmh")));
         ServerClock system = ServerClock.system();
         bareOpen = Bucket.builder().addLimit(l -> l.capacity(ENDLESS.burst()).refillGreedy(ENDLESS.rate(), Duration.ofSeconds(1)))
                 .withCustomTimePrecision(new MonotonicTimeMeter(system)).build();
@@ -74,7 +74,7 @@ public class ThrottleDecisionBenchmark {
         bareEmpty.tryConsumeAsMuchAsPossible();
         throttleEmpty = new ApiThrottle(ThrottleMode.FAITHFUL, FAITHFUL, storeEmpty, frozen, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         for (int i = 0; i < 5; i++) {
-            throttleEmpty.admit(caller, "ListInstances");
+            throttleEmpty.admit(caller, ApiThrottle.CONNECT, "ListInstances");
         }
     }
 
@@ -91,7 +91,7 @@ public class ThrottleDecisionBenchmark {
 
     @Benchmark
     public Caller apiThrottleAdmits() {
-        throttleOpen.admit(caller, "ListInstances");
+        throttleOpen.admit(caller, ApiThrottle.CONNECT, "ListInstances");
         return caller;
     }
 
@@ -103,7 +103,7 @@ public class ThrottleDecisionBenchmark {
     @Benchmark
     public Throttled apiThrottleRefuses() {
         try {
-            throttleEmpty.admit(caller, "ListInstances");
+            throttleEmpty.admit(caller, ApiThrottle.CONNECT, "ListInstances");
             throw new IllegalStateException("admitted on a frozen, drained bucket");
         } catch (Throttled refusal) {
             return refusal;

@@ -1,0 +1,38 @@
+package dev.callgate.http;
+
+import java.util.function.Supplier;
+
+/**
+ * What an {@link Endpoint} decided about a request on the event loop: either the response itself (a
+ * refusal it could decide without blocking, such as a throttled call), or the rest of the work, which
+ * the front runs on a worker because it may block (on the store, say).
+ */
+public final class Answer {
+    private final WireResponse response;
+    private final Supplier<WireResponse> rest;
+
+    private Answer(WireResponse response, Supplier<WireResponse> rest) {
+        this.response = response;
+        this.rest = rest;
+    }
+
+    /** Decided: write this response now. */
+    public static Answer now(WireResponse response) {
+        return new Answer(response, null);
+    }
+
+    /** Not decided yet: {@code rest} computes the response on a worker. */
+    public static Answer later(Supplier<WireResponse> rest) {
+        return new Answer(null, rest);
+    }
+
+    /** Whether the response is known without running the rest. */
+    public boolean isDecided() {
+        return response != null;
+    }
+
+    /** The response, running the rest on the calling thread if it was not decided. */
+    public WireResponse resolve() {
+        return response != null ? response : rest.get();
+    }
+}
