@@ -48,8 +48,8 @@ public final class QuotaValues {
         if (quota.perInstance() && instanceId == null) {
             return defaultValue(quota);
         }
-        QuotaLedger.Usage usage = store.read(c -> ledger.usages(c, scope)).get(quota.quota());
-        return usage == null ? defaultValue(quota) : usage.limit();
+        return store.read(c -> ledger.usages(c, scope, QuotaLedger.Unopened.unused(editions.current()::quota)))
+                .get(quota.quota()).limit();
     }
 
     /** Makes an approved increase the applied value, in the approval's transaction; refused below the usage. */

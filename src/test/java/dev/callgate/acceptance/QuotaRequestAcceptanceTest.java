@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.DirectoryType;
 import software.amazon.awssdk.services.connect.model.LimitExceededException;
 import software.amazon.awssdk.services.connect.model.ServiceQuotaExceededException;
@@ -247,6 +248,30 @@ class QuotaRequestAcceptanceTest extends ServerSuite {
             assertThatThrownBy(() -> other.getRequestedServiceQuotaChange(r -> r.requestId(ids.get(0))))
                     .isInstanceOf(NoSuchResourceException.class);
         }
+    }
+
+    @Test
+    void anAccountsValueInARegionReadsTheSameThroughServiceQuotasAndEveryOperatorView() {
+        newInstance("east");
+        try (ConnectClient westConnect = Clients.connect(server.port(), ACCOUNT, "us-west-2");
+                ServiceQuotasClient west = Clients.serviceQuotas(server.port(), ACCOUNT, "us-west-2");
+                ServiceQuotasClient unused = Clients.serviceQuotas(server.port(), ACCOUNT, "eu-central-1")) {
+            Fixtures.newInstance(westConnect, "west");
+            String id = west.requestServiceQuotaIncrease(r -> r.serviceCode("connect").quotaCode(INSTANCES).desiredValue(7.0))
+                    .requestedQuota().id();
+            operator("POST", "/_callgate/requests/" + id + "/approve", null);
+
+            assertThat(quotas.getServiceQuota(r -> r.serviceCode("connect").quotaCode(INSTANCES)).quota().value()).isEqualTo(5.0);
+            assertThat(west.getServiceQuota(r -> r.serviceCode("connect").quotaCode(INSTANCES)).quota().value()).isEqualTo(7.0);
+            // No instance there yet, so no ledger row: the edition's default, everywhere.
+            assertThat(unused.getServiceQuota(r -> r.serviceCode("connect").quotaCode(INSTANCES)).quota().value()).isEqualTo(5.0);
+        }
+        assertThat(server.operator().value("accounts/" + ACCOUNT + "/quotas?region=us-east-1", "INSTANCES_PER_REGION")).isEqualTo(5);
+        assertThat(server.operator().value("accounts/" + ACCOUNT + "/quotas?region=us-west-2", "INSTANCES_PER_REGION")).isEqualTo(7);
+        assertThat(server.operator().value("accounts/" + ACCOUNT + "/quotas?region=eu-central-1", "INSTANCES_PER_REGION")).isEqualTo(5);
+        JsonNode account = operator("GET", "/_callgate/accounts", null).path("accounts").get(0);
+        assertThat(account.path("regions")).extracting(r -> r.path("region").asText() + " " + r.path("instances").asLong() + "/"
+                + r.path("quota").asLong()).containsExactly("us-east-1 1/5", "us-west-2 1/7");
     }
 
     @Test
