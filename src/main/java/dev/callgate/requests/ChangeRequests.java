@@ -189,6 +189,7 @@ public final class ChangeRequests {
     private ChangeRequest submit(ChangeRequest request) {
         try {
             store.inTransaction(c -> {
+                rows.lockAccount(c, request.accountId());
                 Optional<String> open = rows.openWithKey(c, request.openKey());
                 if (open.isPresent()) {
                     throw alreadyOpen(open.get());

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -180,6 +181,51 @@ class QuotaRequestAcceptanceTest extends ServerSuite {
         String one = operator("GET", "/_callgate/requests?account=" + ACCOUNT + "&status=PENDING", null).path("requests").get(0).path("id").asText();
         operator("POST", "/_callgate/requests/" + one + "/deny", "{\"reason\":\"make room\"}");
         assertThat(increase(INSTANCES, 10, null).status()).isEqualTo(RequestStatus.PENDING);
+    }
+
+    @Test
+    void racingSubmissionsAtNineteenOpenAdmitExactlyOne() throws Exception {
+        List<String> codes = List.of("L-9A46857E", "L-8F812903", QUEUES, "L-516BC0EB", "L-D3E7BE26", "L-20CD02F7", "L-68BBE2E8",
+                "L-0865B754", "L-F325A715", "L-22922690");
+        List<String[]> keys = new ArrayList<>();
+        for (String alias : List.of("one", "two", "three", "four")) {
+            String arn = connect.describeInstance(r -> r.instanceId(newInstance(alias))).instance().arn();
+            codes.forEach(code -> keys.add(new String[] {code, arn}));
+        }
+        for (String[] key : keys.subList(0, 19)) {
+            increase(key[0], 1000, key[1]);
+        }
+
+        // Each racer asks for another quota or instance, so only the 20-open limit can refuse it.
+        List<String[]> racers = keys.subList(19, keys.size());
+        AtomicInteger admitted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        CyclicBarrier start = new CyclicBarrier(racers.size());
+        ExecutorService pool = Executors.newFixedThreadPool(racers.size());
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (String[] key : racers) {
+                runs.add(pool.submit((Callable<Void>) () -> {
+                    start.await();
+                    try {
+                        increase(key[0], 1000, key[1]);
+                        admitted.incrementAndGet();
+                    } catch (QuotaExceededException e) {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(admitted.get()).isEqualTo(1);
+        assertThat(refused.get()).isEqualTo(racers.size() - 1);
+        assertThat(operator("GET", "/_callgate/requests?account=" + ACCOUNT + "&status=PENDING", null).path("requests")).hasSize(20);
     }
 
     @Test
