@@ -179,6 +179,11 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
         return opened(find(caller, idOrArn));
     }
 
+    /** The caller's instances (its account's, in its region), each opened, in id order. */
+    public List<InstanceRow> allOpened(Caller caller) {
+        return all(caller.accountId()).stream().filter(row -> row.region().equals(caller.region())).map(this::opened).toList();
+    }
+
     /** Every instance, of one account or (null) of all (for the operator). */
     public List<InstanceRow> all(String accountId) {
         return store.read(c -> instances.all(c, accountId));

@@ -242,6 +242,11 @@ public final class ChangeRequests {
         return request;
     }
 
+    /** The caller's instances in its region, opened: the contexts of its per-instance quotas. */
+    public List<InstanceRow> callersInstances(Caller caller) {
+        return instances.allOpened(caller);
+    }
+
     /** The caller's instance that an instance ARN names, all of it: an ARN naming another account or region names none. */
     public Optional<InstanceRow> callersInstance(Caller caller, String arn) {
         try {

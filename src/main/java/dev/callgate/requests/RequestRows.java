@@ -71,7 +71,8 @@ final class RequestRows {
         condition(sql, params, "quota_code", filter.quotaCode());
         condition(sql, params, "instance_id", filter.instanceId());
         if (filter.perInstance() != null) {
-            sql.append(filter.perInstance() ? " and instance_id is not null" : " and instance_id is null");
+            // The context, not the instance: a request whose ContextId named no instance is still a resource-level one.
+            sql.append(filter.perInstance() ? " and context_id is not null" : " and context_id is null");
         }
         sql.append(" order by id limit ?");
         params.add(limit);

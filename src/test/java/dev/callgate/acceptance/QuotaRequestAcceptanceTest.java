@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.servicequotas.model.IllegalArgumentExcept
 import software.amazon.awssdk.services.servicequotas.model.InvalidPaginationTokenException;
 import software.amazon.awssdk.services.servicequotas.model.ListRequestedServiceQuotaChangeHistoryResponse;
 import software.amazon.awssdk.services.servicequotas.model.NoSuchResourceException;
+import software.amazon.awssdk.services.servicequotas.model.QuotaContextScope;
 import software.amazon.awssdk.services.servicequotas.model.QuotaExceededException;
 import software.amazon.awssdk.services.servicequotas.model.RequestStatus;
 import software.amazon.awssdk.services.servicequotas.model.RequestedServiceQuotaChange;
@@ -85,6 +86,57 @@ class QuotaRequestAcceptanceTest extends ServerSuite {
                 .isInstanceOf(InvalidPaginationTokenException.class);
         assertThatThrownBy(() -> quotas.getServiceQuota(r -> r.serviceCode("ec2").quotaCode(QUEUES)))
                 .isInstanceOf(NoSuchResourceException.class);
+    }
+
+    @Test
+    void perInstanceQuotasListEachInstancesValueUnderItsArnAtTheResourceLevel() {
+        String raised = connect.describeInstance(r -> r.instanceId(newInstance("raised"))).instance().arn();
+        String plain = connect.describeInstance(r -> r.instanceId(newInstance("plain"))).instance().arn();
+        operator("POST", "/_callgate/requests/" + increase(QUEUES, 60, raised).id() + "/approve", null);
+
+        List<ServiceQuota> queues = quotas.listServiceQuotas(r -> r.serviceCode("connect").quotaCode(QUEUES)
+                .quotaAppliedAtLevel(AppliedLevelEnum.RESOURCE)).quotas();
+        assertThat(queues).extracting(q -> q.quotaContext().contextId() + "=" + q.value())
+                .containsExactlyInAnyOrder(raised + "=60.0", plain + "=50.0");
+        assertThat(queues).allSatisfy(q -> {
+            assertThat(q.quotaAppliedAtLevel()).isEqualTo(AppliedLevelEnum.RESOURCE);
+            assertThat(q.quotaContext().contextScope()).isEqualTo(QuotaContextScope.RESOURCE);
+            assertThat(q.quotaContext().contextScopeType()).isEqualTo("AWS::Connect::Instance");
+        });
+        // The account level (the default) has each quota once; a per-instance one with the value new instances get.
+        ServiceQuota forNew = quotas.listServiceQuotas(r -> r.serviceCode("connect").quotaCode(QUEUES)).quotas().get(0);
+        assertThat(forNew.quotaContext().contextId()).isEqualTo("*");
+        assertThat(forNew.value()).isEqualTo(50.0);
+        assertThat(quotas.getServiceQuota(r -> r.serviceCode("connect").quotaCode(INSTANCES)).quota().quotaContext()).isNull();
+
+        List<ServiceQuota> resource = quotas.listServiceQuotasPaginator(r -> r.serviceCode("connect")
+                .quotaAppliedAtLevel(AppliedLevelEnum.RESOURCE).maxResults(7)).quotas().stream().toList();
+        assertThat(resource).allSatisfy(q -> assertThat(q.quotaContext().contextId()).isIn(raised, plain));
+        assertThat(resource).extracting(ServiceQuota::quotaCode).doesNotContain(INSTANCES, "CG-API-RATE");
+        List<ServiceQuota> account = quotas.listServiceQuotasPaginator(r -> r.serviceCode("connect")
+                .quotaAppliedAtLevel(AppliedLevelEnum.ACCOUNT)).quotas().stream().toList();
+        assertThat(resource).hasSize(2 * (account.size() - 2));
+        List<ServiceQuota> all = quotas.listServiceQuotasPaginator(r -> r.serviceCode("connect")
+                .quotaAppliedAtLevel(AppliedLevelEnum.ALL).maxResults(10)).quotas().stream().toList();
+        assertThat(all).containsExactlyInAnyOrderElementsOf(concat(account, resource));
+    }
+
+    @Test
+    void aRequestWhoseContextNamesNoInstanceIsStillAResourceLevelOne() {
+        String arn = connect.describeInstance(r -> r.instanceId(newInstance("mine"))).instance().arn();
+        String invalid = increase(QUEUES, 60, arn.replace(ACCOUNT, OTHER)).id();
+        String account = increase(INSTANCES, 9, null).id();
+
+        assertThat(quotas.listRequestedServiceQuotaChangeHistory(r -> r.quotaRequestedAtLevel(AppliedLevelEnum.RESOURCE))
+                .requestedQuotas()).extracting(RequestedServiceQuotaChange::id).containsExactly(invalid);
+        assertThat(quotas.listRequestedServiceQuotaChangeHistory(r -> r.quotaRequestedAtLevel(AppliedLevelEnum.ACCOUNT))
+                .requestedQuotas()).extracting(RequestedServiceQuotaChange::id).containsExactly(account);
+    }
+
+    private static List<ServiceQuota> concat(List<ServiceQuota> first, List<ServiceQuota> second) {
+        List<ServiceQuota> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     @Test
