@@ -29,7 +29,6 @@ public final class ChangeRequests {
     /** More open requests than this in an account refuses the next one. */
     public static final int MAX_OPEN = 20;
     private static final double MAX_DESIRED = 1e10;
-    private static final int OPERATOR_PAGE = 1000;
     private static final Pattern INSTANCE_ARN = Pattern.compile("arn:aws:connect:[a-z0-9-]+:\\d{12}:instance/[A-Za-z0-9-]+");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -109,11 +108,6 @@ public final class ChangeRequests {
     /** A page of requests in creation order; the filter names whose they are. */
     public Pages.Page<ChangeRequest> page(RequestFilter filter, Pages.Cursor cursor) {
         return cursor.page(store.read(c -> rows.page(c, filter, cursor.after(), cursor.size() + 1)), ChangeRequest::id);
-    }
-
-    /** The operator's listing: the first 1000 requests matching the filter, in creation order. */
-    public List<ChangeRequest> list(RequestFilter filter) {
-        return store.read(c -> rows.page(c, filter, null, OPERATOR_PAGE));
     }
 
     /** The operator's grant: what the request asks for is applied now, in the transaction that records APPROVED. */
