@@ -76,6 +76,8 @@ public final class Callgate implements AutoCloseable {
             ApiThrottle throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, clock, metrics);
             sip = SipEndpoint.listen(settings.bind(), settings.calls().sipPort());
             switchboard = new Switchboard(store, ledger, instances, clock, settings.calls(), sip, metrics);
+            instances.onDelete(PhoneNumberService::releaseInstance);
+            instances.onDelete(Switchboard::dropInstance);
             StoredDialingRules dialing = new StoredDialingRules(editions);
             AwsService<ConnectRequest, ConnectResponse> connect = ConnectApi.service(ConnectHandlers.of(instances, resources, store, clock,
                     switchboard, new DialingPolicy(store, dialing)), editions, throttle);
