@@ -84,6 +84,8 @@ public final class Callgate implements AutoCloseable {
                 sip.playReorderTone(ReorderTone.valueOf(settings.calls().reorderTone().name()));
             }
             switchboard = new Switchboard(store, ledger, instances, clock, settings.calls(), sip, metrics);
+            instances.onDelete(PhoneNumberService::releaseInstance);
+            instances.onDelete(Switchboard::dropInstance);
             StoredDialingRules dialing = new StoredDialingRules(editions);
             AwsService<ConnectRequest, ConnectResponse> connect = ConnectApi.service(ConnectHandlers.of(instances, resources, store, clock,
                     switchboard, new DialingPolicy(store, dialing)), editions, throttle);

@@ -2,6 +2,7 @@ package dev.callgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -107,8 +108,9 @@ final class RequestsCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "List requests, oldest first.")
+    @Command(name = "list", description = "List requests, oldest first (every page).")
     static final class List extends Call {
+
         @Option(names = "--account", description = "Only this account's.")
         String account;
 
@@ -118,15 +120,32 @@ final class RequestsCommand implements Runnable {
         @Option(names = "--kind", description = "Only this kind (QUOTA_INCREASE, ADD_COUNTRIES, REMOVE_COUNTRIES, LIFT_PREFIX, PORT_NUMBERS).")
         String kind;
 
+        @Option(names = "--page-size", defaultValue = "1000", description = "Requests per call to the server, 1–1000 (default ${DEFAULT-VALUE}); every page is listed.")
+        int pageSize;
+
+        /** Every page's requests, in one {"requests": […]}. */
         @Override
         JsonNode answer() {
+            ObjectNode all = JSON.createObjectNode();
+            ArrayNode requests = all.putArray("requests");
+            String token = null;
+            do {
+                JsonNode page = server.send("GET", "/_callgate/requests?" + query(token), null);
+                requests.addAll((ArrayNode) page.path("requests"));
+                token = page.path("nextToken").isTextual() ? page.path("nextToken").asText() : null;
+            } while (token != null);
+            return all;
+        }
+
+        private String query(String token) {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("account", account);
             query.put("status", status);
             query.put("kind", kind);
-            String encoded = query.entrySet().stream().filter(e -> e.getValue() != null)
+            query.put("limit", Integer.toString(pageSize));
+            query.put("nextToken", token);
+            return query.entrySet().stream().filter(e -> e.getValue() != null)
                     .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return server.send("GET", "/_callgate/requests" + (encoded.isEmpty() ? "" : "?" + encoded), null);
         }
 
         @Override

@@ -9,6 +9,7 @@ import dev.callgate.aws.OperationHandlers;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.instance.Checks;
 import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.Pages;
 import dev.callgate.instance.InstanceRow;
 import dev.callgate.instance.RefRow;
 import dev.callgate.instance.Relations;
@@ -242,15 +243,14 @@ public final class QueueService implements OperationFamily<ConnectRequest, Conne
     /** The quick connects a queue offers, in id order. */
     public ListQueueQuickConnectsResponse listQuickConnects(Caller caller, ListQueueQuickConnectsRequest request) {
         InstanceRow instance = resources.instance(caller, request.instanceId());
-        int size = request.maxResults() == null ? 100 : Checks.range("MaxResults", request.maxResults(), 1, 100);
-        String after = request.nextToken() == null ? "" : request.nextToken();
         return resources.read(instance, tx -> {
             ResourceRow row = tx.find(ResourceKind.QUEUE, request.queueId())
                     .orElseThrow(() -> InstanceResources.notFound(instance, ResourceKind.QUEUE, request.queueId()));
-            List<String> ids = tx.refsFrom(ResourceKind.QUEUE, row.id(), Relations.QUICK_CONNECT).stream()
-                    .map(RefRow::toId).sorted().filter(id -> id.compareTo(after) > 0).toList();
+            var page = Pages.cursor("ListQueueQuickConnects@" + instance.id() + "/" + row.id(), request.maxResults(), 100, 100,
+                    request.nextToken()).slice(tx.refsFrom(ResourceKind.QUEUE, row.id(), Relations.QUICK_CONNECT).stream()
+                    .map(RefRow::toId).toList(), id -> id);
             List<QuickConnectSummary> summaries = new ArrayList<>();
-            for (String id : ids.subList(0, Math.min(size, ids.size()))) {
+            for (String id : page.items()) {
                 QuickConnect qc = decode(tx.find(ResourceKind.QUICK_CONNECT, id).orElseThrow(), QuickConnect.builder());
                 summaries.add(QuickConnectSummary.builder().id(qc.quickConnectId()).arn(qc.quickConnectARN()).name(qc.name())
                         .quickConnectType(qc.quickConnectConfig().quickConnectType())
@@ -258,7 +258,7 @@ public final class QueueService implements OperationFamily<ConnectRequest, Conne
             }
             Queue queue = decode(row, Queue.builder());
             return ListQueueQuickConnectsResponse.builder().quickConnectSummaryList(summaries)
-                    .nextToken(ids.size() > size ? summaries.get(size - 1).id() : null)
+                    .nextToken(page.nextToken())
                     .lastModifiedTime(queue.lastModifiedTime()).lastModifiedRegion(queue.lastModifiedRegion()).build();
         });
     }

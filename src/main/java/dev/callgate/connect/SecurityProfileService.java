@@ -9,14 +9,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callgate.accounts.Caller;
 import dev.callgate.aws.OperationFamily;
 import dev.callgate.aws.OperationHandlers;
-import dev.callgate.aws.ServiceError;
 import dev.callgate.instance.Checks;
 import dev.callgate.instance.InstanceResources;
+import dev.callgate.instance.Pages;
 import dev.callgate.instance.ResourceKind;
 import dev.callgate.instance.ResourceRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
 import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateSecurityProfileRequest;
@@ -125,12 +126,12 @@ public final class SecurityProfileService implements OperationFamily<ConnectRequ
     public ListSecurityProfilePermissionsResponse listPermissions(Caller caller, ListSecurityProfilePermissionsRequest request) {
         ResourceRow row = resources.find(caller, request.instanceId(), ResourceKind.SECURITY_PROFILE, request.securityProfileId());
         List<String> all = permissions(row);
-        int size = request.maxResults() == null ? 100 : Checks.range("MaxResults", request.maxResults(), 1, 1000);
-        int from = request.nextToken() == null ? 0 : offset(request.nextToken(), all.size());
-        int to = Math.min(all.size(), from + size);
+        // Keyed by position, zero-padded so that key order is the order the permissions were given in.
+        var page = Pages.cursor("ListSecurityProfilePermissions@" + row.instanceId() + "/" + row.id(), request.maxResults(), 100,
+                request.nextToken()).slice(IntStream.range(0, all.size()).boxed().toList(), position -> String.format("%010d", position));
         SecurityProfile profile = decode(row, SecurityProfile.builder());
-        return ListSecurityProfilePermissionsResponse.builder().permissions(all.subList(from, to))
-                .nextToken(to < all.size() ? String.valueOf(to) : null)
+        return ListSecurityProfilePermissionsResponse.builder().permissions(page.items().stream().map(all::get).toList())
+                .nextToken(page.nextToken())
                 .lastModifiedTime(profile.lastModifiedTime()).lastModifiedRegion(profile.lastModifiedRegion()).build();
     }
 
@@ -162,17 +163,5 @@ public final class SecurityProfileService implements OperationFamily<ConnectRequ
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static int offset(String nextToken, int size) {
-        try {
-            int offset = Integer.parseInt(nextToken);
-            if (offset >= 0 && offset <= size) {
-                return offset;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the refusal
-        }
-        throw ServiceError.invalidParameter("NextToken '" + nextToken + "' is not a token this operation returned.");
     }
 }

@@ -6,15 +6,15 @@ import dev.callgate.accounts.Caller;
 import dev.callgate.aws.OperationFamily;
 import dev.callgate.aws.OperationHandlers;
 import dev.callgate.aws.ServiceError;
-import dev.callgate.calls.Switchboard;
 import dev.callgate.limits.edition.Edition;
 import dev.callgate.limits.edition.Editions;
 import dev.callgate.limits.quota.Quota;
 import dev.callgate.limits.quota.QuotaLedger;
 import dev.callgate.limits.quota.QuotaScope;
-import dev.callgate.numbers.PhoneNumberService;
 import dev.callgate.store.Store;
 import dev.callgate.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.SdkField;
@@ -62,6 +63,7 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
     private final InstanceRows instances = new InstanceRows();
     private final ResourceRows resources = new ResourceRows();
     private final RefRows refs = new RefRows();
+    private final List<Deletion> deletions = new CopyOnWriteArrayList<>();
 
     public InstanceService(Store store, Accounts accounts, Editions editions, QuotaLedger ledger, Clock clock) {
         this.store = store;
@@ -126,6 +128,21 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
                 .build();
     }
 
+    /**
+     * What a package above this one keeps of an instance and drops with it, in the deletion's
+     * transaction (its claimed numbers, its calls' leases and contacts): registered when the server is wired, so that
+     * instances need not know who keeps what.
+     */
+    @FunctionalInterface
+    public interface Deletion {
+        void deleted(Connection connection, String instanceId) throws SQLException;
+    }
+
+    /** Adds what a deletion also drops. */
+    public void onDelete(Deletion deletion) {
+        deletions.add(deletion);
+    }
+
     public DeleteInstanceResponse delete(Caller caller, DeleteInstanceRequest request) {
         String id = Arns.instanceId(request.instanceId(), caller.region(), caller.accountId())
                 .orElseThrow(() -> notFound(request.instanceId()));
@@ -135,8 +152,9 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
             }
             resources.deleteInstance(c, id);
             refs.deleteInstance(c, id);
-            PhoneNumberService.releaseInstance(c, id);
-            Switchboard.dropInstance(c, id);
+            for (Deletion deletion : deletions) {
+                deletion.deleted(c, id);
+            }
             ledger.dropScope(c, QuotaScope.instance(id));
             ledger.release(c, QuotaScope.account(caller.accountId(), caller.region()), Quota.INSTANCES_PER_REGION, 1);
             return null;
@@ -177,6 +195,11 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
      */
     public InstanceRow findOpened(Caller caller, String idOrArn) {
         return opened(find(caller, idOrArn));
+    }
+
+    /** The caller's instances (its account's, in its region), each opened, in id order. */
+    public List<InstanceRow> allOpened(Caller caller) {
+        return all(caller.accountId()).stream().filter(row -> row.region().equals(caller.region())).map(this::opened).toList();
     }
 
     /** Every instance, of one account or (null) of all (for the operator). */

@@ -80,9 +80,13 @@ final class Listings {
         accounts.known().forEach((accountId, billing) -> {
             ObjectNode account = list.addObject().put("accountId", accountId).put("billingEntity", billing.name());
             ArrayNode regions = account.putArray("regions");
+            Map<QuotaScope, Integer> counted = new LinkedHashMap<>();
+            instancesByRegion.getOrDefault(accountId, Map.of()).forEach((region, count) -> counted.put(QuotaScope.account(accountId, region), count));
+            // One query per account; a region whose row is not open yet counts its instances.
+            Map<QuotaScope, Map<Quota, QuotaLedger.Usage>> usages = store.read(c -> ledger.usages(c, List.copyOf(counted.keySet()),
+                    (scope, quota) -> new QuotaLedger.Usage(counted.get(scope), editions.current().quota(quota))));
             instancesByRegion.getOrDefault(accountId, Map.of()).forEach((region, count) -> {
-                QuotaLedger.Usage usage = store.read(c -> ledger.usages(c, QuotaScope.account(accountId, region)))
-                        .getOrDefault(Quota.INSTANCES_PER_REGION, new QuotaLedger.Usage(count, editions.current().quota(Quota.INSTANCES_PER_REGION)));
+                QuotaLedger.Usage usage = usages.get(QuotaScope.account(accountId, region)).get(Quota.INSTANCES_PER_REGION);
                 regions.addObject().put("region", region).put("instances", usage.used()).put("quota", usage.limit())
                         .put("quotaCode", Quota.INSTANCES_PER_REGION.code());
             });

@@ -209,20 +209,18 @@ public final class OperatorApi {
      * usage, and each profile's under "usageByResource".
      */
     private ArrayNode quotas(QuotaScope scope) {
-        Map<Quota, QuotaLedger.Usage> usages = store.read(c -> ledger.usages(c, scope));
+        Map<Quota, QuotaLedger.Usage> usages = store.read(c -> ledger.usages(c, scope,
+                QuotaLedger.Unopened.unused(editions.current()::quota)));
         ArrayNode list = JSON.createArrayNode();
-        for (Quota quota : Quota.values()) {
-            if (quota.scope().appliedIn() == scope.kind()) {
-                QuotaLedger.Usage usage = usages.getOrDefault(quota, new QuotaLedger.Usage(0, editions.current().quota(quota)));
-                ObjectNode row = list.addObject().put("quota", quota.name()).put("code", quota.code()).put("title", quota.title())
-                        .put("value", usage.limit()).put("usage", usage.used());
-                if (quota.scope() == Quota.Scope.ROUTING_PROFILE) {
-                    Map<String, Long> byResource = store.read(c -> RoutingProfileQueues.usageByProfile(c, ledger, scope));
-                    row.put("usage", byResource.values().stream().mapToLong(Long::longValue).max().orElse(0));
-                    byResource.forEach(row.putObject("usageByResource")::put);
-                }
+        usages.forEach((quota, usage) -> {
+            ObjectNode row = list.addObject().put("quota", quota.name()).put("code", quota.code()).put("title", quota.title())
+                    .put("value", usage.limit()).put("usage", usage.used());
+            if (quota.scope() == Quota.Scope.ROUTING_PROFILE) {
+                Map<String, Long> byResource = store.read(c -> RoutingProfileQueues.usageByProfile(c, ledger, scope));
+                row.put("usage", byResource.values().stream().mapToLong(Long::longValue).max().orElse(0));
+                byResource.forEach(row.putObject("usageByResource")::put);
             }
-        }
+        });
         return list;
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
+import dev.callgate.instance.Pages;
 import dev.callgate.requests.ChangeRequest;
 import dev.callgate.requests.ChangeRequests;
 import dev.callgate.requests.Ports;
@@ -24,7 +25,9 @@ import java.util.function.Function;
 /**
  * The operator's side of the request channel (docs/limits.md §7, §8):
  * <pre>
- * GET  /_callgate/requests?account=&amp;status=&amp;kind=   {"requests":[…]} in creation order (up to 1000)
+ * GET  /_callgate/requests?account=&amp;status=&amp;kind=&amp;limit=&amp;nextToken=
+ *                                                    {"requests":[…], "nextToken": …} in creation order, a page of
+ *                                                    {@code limit} (1–1000, default 100); nextToken is absent on the last
  * GET  /_callgate/requests/{id}                      one request
  * POST /_callgate/requests/{id}/approve              {"reason": …} optional; applies what it asks for
  * POST /_callgate/requests/{id}/deny                 {"reason": …} required
@@ -32,6 +35,8 @@ import java.util.function.Function;
  * </pre>
  */
 final class RequestControls {
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 1000;
     private final ChangeRequests requests;
     private final Ports ports;
 
@@ -50,9 +55,15 @@ final class RequestControls {
             RequestFilter filter = new RequestFilter(request.queryParam("account"), null,
                     parse(request.queryParam("kind"), RequestKind::valueOf, RequestKind.values()),
                     parse(request.queryParam("status"), RequestStatus::valueOf, RequestStatus.values()), null, null);
+            Pages.Cursor cursor = Pages.cursor("operator requests/" + filter.accountId() + "/" + filter.kind() + "/" + filter.status(),
+                    limit(request.queryParam("limit")), DEFAULT_PAGE, request.queryParam("nextToken"));
+            Pages.Page<ChangeRequest> page = requests.page(filter, cursor);
             ObjectNode body = JSON.createObjectNode();
             ArrayNode list = body.putArray("requests");
-            requests.list(filter).forEach(r -> list.add(RequestJson.of(r)));
+            page.items().forEach(r -> list.add(RequestJson.of(r)));
+            if (page.nextToken() != null) {
+                body.put("nextToken", page.nextToken());
+            }
             return ok(body);
         }
         if (path.size() == 2 && method.equals("GET")) {
@@ -70,6 +81,21 @@ final class RequestControls {
             };
         }
         return null;
+    }
+
+    private static Integer limit(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_PAGE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal
+        }
+        throw ServiceError.invalidParameter("limit must be a whole number from 1 to " + MAX_PAGE + "; got '" + value + "'.");
     }
 
     private static <T> T parse(String value, Function<String, T> parse, Object[] known) {

@@ -29,7 +29,6 @@ public final class ChangeRequests {
     /** More open requests than this in an account refuses the next one. */
     public static final int MAX_OPEN = 20;
     private static final double MAX_DESIRED = 1e10;
-    private static final int OPERATOR_PAGE = 1000;
     private static final Pattern INSTANCE_ARN = Pattern.compile("arn:aws:connect:[a-z0-9-]+:\\d{12}:instance/[A-Za-z0-9-]+");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -111,11 +110,6 @@ public final class ChangeRequests {
         return cursor.page(store.read(c -> rows.page(c, filter, cursor.after(), cursor.size() + 1)), ChangeRequest::id);
     }
 
-    /** The operator's listing: the first 1000 requests matching the filter, in creation order. */
-    public List<ChangeRequest> list(RequestFilter filter) {
-        return store.read(c -> rows.page(c, filter, null, OPERATOR_PAGE));
-    }
-
     /** The operator's grant: what the request asks for is applied now, in the transaction that records APPROVED. */
     public ChangeRequest approve(String id, String reason) {
         ChangeRequest request = find(id);
@@ -189,6 +183,7 @@ public final class ChangeRequests {
     private ChangeRequest submit(ChangeRequest request) {
         try {
             store.inTransaction(c -> {
+                rows.lockAccount(c, request.accountId());
                 Optional<String> open = rows.openWithKey(c, request.openKey());
                 if (open.isPresent()) {
                     throw alreadyOpen(open.get());
@@ -239,6 +234,11 @@ public final class ChangeRequests {
             return null;
         });
         return request;
+    }
+
+    /** The caller's instances in its region, opened: the contexts of its per-instance quotas. */
+    public List<InstanceRow> callersInstances(Caller caller) {
+        return instances.allOpened(caller);
     }
 
     /** The caller's instance that an instance ARN names, all of it: an ARN naming another account or region names none. */

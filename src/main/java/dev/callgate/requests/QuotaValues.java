@@ -11,6 +11,10 @@ import dev.callgate.servicequotas.ServiceQuotasErrors;
 import dev.callgate.store.Store;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The values of the listed quotas: each applied value where the enforcement point reads it (the
@@ -48,8 +52,21 @@ public final class QuotaValues {
         if (quota.perInstance() && instanceId == null) {
             return defaultValue(quota);
         }
-        QuotaLedger.Usage usage = store.read(c -> ledger.usages(c, scope)).get(quota.quota());
-        return usage == null ? defaultValue(quota) : usage.limit();
+        return store.read(c -> ledger.usages(c, scope, QuotaLedger.Unopened.unused(editions.current()::quota)))
+                .get(quota.quota()).limit();
+    }
+
+    /** The applied values of opened instances, each by quota (their ledger rows), read in one query. */
+    public Map<String, Map<Quota, Long>> appliedIn(List<String> instanceIds) {
+        Map<QuotaScope, Map<Quota, QuotaLedger.Usage>> usages = store.read(c -> ledger.usages(c,
+                instanceIds.stream().map(QuotaScope::instance).toList(), QuotaLedger.Unopened.unused(editions.current()::quota)));
+        Map<String, Map<Quota, Long>> values = new LinkedHashMap<>();
+        for (String id : instanceIds) {
+            Map<Quota, Long> applied = new EnumMap<>(Quota.class);
+            usages.get(QuotaScope.instance(id)).forEach((quota, usage) -> applied.put(quota, usage.limit()));
+            values.put(id, applied);
+        }
+        return values;
     }
 
     /** Makes an approved increase the applied value, in the approval's transaction; refused below the usage. */

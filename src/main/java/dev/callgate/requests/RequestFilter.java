@@ -1,8 +1,8 @@
 package dev.callgate.requests;
 
 /**
- * Which requests a listing wants; a null member does not filter. {@code perInstance} tells instance
- * requests from account ones; {@code instanceId} picks one instance's.
+ * Which requests a listing wants; a null member does not filter. {@code perInstance} tells requests
+ * with a context (an instance ARN) from account ones; {@code instanceId} picks one instance's.
  */
 public record RequestFilter(String accountId, String region, RequestKind kind, RequestStatus status, String quotaCode,
         Boolean perInstance, String instanceId) {

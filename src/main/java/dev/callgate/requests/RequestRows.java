@@ -46,6 +46,15 @@ final class RequestRows {
         return Sql.one(c, "select id from change_request where open_key = ?", row -> row.getString(1), openKey);
     }
 
+    /**
+     * Locks the account's submissions until the transaction ends (its row, written on its first
+     * submission): the open requests it counts next cannot change under it.
+     */
+    void lockAccount(Connection c, String accountId) throws SQLException {
+        Sql.update(c, "insert into request_account (account_id) values (?)"
+                + " on conflict (account_id) do update set account_id = excluded.account_id", accountId);
+    }
+
     long openCount(Connection c, String accountId) throws SQLException {
         return Sql.one(c, "select count(*) from change_request where account_id = ? and open_key is not null",
                 row -> row.getLong(1), accountId).orElse(0L);
@@ -62,7 +71,8 @@ final class RequestRows {
         condition(sql, params, "quota_code", filter.quotaCode());
         condition(sql, params, "instance_id", filter.instanceId());
         if (filter.perInstance() != null) {
-            sql.append(filter.perInstance() ? " and instance_id is not null" : " and instance_id is null");
+            // The context, not the instance: a request whose ContextId named no instance is still a resource-level one.
+            sql.append(filter.perInstance() ? " and context_id is not null" : " and context_id is null");
         }
         sql.append(" order by id limit ?");
         params.add(limit);

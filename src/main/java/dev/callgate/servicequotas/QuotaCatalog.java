@@ -5,11 +5,15 @@ import dev.callgate.aws.OperationFamily;
 import dev.callgate.aws.OperationHandlers;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.instance.InstanceRow;
+import dev.callgate.instance.Arns;
 import dev.callgate.instance.Pages;
+import dev.callgate.limits.quota.Quota;
 import dev.callgate.requests.ChangeRequests;
 import dev.callgate.requests.ListedQuota;
 import dev.callgate.requests.QuotaValues;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.servicequotas.model.AppliedLevelEnum;
 import software.amazon.awssdk.services.servicequotas.model.GetAwsDefaultServiceQuotaRequest;
 import software.amazon.awssdk.services.servicequotas.model.GetAwsDefaultServiceQuotaResponse;
@@ -28,10 +32,14 @@ import software.amazon.awssdk.services.servicequotas.model.ServiceQuotasResponse
 
 /**
  * Connect's quotas as Service Quotas shows them: applied values (an instance's with ContextId = its
- * ARN, else the account's in the caller's region) and the current edition's defaults.
+ * ARN, else the account's in the caller's region) and the current edition's defaults. A per-instance
+ * quota has two levels: at the account level its value for new instances (ContextId "*"), at the
+ * resource level each instance's own (ContextId = the instance ARN).
  */
 final class QuotaCatalog implements OperationFamily<ServiceQuotasRequest, ServiceQuotasResponse> {
     static final String INSTANCE_CONTEXT_TYPE = "AWS::Connect::Instance";
+    /** The ContextId of a per-instance quota's value for the instances that have none of their own yet: new ones. */
+    private static final String EVERY_INSTANCE = "*";
     private static final int MAX_RESULTS = 100;
 
     private final ChangeRequests requests;
@@ -64,8 +72,7 @@ final class QuotaCatalog implements OperationFamily<ServiceQuotasRequest, Servic
                         + caller.accountId() + " in " + caller.region() + "."));
         ServiceQuota applied = applied(caller, quota).toBuilder()
                 .value((double) values.applied(caller.accountId(), caller.region(), quota, instance.id()))
-                .quotaContext(QuotaContextInfo.builder().contextScope(QuotaContextScope.RESOURCE)
-                        .contextScopeType(INSTANCE_CONTEXT_TYPE).contextId(contextId).build())
+                .quotaContext(context(contextId))
                 .build();
         return GetServiceQuotaResponse.builder().quota(applied).build();
     }
@@ -77,15 +84,21 @@ final class QuotaCatalog implements OperationFamily<ServiceQuotasRequest, Servic
 
     ListServiceQuotasResponse list(Caller caller, ListServiceQuotasRequest request) {
         QuotaRequests.quota(request.serviceCode(), null);
-        AppliedLevelEnum level = request.quotaAppliedAtLevel();
+        AppliedLevelEnum level = request.quotaAppliedAtLevel() == null ? AppliedLevelEnum.ACCOUNT : request.quotaAppliedAtLevel();
         List<ListedQuota> quotas = ListedQuota.shownByService().stream()
                 .filter(q -> request.quotaCode() == null || q.code().equals(request.quotaCode()))
-                .filter(q -> level == null || level == AppliedLevelEnum.ALL || level == level(q))
                 .toList();
-        Pages.Page<ListedQuota> page = cursor("ListServiceQuotas/" + request.quotaCode() + "/" + level + "@" + caller.accountId() + "/"
-                + caller.region(), request.maxResults(), request.nextToken()).slice(quotas, ListedQuota::code);
-        return ListServiceQuotasResponse.builder().quotas(page.items().stream().map(q -> applied(caller, q)).toList())
-                .nextToken(page.nextToken()).build();
+        Pages.Cursor cursor = cursor("ListServiceQuotas/" + request.quotaCode() + "/" + level + "@" + caller.accountId() + "/"
+                + caller.region(), request.maxResults(), request.nextToken());
+        List<ServiceQuota> listed = new ArrayList<>();
+        if (level != AppliedLevelEnum.RESOURCE) {
+            quotas.forEach(q -> listed.add(applied(caller, q)));
+        }
+        if (level != AppliedLevelEnum.ACCOUNT) {
+            listed.addAll(perInstance(caller, quotas.stream().filter(ListedQuota::perInstance).toList()));
+        }
+        Pages.Page<ServiceQuota> page = cursor.slice(listed, QuotaCatalog::key);
+        return ListServiceQuotasResponse.builder().quotas(page.items()).nextToken(page.nextToken()).build();
     }
 
     ListAwsDefaultServiceQuotasResponse listDefaults(Caller caller, ListAwsDefaultServiceQuotasRequest request) {
@@ -101,9 +114,43 @@ final class QuotaCatalog implements OperationFamily<ServiceQuotasRequest, Servic
                 message -> new ServiceError(ServiceQuotasErrors.INVALID_PAGINATION_TOKEN, message));
     }
 
+    /** The account-level value: the account's, or for a per-instance quota the value new instances get (ContextId "*"). */
     private ServiceQuota applied(Caller caller, ListedQuota quota) {
-        return described(quota).quotaArn(QuotaRequests.arn(caller.region(), caller.accountId(), quota))
-                .value((double) values.applied(caller.accountId(), caller.region(), quota, null)).build();
+        ServiceQuota.Builder applied = described(quota).quotaArn(QuotaRequests.arn(caller.region(), caller.accountId(), quota))
+                .value((double) values.applied(caller.accountId(), caller.region(), quota, null));
+        if (quota.perInstance()) {
+            applied.quotaContext(context(EVERY_INSTANCE));
+        }
+        return applied.build();
+    }
+
+    /** The resource-level values: each of the caller's instances' own, under its ARN. */
+    private List<ServiceQuota> perInstance(Caller caller, List<ListedQuota> quotas) {
+        if (quotas.isEmpty()) {
+            return List.of();
+        }
+        List<InstanceRow> instances = requests.callersInstances(caller);
+        Map<String, Map<Quota, Long>> applied = values.appliedIn(instances.stream().map(InstanceRow::id).toList());
+        List<ServiceQuota> listed = new ArrayList<>();
+        for (ListedQuota quota : quotas) {
+            for (InstanceRow instance : instances) {
+                listed.add(described(quota).quotaArn(QuotaRequests.arn(caller.region(), caller.accountId(), quota))
+                        .value((double) applied.get(instance.id()).get(quota.quota()))
+                        .quotaContext(context(Arns.instance(instance))).build());
+            }
+        }
+        return listed;
+    }
+
+    /** A listed value's place in the listing: by quota code, then context ("*" before the instance ARNs). */
+    private static String key(ServiceQuota quota) {
+        return quota.quotaCode() + " " + (quota.quotaContext() == null ? "" : quota.quotaContext().contextId());
+    }
+
+    /** The context of a per-instance value: one instance's ARN, or {@value #EVERY_INSTANCE}. */
+    static QuotaContextInfo context(String contextId) {
+        return QuotaContextInfo.builder().contextScope(QuotaContextScope.RESOURCE).contextScopeType(INSTANCE_CONTEXT_TYPE)
+                .contextId(contextId).build();
     }
 
     private ServiceQuota defaulted(Caller caller, ListedQuota quota) {

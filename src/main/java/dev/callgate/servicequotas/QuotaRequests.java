@@ -20,8 +20,6 @@ import software.amazon.awssdk.services.servicequotas.model.ListRequestedServiceQ
 import software.amazon.awssdk.services.servicequotas.model.ListRequestedServiceQuotaChangeHistoryByQuotaResponse;
 import software.amazon.awssdk.services.servicequotas.model.ListRequestedServiceQuotaChangeHistoryRequest;
 import software.amazon.awssdk.services.servicequotas.model.ListRequestedServiceQuotaChangeHistoryResponse;
-import software.amazon.awssdk.services.servicequotas.model.QuotaContextInfo;
-import software.amazon.awssdk.services.servicequotas.model.QuotaContextScope;
 import software.amazon.awssdk.services.servicequotas.model.RequestServiceQuotaIncreaseRequest;
 import software.amazon.awssdk.services.servicequotas.model.RequestServiceQuotaIncreaseResponse;
 import software.amazon.awssdk.services.servicequotas.model.RequestedServiceQuotaChange;
@@ -119,8 +117,7 @@ final class QuotaRequests implements OperationFamily<ServiceQuotasRequest, Servi
                 .globalQuota(false).unit("None")
                 .quotaRequestedAtLevel(quota.perInstance() ? AppliedLevelEnum.RESOURCE : AppliedLevelEnum.ACCOUNT);
         if (request.contextId() != null) {
-            change.quotaContext(QuotaContextInfo.builder().contextScope(QuotaContextScope.RESOURCE)
-                    .contextScopeType(QuotaCatalog.INSTANCE_CONTEXT_TYPE).contextId(request.contextId()).build());
+            change.quotaContext(QuotaCatalog.context(request.contextId()));
         }
         return change.build();
     }

@@ -20,7 +20,7 @@ import org.sqlite.SQLiteException;
 public final class Store implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
     // The throttle's tables are emptied by ApiThrottle.reset, with the buckets and caches they back.
-    private static final List<String> TABLES = List.of("change_request", "instance_dialing_rule", "edition", "edition_choice",
+    private static final List<String> TABLES = List.of("change_request", "request_account", "instance_dialing_rule", "edition", "edition_choice",
             "resource_ref", "phone_number_taken", "resource", "quota_usage", "instance", "account", "contact", "call_lease");
     static final String FILE = "callgate.db";
 

@@ -168,8 +168,20 @@ function slotTable(bucket) {
 
 const OPEN = new Set(['PENDING', 'CASE_OPENED']);
 
+// Every request, page by page (the listing pages by an opaque nextToken).
+async function allRequests() {
+  const requests = [];
+  let token = null;
+  do {
+    const page = await api('GET', '/requests?limit=1000' + (token ? '&nextToken=' + encodeURIComponent(token) : ''));
+    requests.push(...page.requests);
+    token = page.nextToken;
+  } while (token);
+  return requests;
+}
+
 async function requestsPage() {
-  const { requests } = await api('GET', '/requests');
+  const requests = await allRequests();
   const open = requests.filter(r => OPEN.has(r.status));
   const done = requests.filter(r => !OPEN.has(r.status));
   const what = r => `${r.quotaCode ? `${esc(r.quotaName || r.quotaCode)} <code class="muted">${esc(r.quotaCode)}</code>` : esc(r.kind)}

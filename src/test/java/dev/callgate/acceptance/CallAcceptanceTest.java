@@ -205,6 +205,23 @@ class CallAcceptanceTest extends ServerSuite {
     }
 
     @Test
+    void deletingAnInstanceEndsItsCallsAndFreesItsNumber() {
+        Fixtures doomed = Fixtures.newInstance(connect, "doomed");
+        String number = Calls.claimNumber(connect, doomed.instanceId);
+        String contactId = calls().place(doomed.instanceId, number, 600).path("contactId").asText();
+
+        connect.deleteInstance(r -> r.instanceId(doomed.instanceId));
+
+        assertThat(server.operator().send("DELETE", "/_callgate/calls/" + contactId, null).statusCode()).isNotEqualTo(204);
+        String calls = server.operator().send("GET", "/_callgate/calls", null).body();
+        assertThat(calls).doesNotContain(contactId).doesNotContain(doomed.instanceId);
+        // Its number went with it: a call to it finds no instance.
+        try (RawSip sip = new RawSip(server.sipPort())) {
+            assertThat(RawSip.status(call(sip, number))).isEqualTo(404);
+        }
+    }
+
+    @Test
     void theOperatorHangsUpASimulatedCall() {
         Fixtures instance = Fixtures.newInstance(connect, "hangup");
         Calls calls = calls();

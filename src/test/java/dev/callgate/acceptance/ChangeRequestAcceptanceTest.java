@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -162,6 +164,45 @@ class ChangeRequestAcceptanceTest extends ServerSuite {
         assertThat(cli("requests", "approve", id, "--endpoint", endpoint)).contains(id + " APPROVED");
         assertThat(quotas.getServiceQuota(r -> r.serviceCode("connect").quotaCode("L-AA17A6B9")).quota().value()).isEqualTo(7.0);
         assertThat(cli("requests", "deny", id, "--reason", "late", "--endpoint", endpoint)).contains("only a PENDING or CASE_OPENED");
+    }
+
+    @Test
+    void theOperatorsListingPagesByAnOpaqueTokenAndTheCommandLineFollowsIt() {
+        String arn = arn(newInstance(connect, "paged"));
+        List<String> ids = new ArrayList<>();
+        for (String code : List.of("L-9A46857E", "L-8F812903", "L-19A87C94", "L-D3E7BE26", "L-20CD02F7")) {
+            ids.add(quotas.requestServiceQuotaIncrease(r -> r.serviceCode("connect").quotaCode(code).desiredValue(1000.0).contextId(arn))
+                    .requestedQuota().id());
+        }
+
+        List<String> seen = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String token = null;
+        do {
+            JsonNode page = operator("GET", "/_callgate/requests?status=PENDING&limit=2"
+                    + (token == null ? "" : "&nextToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8)), null);
+            page.path("requests").forEach(r -> seen.add(r.path("id").asText()));
+            sizes.add(page.path("requests").size());
+            token = page.path("nextToken").isTextual() ? page.path("nextToken").asText() : null;
+        } while (token != null);
+        // Id order, which is creation order across milliseconds (the virtual clock stands still here).
+        assertThat(seen).isSorted().containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(sizes).containsExactly(2, 2, 1);
+
+        String second = operator("GET", "/_callgate/requests?status=PENDING&limit=2", null).path("nextToken").asText();
+        for (String path : List.of("/_callgate/requests?status=PENDING&nextToken=" + URLEncoder.encode(second + "x", StandardCharsets.UTF_8),
+                "/_callgate/requests?nextToken=" + URLEncoder.encode(second, StandardCharsets.UTF_8))) {
+            HttpResponse<String> refused = server.operator().send("GET", path, null);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("InvalidRequestException").contains("NextToken");
+        }
+        for (String limit : List.of("0", "1001", "many")) {
+            HttpResponse<String> refused = server.operator().send("GET", "/_callgate/requests?limit=" + limit, null);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("InvalidParameterException").contains("limit");
+        }
+        String endpoint = "http://127.0.0.1:" + server.port();
+        assertThat(cli("requests", "list", "--page-size", "2", "--endpoint", endpoint)).contains(ids);
     }
 
     @Test

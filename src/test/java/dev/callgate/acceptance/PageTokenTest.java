@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.connect.model.GetMetricDataV2Response;
 import software.amazon.awssdk.services.connect.model.IntervalPeriod;
 import software.amazon.awssdk.services.connect.model.InvalidRequestException;
+import software.amazon.awssdk.services.connect.model.QuickConnectType;
 
 /**
  * Every NextToken is checked: one that Callgate did not return for the very same list (forged,
@@ -93,6 +94,46 @@ class PageTokenTest extends ServerSuite {
         refused(() -> connect.listPhoneNumbersV2(r -> r.nextToken(instanceToken)));
         String queuesOfA = connect.listQueues(r -> r.instanceId(a.instanceId).maxResults(1)).nextToken();
         refused(() -> connect.listPhoneNumbersV2(r -> r.instanceId(a.instanceId).nextToken(queuesOfA)));
+    }
+
+    @Test
+    void listSecurityProfilePermissionsRefusesForgedAndForeignTokens() {
+        String supervisor = profile(a, "Supervisor");
+        String lead = profile(a, "Lead");
+        // The old form was a plain position: "1" must be refused like any other token it did not return.
+        refusesAll(token -> connect.listSecurityProfilePermissions(r -> r.instanceId(a.instanceId).securityProfileId(supervisor).nextToken(token)));
+        refused(() -> connect.listSecurityProfilePermissions(r -> r.instanceId(a.instanceId).securityProfileId(supervisor).nextToken("1")));
+        var first = connect.listSecurityProfilePermissions(r -> r.instanceId(a.instanceId).securityProfileId(supervisor).maxResults(2));
+        refused(() -> connect.listSecurityProfilePermissions(r -> r.instanceId(a.instanceId).securityProfileId(lead).nextToken(first.nextToken())));
+        assertThat(connect.listSecurityProfilePermissions(r -> r.instanceId(a.instanceId).securityProfileId(supervisor)
+                .nextToken(first.nextToken())).permissions()).containsExactly("ListenCallRecordings");
+    }
+
+    @Test
+    void listQueueQuickConnectsRefusesForgedAndForeignTokens() {
+        String queue = a.basicQueue();
+        List<String> quickConnects = List.of(quickConnect(a, "one"), quickConnect(a, "two"), quickConnect(a, "three"));
+        connect.associateQueueQuickConnects(r -> r.instanceId(a.instanceId).queueId(queue).quickConnectIds(quickConnects));
+        // The old form was the last id: a bare id must be refused too.
+        refusesAll(token -> connect.listQueueQuickConnects(r -> r.instanceId(a.instanceId).queueId(queue).nextToken(token)));
+        refused(() -> connect.listQueueQuickConnects(r -> r.instanceId(a.instanceId).queueId(queue).nextToken(quickConnects.get(0))));
+        var first = connect.listQueueQuickConnects(r -> r.instanceId(a.instanceId).queueId(queue).maxResults(2));
+        refused(() -> connect.listQueueQuickConnects(r -> r.instanceId(b.instanceId).queueId(b.basicQueue()).nextToken(first.nextToken())));
+        refused(() -> connect.listQueues(r -> r.instanceId(a.instanceId).nextToken(first.nextToken())));
+        var second = connect.listQueueQuickConnects(r -> r.instanceId(a.instanceId).queueId(queue).nextToken(first.nextToken()));
+        assertThat(second.quickConnectSummaryList()).hasSize(1);
+        assertThat(second.nextToken()).isNull();
+    }
+
+    private String profile(Fixtures instance, String name) {
+        return connect.createSecurityProfile(r -> r.instanceId(instance.instanceId).securityProfileName(name)
+                .permissions("BasicAgentAccess", "OutboundCallAccess", "ListenCallRecordings")).securityProfileId();
+    }
+
+    private String quickConnect(Fixtures instance, String name) {
+        return connect.createQuickConnect(r -> r.instanceId(instance.instanceId).name(name)
+                .quickConnectConfig(c -> c.quickConnectType(QuickConnectType.PHONE_NUMBER).phoneConfig(p -> p.phoneNumber("+12065550100"))))
+                .quickConnectId();
     }
 
     /** One page of one result: BasicQueue's row, hour by hour over three hours. */

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.DirectoryType;
 import software.amazon.awssdk.services.connect.model.LimitExceededException;
 import software.amazon.awssdk.services.connect.model.ServiceQuotaExceededException;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.servicequotas.model.IllegalArgumentExcept
 import software.amazon.awssdk.services.servicequotas.model.InvalidPaginationTokenException;
 import software.amazon.awssdk.services.servicequotas.model.ListRequestedServiceQuotaChangeHistoryResponse;
 import software.amazon.awssdk.services.servicequotas.model.NoSuchResourceException;
+import software.amazon.awssdk.services.servicequotas.model.QuotaContextScope;
 import software.amazon.awssdk.services.servicequotas.model.QuotaExceededException;
 import software.amazon.awssdk.services.servicequotas.model.RequestStatus;
 import software.amazon.awssdk.services.servicequotas.model.RequestedServiceQuotaChange;
@@ -83,6 +86,57 @@ class QuotaRequestAcceptanceTest extends ServerSuite {
                 .isInstanceOf(InvalidPaginationTokenException.class);
         assertThatThrownBy(() -> quotas.getServiceQuota(r -> r.serviceCode("ec2").quotaCode(QUEUES)))
                 .isInstanceOf(NoSuchResourceException.class);
+    }
+
+    @Test
+    void perInstanceQuotasListEachInstancesValueUnderItsArnAtTheResourceLevel() {
+        String raised = connect.describeInstance(r -> r.instanceId(newInstance("raised"))).instance().arn();
+        String plain = connect.describeInstance(r -> r.instanceId(newInstance("plain"))).instance().arn();
+        operator("POST", "/_callgate/requests/" + increase(QUEUES, 60, raised).id() + "/approve", null);
+
+        List<ServiceQuota> queues = quotas.listServiceQuotas(r -> r.serviceCode("connect").quotaCode(QUEUES)
+                .quotaAppliedAtLevel(AppliedLevelEnum.RESOURCE)).quotas();
+        assertThat(queues).extracting(q -> q.quotaContext().contextId() + "=" + q.value())
+                .containsExactlyInAnyOrder(raised + "=60.0", plain + "=50.0");
+        assertThat(queues).allSatisfy(q -> {
+            assertThat(q.quotaAppliedAtLevel()).isEqualTo(AppliedLevelEnum.RESOURCE);
+            assertThat(q.quotaContext().contextScope()).isEqualTo(QuotaContextScope.RESOURCE);
+            assertThat(q.quotaContext().contextScopeType()).isEqualTo("AWS::Connect::Instance");
+        });
+        // The account level (the default) has each quota once; a per-instance one with the value new instances get.
+        ServiceQuota forNew = quotas.listServiceQuotas(r -> r.serviceCode("connect").quotaCode(QUEUES)).quotas().get(0);
+        assertThat(forNew.quotaContext().contextId()).isEqualTo("*");
+        assertThat(forNew.value()).isEqualTo(50.0);
+        assertThat(quotas.getServiceQuota(r -> r.serviceCode("connect").quotaCode(INSTANCES)).quota().quotaContext()).isNull();
+
+        List<ServiceQuota> resource = quotas.listServiceQuotasPaginator(r -> r.serviceCode("connect")
+                .quotaAppliedAtLevel(AppliedLevelEnum.RESOURCE).maxResults(7)).quotas().stream().toList();
+        assertThat(resource).allSatisfy(q -> assertThat(q.quotaContext().contextId()).isIn(raised, plain));
+        assertThat(resource).extracting(ServiceQuota::quotaCode).doesNotContain(INSTANCES, "CG-API-RATE");
+        List<ServiceQuota> account = quotas.listServiceQuotasPaginator(r -> r.serviceCode("connect")
+                .quotaAppliedAtLevel(AppliedLevelEnum.ACCOUNT)).quotas().stream().toList();
+        assertThat(resource).hasSize(2 * (account.size() - 2));
+        List<ServiceQuota> all = quotas.listServiceQuotasPaginator(r -> r.serviceCode("connect")
+                .quotaAppliedAtLevel(AppliedLevelEnum.ALL).maxResults(10)).quotas().stream().toList();
+        assertThat(all).containsExactlyInAnyOrderElementsOf(concat(account, resource));
+    }
+
+    @Test
+    void aRequestWhoseContextNamesNoInstanceIsStillAResourceLevelOne() {
+        String arn = connect.describeInstance(r -> r.instanceId(newInstance("mine"))).instance().arn();
+        String invalid = increase(QUEUES, 60, arn.replace(ACCOUNT, OTHER)).id();
+        String account = increase(INSTANCES, 9, null).id();
+
+        assertThat(quotas.listRequestedServiceQuotaChangeHistory(r -> r.quotaRequestedAtLevel(AppliedLevelEnum.RESOURCE))
+                .requestedQuotas()).extracting(RequestedServiceQuotaChange::id).containsExactly(invalid);
+        assertThat(quotas.listRequestedServiceQuotaChangeHistory(r -> r.quotaRequestedAtLevel(AppliedLevelEnum.ACCOUNT))
+                .requestedQuotas()).extracting(RequestedServiceQuotaChange::id).containsExactly(account);
+    }
+
+    private static List<ServiceQuota> concat(List<ServiceQuota> first, List<ServiceQuota> second) {
+        List<ServiceQuota> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     @Test
@@ -182,6 +236,51 @@ class QuotaRequestAcceptanceTest extends ServerSuite {
     }
 
     @Test
+    void racingSubmissionsAtNineteenOpenAdmitExactlyOne() throws Exception {
+        List<String> codes = List.of("L-9A46857E", "L-8F812903", QUEUES, "L-516BC0EB", "L-D3E7BE26", "L-20CD02F7", "L-68BBE2E8",
+                "L-0865B754", "L-F325A715", "L-22922690");
+        List<String[]> keys = new ArrayList<>();
+        for (String alias : List.of("one", "two", "three", "four")) {
+            String arn = connect.describeInstance(r -> r.instanceId(newInstance(alias))).instance().arn();
+            codes.forEach(code -> keys.add(new String[] {code, arn}));
+        }
+        for (String[] key : keys.subList(0, 19)) {
+            increase(key[0], 1000, key[1]);
+        }
+
+        // Each racer asks for another quota or instance, so only the 20-open limit can refuse it.
+        List<String[]> racers = keys.subList(19, keys.size());
+        AtomicInteger admitted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        CyclicBarrier start = new CyclicBarrier(racers.size());
+        ExecutorService pool = Executors.newFixedThreadPool(racers.size());
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (String[] key : racers) {
+                runs.add(pool.submit((Callable<Void>) () -> {
+                    start.await();
+                    try {
+                        increase(key[0], 1000, key[1]);
+                        admitted.incrementAndGet();
+                    } catch (QuotaExceededException e) {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(admitted.get()).isEqualTo(1);
+        assertThat(refused.get()).isEqualTo(racers.size() - 1);
+        assertThat(operator("GET", "/_callgate/requests?account=" + ACCOUNT + "&status=PENDING", null).path("requests")).hasSize(20);
+    }
+
+    @Test
     void concurrentCreatesRightAfterAnApprovalAdmitExactlyTheNewRoom() throws Exception {
         for (int i = 0; i < 5; i++) {
             newInstance("base" + i);
@@ -247,6 +346,30 @@ class QuotaRequestAcceptanceTest extends ServerSuite {
             assertThatThrownBy(() -> other.getRequestedServiceQuotaChange(r -> r.requestId(ids.get(0))))
                     .isInstanceOf(NoSuchResourceException.class);
         }
+    }
+
+    @Test
+    void anAccountsValueInARegionReadsTheSameThroughServiceQuotasAndEveryOperatorView() {
+        newInstance("east");
+        try (ConnectClient westConnect = Clients.connect(server.port(), ACCOUNT, "us-west-2");
+                ServiceQuotasClient west = Clients.serviceQuotas(server.port(), ACCOUNT, "us-west-2");
+                ServiceQuotasClient unused = Clients.serviceQuotas(server.port(), ACCOUNT, "eu-central-1")) {
+            Fixtures.newInstance(westConnect, "west");
+            String id = west.requestServiceQuotaIncrease(r -> r.serviceCode("connect").quotaCode(INSTANCES).desiredValue(7.0))
+                    .requestedQuota().id();
+            operator("POST", "/_callgate/requests/" + id + "/approve", null);
+
+            assertThat(quotas.getServiceQuota(r -> r.serviceCode("connect").quotaCode(INSTANCES)).quota().value()).isEqualTo(5.0);
+            assertThat(west.getServiceQuota(r -> r.serviceCode("connect").quotaCode(INSTANCES)).quota().value()).isEqualTo(7.0);
+            // No instance there yet, so no ledger row: the edition's default, everywhere.
+            assertThat(unused.getServiceQuota(r -> r.serviceCode("connect").quotaCode(INSTANCES)).quota().value()).isEqualTo(5.0);
+        }
+        assertThat(server.operator().value("accounts/" + ACCOUNT + "/quotas?region=us-east-1", "INSTANCES_PER_REGION")).isEqualTo(5);
+        assertThat(server.operator().value("accounts/" + ACCOUNT + "/quotas?region=us-west-2", "INSTANCES_PER_REGION")).isEqualTo(7);
+        assertThat(server.operator().value("accounts/" + ACCOUNT + "/quotas?region=eu-central-1", "INSTANCES_PER_REGION")).isEqualTo(5);
+        JsonNode account = operator("GET", "/_callgate/accounts", null).path("accounts").get(0);
+        assertThat(account.path("regions")).extracting(r -> r.path("region").asText() + " " + r.path("instances").asLong() + "/"
+                + r.path("quota").asLong()).containsExactly("us-east-1 1/5", "us-west-2 1/7");
     }
 
     @Test

@@ -3,10 +3,12 @@ package dev.callgate.limits.quota;
 import dev.callgate.store.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * The usage of every quota, counted in the database. A charge is one conditional update
@@ -88,13 +90,38 @@ public final class QuotaLedger {
                 .orElseThrow(() -> new IllegalStateException("No quota ledger row for " + scope + "/" + quota));
     }
 
-    /** Every quota counted in a scope, with its usage and applied value. */
-    public Map<Quota, Usage> usages(Connection connection, QuotaScope scope) throws SQLException {
-        Map<Quota, Usage> usages = new EnumMap<>(Quota.class);
-        for (Map.Entry<Quota, Usage> usage : Sql.list(connection, "select quota, used, quota_limit from quota_usage where scope = ?",
-                row -> Map.entry(Quota.valueOf(row.getString(1)), new Usage(row.getLong(2), row.getLong(3))), scope.key())) {
-            usages.put(usage.getKey(), usage.getValue());
+    /**
+     * The usage and applied value of every quota applied in a scope: its ledger row, or what
+     * {@code unopened} answers before the row is opened (an account's quotas open at their first
+     * charge or approval; the value until then is the current edition's default).
+     */
+    public Map<Quota, Usage> usages(Connection connection, QuotaScope scope, Unopened unopened) throws SQLException {
+        return usages(connection, List.of(scope), unopened).get(scope);
+    }
+
+    /** The same for several scopes of one kind (an account's regions), read in one query. */
+    public Map<QuotaScope, Map<Quota, Usage>> usages(Connection connection, List<QuotaScope> scopes, Unopened unopened)
+            throws SQLException {
+        Map<String, QuotaScope> byKey = new LinkedHashMap<>();
+        scopes.forEach(scope -> byKey.put(scope.key(), scope));
+        Map<QuotaScope, Map<Quota, Usage>> usages = new LinkedHashMap<>();
+        scopes.forEach(scope -> usages.put(scope, new EnumMap<>(Quota.class)));
+        if (scopes.isEmpty()) {
+            return usages;
         }
+        String keys = String.join(", ", Collections.nCopies(byKey.size(), "?"));
+        for (Row row : Sql.list(connection, "select scope, quota, used, quota_limit from quota_usage where scope in (" + keys + ")",
+                r -> new Row(r.getString(1), Quota.valueOf(r.getString(2)), new Usage(r.getLong(3), r.getLong(4))),
+                byKey.keySet().toArray())) {
+            usages.get(byKey.get(row.scope())).put(row.quota(), row.usage());
+        }
+        usages.forEach((scope, found) -> {
+            for (Quota quota : Quota.values()) {
+                if (quota.scope().appliedIn() == scope.kind() && !found.containsKey(quota)) {
+                    found.put(quota, unopened.usage(scope, quota));
+                }
+            }
+        });
         return usages;
     }
 
@@ -115,6 +142,20 @@ public final class QuotaLedger {
 
     /** A row to open: its scope, quota, applied value and initial usage. */
     public record Opening(QuotaScope scope, Quota quota, long limit, long used) {
+    }
+
+    /** What a quota of a scope holds before its ledger row is opened. */
+    @FunctionalInterface
+    public interface Unopened {
+        Usage usage(QuotaScope scope, Quota quota);
+
+        /** Unused, at the value {@code defaults} gives (the current edition's). */
+        static Unopened unused(ToLongFunction<Quota> defaults) {
+            return (scope, quota) -> new Usage(0, defaults.applyAsLong(quota));
+        }
+    }
+
+    private record Row(String scope, Quota quota, Usage usage) {
     }
 
     /** A quota's usage and applied value. */
