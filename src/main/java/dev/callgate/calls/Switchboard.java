@@ -249,6 +249,7 @@ public final class Switchboard implements CallRouter, AutoCloseable {
                     contacts.insert(c, row);
                     return null;
                 });
+                metrics.admitted(instance.id());
                 break;
             } catch (QuotaExceeded full) {
                 if (attempt == 2 || sweep(store.read(c -> leases.expired(c, instance.id(), now.toEpochMilli()))) == 0) {
