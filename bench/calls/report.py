@@ -5,7 +5,8 @@ Per run: offered and achieved call attempts/s (sipp's OutgoingCall over the seco
 admission decisions/s (final responses to INVITE, 200 or 503, from the first to the last), setup latency
 p50/p99 (sipp's -trace_rtt: INVITE sent to its final response, every call), and the exact counts: sipp's
 INVITEs, 200s and 503s, its failed calls, the server's own admitted/refused counters over the run, and
-the calls still in progress once it is over.
+the calls still in progress once it is over; and the CPU time the server used per call attempt (Callgate's
+JVM; Kamailio's processes plus its UAS), whatever else the machine was doing.
 """
 import csv
 import glob
@@ -59,7 +60,8 @@ def run(results, row):
     return dict(system=row['system'], rate=int(row['rate']), hold=int(row['hold_ms']), load=row['load1'],
                 achieved=achieved, decisions=decisions, p50=pct(0.50), p99=pct(0.99), attempts=attempts,
                 admitted=admitted, refused=refused, failed=failed, server=f"{server_admitted}/{server_refused}",
-                left=row['in_progress_after'], exact='yes' if exact else 'NO')
+                left=row['in_progress_after'], exact='yes' if exact else 'NO',
+                cpu_us=int(row['cpu_ms']) * 1000.0 / attempts if attempts else float('nan'))
 
 
 def main(results):
@@ -67,23 +69,24 @@ def main(results):
         runs = [run(results, r) for r in csv.DictReader(f, delimiter='\t')]
     print()
     print('| system | offered/s | hold ms | load1 | achieved attempts/s | decisions/s | setup p50 / p99 ms '
-          '| INVITEs | 200 | 503 | failed | server admitted/refused | in progress after | exact |')
-    print('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
+          '| INVITEs | 200 | 503 | failed | server admitted/refused | in progress after | exact | server CPU µs/attempt |')
+    print('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |')
     for r in runs:
         print(f"| {r['system']} | {r['rate']} | {r['hold']} | {r['load']} | {r['achieved']:.0f} | {r['decisions']:.0f} "
               f"| {r['p50']:.0f} / {r['p99']:.0f} | {r['attempts']} | {r['admitted']} | {r['refused']} | {r['failed']} "
-              f"| {r['server']} | {r['left']} | {r['exact']} |")
+              f"| {r['server']} | {r['left']} | {r['exact']} | {r['cpu_us']:.0f} |")
     by = {(r['system'], r['rate']): r for r in runs}
     rates = sorted({r['rate'] for r in runs})
     if any(s == 'kamailio' for s, _ in by) and any(s == 'callgate' for s, _ in by):
         print()
-        print('| offered/s | Callgate decisions/s | Kamailio decisions/s | Callgate/Kamailio | setup p99 ms, Callgate / Kamailio |')
-        print('| ---: | ---: | ---: | ---: | ---: |')
+        print('| offered/s | Callgate decisions/s | Kamailio decisions/s | Callgate/Kamailio | setup p99 ms, Callgate / Kamailio '
+              '| CPU µs/attempt, Callgate / Kamailio+UAS |')
+        print('| ---: | ---: | ---: | ---: | ---: | ---: |')
         for rate in rates:
             c, k = by.get(('callgate', rate)), by.get(('kamailio', rate))
             if c and k:
                 print(f"| {rate} | {c['decisions']:.0f} | {k['decisions']:.0f} | {c['decisions'] / k['decisions']:.2f}x "
-                      f"| {c['p99']:.0f} / {k['p99']:.0f} |")
+                      f"| {c['p99']:.0f} / {k['p99']:.0f} | {c['cpu_us']:.0f} / {k['cpu_us']:.0f} |")
 
 
 if __name__ == '__main__':

@@ -57,7 +57,7 @@ if [[ " $SYSTEMS " == *" callgate "* ]]; then
   CALLGATE_JAVA_OPTS="${jfr[*]:-} ${CALLGATE_JAVA_OPTS:-}" "$root/callgate" serve --port "$http_port" --sip-port "$cg_sip" \
     --data-dir "$results/callgate-data" --throttle off --editions-file "$results/edition.json" --edition callbench \
     > "$results/callgate.log" 2>&1 < /dev/null &
-  pids+=($!)
+  cg_pid=$!; pids+=($cg_pid)
   for _ in $(seq 1 600); do curl -sf -o /dev/null "$cg/_callgate/health" && break; sleep 0.1; done
   instance="$(api PUT /instance '{"IdentityManagementType":"CONNECT_MANAGED","InstanceAlias":"callbench","InboundCallsEnabled":true,"OutboundCallsEnabled":false}' | json "['Id']")"
   number="$(api POST /phone-number/search-available "{\"InstanceId\":\"$instance\",\"PhoneNumberCountryCode\":\"US\",\"PhoneNumberType\":\"DID\",\"MaxResults\":1}" \
@@ -70,11 +70,11 @@ fi
 if [[ " $SYSTEMS " == *" kamailio "* ]]; then
   mkdir -p "$results/kamailio"
   (cd "$results/kamailio" && exec sipp -sn uas -i 127.0.0.1 -p "$uas_port" -nostdin > uas.log 2>&1) &
-  pids+=($!)
+  uas_pid=$!; pids+=($uas_pid)
   kamailio -f "$here/kamailio.cfg" -A "LISTEN=udp:127.0.0.1:$kam_sip" -A "UAS=\"sip:127.0.0.1:$uas_port\"" -A "LIMIT=$LIMIT" \
     -A "CTL=\"unix:$results/kamailio/ctl\"" -A "CHILDREN=$KAMAILIO_CHILDREN" -Y "$results/kamailio" -m 256 -M 16 -DD -E \
     > "$results/kamailio/kamailio.log" 2>&1 &
-  pids+=($!)
+  kam_pid=$!; pids+=($kam_pid)
   for _ in $(seq 1 100); do [ -S "$results/kamailio/ctl" ] && break; sleep 0.1; done
 fi
 
@@ -104,24 +104,36 @@ kamailio_counts() {
     /dialog:processed_dialogs/ {a=$NF} /sl:5xx_replies/ {r=$NF} END {printf "%d %d\n", a, r}'
 }
 
+# CPU time (user + system, clock ticks) of what serves the calls: Callgate's JVM; Kamailio's processes and the UAS
+cpu_ticks() {
+  local p list total=0
+  if [ "$1" = callgate ]; then list="$cg_pid"; else list="$kam_pid $(ps -o pid= --ppid "$kam_pid") $uas_pid"; fi
+  for p in $list; do
+    total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+
 run_one() { # system rate
   local system=$1 rate=$2 port dir hold before after
   port=$([ "$system" = callgate ] && echo "$cg_sip" || echo "$kam_sip")
   dir="$results/$system-$rate"; mkdir -p "$dir"
   hold=$(( OFFERED * 1000 / rate ))
   before="$("${system}_counts")"
+  local cpu0; cpu0="$(cpu_ticks "$system")"
   local load; load="$(cut -d' ' -f1 /proc/loadavg)"
   (cd "$dir" && timeout $((DURATION * 4 + 60)) sipp "127.0.0.1:$port" -sf "$here/uac.xml" -s "${number:-12015550100}" \
     -i 127.0.0.1 -p "$uac_port" -r "$rate" -m $((rate * DURATION)) -l $((OFFERED * 20)) -d "$hold" -nostdin -nr \
     -recv_timeout 10000 -timeout $((DURATION * 4 + 30))s -timeout_error \
     -trace_stat -fd 1 -trace_counts -trace_rtt -rtt_freq 1 -trace_err > sipp.out 2>&1) || true
+  local cpu_ms=$(( ($(cpu_ticks "$system") - cpu0) * 1000 / $(getconf CLK_TCK) ))
   local left; left="$(in_progress "$system")"
   after="$("${system}_counts")"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$rate" "$hold" "$load" "$before" "$after" "$left" | tr ' ' '\t' >> "$results/runs.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$rate" "$hold" "$load" "$before" "$after" "$left" "$cpu_ms" | tr ' ' '\t' >> "$results/runs.tsv"
 }
 
 say "Results in $results"
-printf 'system\trate\thold_ms\tload1\tadmitted_before\trefused_before\tadmitted_after\trefused_after\tin_progress_after\n' > "$results/runs.tsv"
+printf 'system\trate\thold_ms\tload1\tadmitted_before\trefused_before\tadmitted_after\trefused_after\tin_progress_after\tcpu_ms\n' > "$results/runs.tsv"
 n=0
 for rate in $RATES; do
   order="$SYSTEMS"
