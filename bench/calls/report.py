@@ -44,11 +44,12 @@ def run(results, row):
         achieved = attempts / max(done - start, 1e-3)
 
     times, latencies = [], []
-    with open(glob.glob(os.path.join(d, '*_rtt.csv'))[0]) as f:
-        for r in csv.reader(f, delimiter=';'):
-            if r and r[0] != 'Date_ms':
-                times.append(float(r[0]))
-                latencies.append(float(r[1]))
+    for path in glob.glob(os.path.join(d, '*_rtt.csv')):  # none when no call got a final response
+        with open(path) as f:
+            for r in csv.reader(f, delimiter=';'):
+                if r and r[0] != 'Date_ms':
+                    times.append(float(r[0]))
+                    latencies.append(float(r[1]))
     latencies.sort()
     pct = lambda p: latencies[min(len(latencies) - 1, int(p * len(latencies)))] if latencies else float('nan')
     decisions = (len(times) - 1) * 1000.0 / (max(times) - min(times)) if len(times) > 1 else float('nan')
@@ -61,7 +62,7 @@ def run(results, row):
                 achieved=achieved, decisions=decisions, p50=pct(0.50), p99=pct(0.99), attempts=attempts,
                 admitted=admitted, refused=refused, failed=failed, server=f"{server_admitted}/{server_refused}",
                 left=row['in_progress_after'], exact='yes' if exact else 'NO',
-                cpu_us=int(row['cpu_ms']) * 1000.0 / attempts if attempts else float('nan'))
+                cpu_us=int(row['cpu_ms']) * 1000.0 / attempts if attempts and row.get('cpu_ms') else float('nan'))
 
 
 def main(results):
