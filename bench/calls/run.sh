@@ -6,6 +6,7 @@
 #   RATES="200 800" DURATION=5 bench/calls/run.sh
 #   SYSTEMS=callgate bench/calls/run.sh        # Callgate alone (no Kamailio needed)
 #   JFR=1 bench/calls/run.sh                   # also records Callgate with JFR (settings=profile)
+#   RETRANS=off bench/calls/run.sh             # sipp -nr: no retransmissions
 #
 # Every rate offers the same load, OFFERED calls in progress (rate x hold time), against a concurrent
 # calls limit of LIMIT, so that part of the calls are refused with 503 at every rate.
@@ -16,11 +17,16 @@ root="$(cd "$here/../.." && pwd)"
 
 RATES="${RATES:-100 200 400 800 1200 1600}"
 DURATION="${DURATION:-8}"          # seconds of call attempts per rate
+WARMUP="${WARMUP:-10}"             # seconds of calls at 200/s before the first rate, not reported
 LIMIT="${LIMIT:-150}"              # concurrent calls limit, Callgate's instance and Kamailio's profile alike
 OFFERED="${OFFERED:-200}"          # calls in progress offered (rate x hold): above LIMIT, so some are refused
 SYSTEMS="${SYSTEMS:-callgate kamailio}"
 BASE_PORT="${BASE_PORT:-18700}"
 KAMAILIO_CHILDREN="${KAMAILIO_CHILDREN:-4}"
+# sipp retransmits over UDP as any caller does (a datagram lost on a busy machine costs a retransmission,
+# not the call); a provisional response repeated after the 200 OK is then ignored rather than aborting the
+# call. RETRANS=off: sipp's -nr, every lost datagram a failed call.
+if [ "${RETRANS:-on}" = off ]; then retrans=(-nr); else retrans=(-default_behaviors all,-abortunexp); fi
 
 say() { printf '%s\n' "$*" >&2; }
 for tool in java curl python3 sipp; do
@@ -84,10 +90,12 @@ callgate_counts() {
     index($0, i) && /^callgate_calls_admitted_total/ {a=$NF} index($0, i) && /^callgate_calls_breaching_quota_total/ {r=$NF}
     END {printf "%d %d\n", a, r}'
 }
-# Calls in progress once the run is over: Callgate's CONCURRENT_CALLS usage, Kamailio's active dialogs (waits up to 10 s for 0)
+# Calls in progress once the run is over: Callgate's CONCURRENT_CALLS usage, Kamailio's active dialogs. Waits up
+# to 45 s for 0: a call answered after sipp gave up on it is never acknowledged, and holds its slot until the
+# ACK timeout (64 x T1, 32 s) ends it.
 in_progress() {
   local n=""
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 450); do
     if [ "$1" = callgate ]; then
       n="$(curl -sf "$cg/_callgate/instances/$instance/quotas" \
         | python3 -c "import json,sys; print([q['usage'] for q in json.load(sys.stdin) if q['quota']=='CONCURRENT_CALLS'][0])")"
@@ -114,26 +122,31 @@ cpu_ticks() {
   echo "$total"
 }
 
-run_one() { # system rate
+run_one() { # system rate [run name]
   local system=$1 rate=$2 port dir hold before after
   port=$([ "$system" = callgate ] && echo "$cg_sip" || echo "$kam_sip")
-  dir="$results/$system-$rate"; mkdir -p "$dir"
+  dir="$results/${3:-$system-$rate}"; mkdir -p "$dir"
   hold=$(( OFFERED * 1000 / rate ))
   before="$("${system}_counts")"
   local cpu0; cpu0="$(cpu_ticks "$system")"
   local load; load="$(cut -d' ' -f1 /proc/loadavg)"
   (cd "$dir" && timeout $((DURATION * 4 + 60)) sipp "127.0.0.1:$port" -sf "$here/uac.xml" -s "${number:-12015550100}" \
-    -i 127.0.0.1 -p "$uac_port" -r "$rate" -m $((rate * DURATION)) -l $((OFFERED * 20)) -d "$hold" -nostdin -nr \
+    -i 127.0.0.1 -p "$uac_port" -r "$rate" -m $((rate * DURATION)) -l $((OFFERED * 20)) -d "$hold" -nostdin "${retrans[@]}" \
     -recv_timeout 10000 -timeout $((DURATION * 4 + 30))s -timeout_error \
     -trace_stat -fd 1 -trace_counts -trace_rtt -rtt_freq 1 -trace_err > sipp.out 2>&1) || true
   local cpu_ms=$(( ($(cpu_ticks "$system") - cpu0) * 1000 / $(getconf CLK_TCK) ))
   local left; left="$(in_progress "$system")"
   after="$("${system}_counts")"
+  [ -n "${3:-}" ] && return 0
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$system" "$rate" "$hold" "$load" "$before" "$after" "$left" "$cpu_ms" | tr ' ' '\t' >> "$results/runs.tsv"
 }
 
 say "Results in $results"
 printf 'system\trate\thold_ms\tload1\tadmitted_before\trefused_before\tadmitted_after\trefused_after\tin_progress_after\tcpu_ms\n' > "$results/runs.tsv"
+for system in $SYSTEMS; do  # warm-up, not reported: Callgate's JIT compiles the call path
+  say "$system: warm-up, $WARMUP s at 200 calls/s ..."
+  DURATION=$WARMUP run_one "$system" 200 "$system-warmup"
+done
 n=0
 for rate in $RATES; do
   order="$SYSTEMS"
