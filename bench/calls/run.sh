@@ -109,7 +109,7 @@ in_progress() {
 }
 kamailio_counts() {
   kamcmd -s "unix:$results/kamailio/ctl" stats.get_statistics all | awk '
-    /dialog:processed_dialogs/ {a=$NF} /sl:5xx_replies/ {r=$NF} END {printf "%d %d\n", a, r}'
+    /dialog:processed_dialogs/ {a=$NF} /tmx:5xx_transactions/ {r=$NF} END {printf "%d %d\n", a, r}'
 }
 
 # CPU time (user + system, clock ticks) of what serves the calls: Callgate's JVM; Kamailio's processes and the UAS
