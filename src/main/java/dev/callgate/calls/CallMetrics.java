@@ -15,6 +15,7 @@ import java.util.function.ToDoubleFunction;
  * The call metrics Amazon Connect publishes per instance (ConcurrentCalls, ConcurrentCallsPercentage,
  * CallsBreachingConcurrencyQuota), on {@code /_callgate/metrics}: the first two read from the quota
  * ledger, so they count every node's calls; the breaches are counted by the node that refused them.
+ * Beside them, the calls each node admitted, so admitted + refused can be checked against a caller's count.
  */
 final class CallMetrics {
     private final MeterRegistry registry;
@@ -38,6 +39,12 @@ final class CallMetrics {
         gauge("callgate.concurrent.calls.percentage", "Calls in progress as a percentage of the concurrent calls quota"
                 + " (ConcurrentCallsPercentage)", instanceId, usage -> usage.limit() == 0 ? 0 : 100.0 * usage.used() / usage.limit());
         breaches(instanceId);
+        admissions(instanceId);
+    }
+
+    /** A call admitted: it took one of the instance's concurrent call slots. */
+    void admitted(String instanceId) {
+        admissions(instanceId).increment();
     }
 
     /** A call refused because the instance was at its concurrent calls quota (CallsBreachingConcurrencyQuota). */
@@ -54,6 +61,12 @@ final class CallMetrics {
     private Counter breaches(String instanceId) {
         return Counter.builder("callgate.calls.breaching.quota")
                 .description("Calls refused because the instance was at its concurrent calls quota (CallsBreachingConcurrencyQuota)")
+                .tag("instance", instanceId).register(registry);
+    }
+
+    private Counter admissions(String instanceId) {
+        return Counter.builder("callgate.calls.admitted")
+                .description("Calls admitted: each took one of the instance's concurrent call slots (counted per node)")
                 .tag("instance", instanceId).register(registry);
     }
 

@@ -100,6 +100,11 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        // The stack gives every datagram it queues a buffer of this size (64 KB by default): under a flood of
+        // INVITEs its queue of 64 KB buffers filled the heap. 16 KB is far above any real SIP message.
+        properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "16384");
+        // Room in the kernel for the datagrams of a burst (or of a collector pause) rather than dropping them.
+        properties.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(1 << 20));
         SipStackImpl stack = null;
         try {
             stack = new SipStackImpl(properties);

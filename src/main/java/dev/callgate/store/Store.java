@@ -15,7 +15,8 @@ import org.sqlite.SQLiteException;
  * The SQL store: embedded SQLite in the data directory by default, PostgreSQL when several nodes
  * share state. The same migrations and statements serve both. A transaction returns only once its
  * commit is durable: PostgreSQL's commit is; SQLite runs in WAL mode with synchronous=FULL, so every
- * commit is fsynced before it returns (docs/durability.md).
+ * commit is fsynced before it returns (docs/durability.md). The one exception is asked for by name:
+ * {@link #inTransactionWithoutFsync}, for the rows of live calls, which do not outlive their node.
  */
 public final class Store implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 8;
@@ -25,12 +26,19 @@ public final class Store implements AutoCloseable {
     static final String FILE = "callgate.db";
 
     private final HikariDataSource dataSource;
+    /**
+     * Embedded: one connection with synchronous=NORMAL (a commit is not fsynced). One, so that its writers
+     * queue here rather than in SQLite's busy handler, which sleeps up to 100 ms between tries for the
+     * write lock. PostgreSQL: {@link #dataSource}.
+     */
+    private final HikariDataSource unsynced;
     private final boolean postgres;
     /** Embedded only: this server's hold on its data directory. */
     private final DataDirLock dataDirLock;
 
-    private Store(HikariDataSource dataSource, boolean postgres, DataDirLock dataDirLock) {
+    private Store(HikariDataSource dataSource, HikariDataSource unsynced, boolean postgres, DataDirLock dataDirLock) {
         this.dataSource = dataSource;
+        this.unsynced = unsynced;
         this.postgres = postgres;
         this.dataDirLock = dataDirLock;
     }
@@ -57,37 +65,45 @@ public final class Store implements AutoCloseable {
     }
 
     private static Store open(String jdbcUrl, DataDirLock lock) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setMaximumPoolSize(16);
-        config.setAutoCommit(true);
-        config.setPoolName("callgate-store");
         boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
-        if (postgres) {
-            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        } else {
-            sqlite(config);
-        }
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource = new HikariDataSource(pool(jdbcUrl, "callgate-store", 16, postgres ? null : "FULL"));
+        HikariDataSource unsynced = null;
         try {
             Flyway.configure().dataSource(dataSource).load().migrate();
-            return new Store(dataSource, postgres, lock);
+            unsynced = postgres ? dataSource : new HikariDataSource(pool(jdbcUrl, "callgate-store-unsynced", 1, "NORMAL"));
+            return new Store(dataSource, unsynced, postgres, lock);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
     }
 
+    /** A pool of connections; {@code synchronous} is SQLite's setting for them (null: PostgreSQL). */
+    private static HikariConfig pool(String jdbcUrl, String name, int size, String synchronous) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setMaximumPoolSize(size);
+        config.setAutoCommit(true);
+        config.setPoolName(name);
+        if (synchronous == null) {
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        } else {
+            sqlite(config, synchronous);
+        }
+        return config;
+    }
+
     /**
-     * SQLite's settings. WAL with synchronous=FULL: a commit is in the fsynced log before it returns.
+     * SQLite's settings. WAL with synchronous=FULL: a commit is in the fsynced log before it returns
+     * (NORMAL: in the log, which the OS holds until the next fsync; a later FULL commit fsyncs it too).
      * Every transaction begins IMMEDIATE, taking the one write lock at its start, so transactions run
      * one after another (what the row locks of {@code for update} give on PostgreSQL) and never fail
      * to upgrade a read to a write; a writer waits for the lock up to busy_timeout. LIKE is made case
      * sensitive, as PostgreSQL's is (it matches scope prefixes, which are ids).
      */
-    private static void sqlite(HikariConfig config) {
+    private static void sqlite(HikariConfig config, String synchronous) {
         config.addDataSourceProperty("journal_mode", "WAL");
-        config.addDataSourceProperty("synchronous", "FULL");
+        config.addDataSourceProperty("synchronous", synchronous);
         config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         config.addDataSourceProperty("busy_timeout", "30000");
         config.addDataSourceProperty("case_sensitive_like", "true");
@@ -107,8 +123,22 @@ public final class Store implements AutoCloseable {
      * returns once the commit is durable.
      */
     public <T> T inTransaction(SqlWork<T> work) {
+        return transaction(dataSource, work);
+    }
+
+    /**
+     * Runs {@code work} in one transaction as {@link #inTransaction} does, but the embedded store does not
+     * fsync its commit: it survives the process (killed in any way), not a crash of the machine, which may
+     * take it back whole (never half of it). For what is worth no more than the node it runs on: a live
+     * call's lease, which the call cannot outlive (docs/durability.md). PostgreSQL commits it durably.
+     */
+    public <T> T inTransactionWithoutFsync(SqlWork<T> work) {
+        return transaction(unsynced, work);
+    }
+
+    private static <T> T transaction(DataSource pool, SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = pool.getConnection()) {
                 connection.setAutoCommit(false);
                 try {
                     T result = work.run(connection);
@@ -168,6 +198,9 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (unsynced != dataSource) {
+                unsynced.close();
+            }
             dataSource.close(); // SQLite checkpoints its log into the database file as the last connection closes
         } finally {
             if (dataDirLock != null) {
