@@ -61,7 +61,8 @@ sql() { psql -h 127.0.0.1 -p "$PG_PORT" -U callgate -d callgate -tAc "$1"; }
 declare -A node_pid=()
 start_node() {  # n
   local port=$((BASE_PORT + $1))
-  "$repo/callgate" serve --port "$port" --store "$store" --data-dir "$work/node$1" --throttle faithful \
+  # Each node its own SIP port: they share the host, and SIP's default is 5060 for all.
+  "$repo/callgate" serve --port "$port" --sip-port "$((BASE_PORT + 20 + $1))" --store "$store" --data-dir "$work/node$1" --throttle faithful \
     > "$results/node$1.log" 2>&1 &
   node_pid[$1]=$!; pids+=($!)
 }
@@ -109,6 +110,17 @@ seq 1 40 | xargs -P 20 -I{} bash -c 'create 444455556666 race{}' > "$work/race.t
 ok=$(grep -c '^200 ' "$work/race.txt" || true)
 echo "quota race: 40 concurrent CreateInstance for one account through the balancer: $ok created (quota 5), $(grep -vc '^200 ' "$work/race.txt" || true) refused ($(cut -d' ' -f1 "$work/race.txt" | grep -v 200 | sort | uniq -c | tr -s ' ' | tr '\n' ' '))"
 echo "  rows in PostgreSQL for the account: $(sql "select count(*) from instance where account_id = '444455556666'")"
+
+# 1b. Concurrent calls: 150 simulated inbound calls of 60 s for one instance (limit 100), 30 at a time over the nodes.
+curl -s -o /dev/null -X PUT "http://127.0.0.1:$((BASE_PORT + 1))/_callgate/accounts/555566667777/throttle" \
+  -H 'Content-Type: application/json' -d '{"operation":"*","rate":1000000,"burst":1000000}'
+call_instance=$(create 555566667777 calls | cut -d' ' -f2)
+place_call() { curl -s -o /dev/null -w '%{http_code}\n' -X POST "$lb/_callgate/instances/$1/calls" -H "Authorization: $(auth 555566667777)" \
+  -H 'Content-Type: application/json' -d '{"durationSeconds":60}'; }
+export -f place_call
+seq 1 150 | xargs -P 30 -I{} bash -c "place_call $call_instance" > "$work/calls.txt"
+echo "calls race: 150 concurrent simulated calls to one instance (limit 100) through the balancer: $(grep -c '^201' "$work/calls.txt" || true) admitted, refused: $(grep -v '^201' "$work/calls.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')"
+echo "  live call leases in PostgreSQL for the instance: $(sql "select count(*) from call_lease where instance_id = '$call_instance'"), held by $(sql "select count(distinct node_id) from call_lease where instance_id = '$call_instance'") nodes"
 
 # 2. Throttle: an override of 1/s, burst 10 (set through node 1), then 120 ListInstances in parallel through the balancer.
 curl -s -o /dev/null -X PUT "http://127.0.0.1:$((BASE_PORT + 1))/_callgate/accounts/777788889999/throttle" \
