@@ -13,7 +13,8 @@ import org.sqlite.SQLiteConnection;
 
 /**
  * One prepared statement per call: the parameters are bound in order by their Java type (String,
- * Long, Integer, Boolean, or null) and the statement is closed before the call returns. The caller's
+ * Long, Integer, Boolean, or null) and the statement is closed before the call returns (on SQLite, given back
+ * to {@link SqliteStatements} to be used again). The caller's
  * connection, and so its transaction, is used as is.
  *
  * <p>{@code for update} is PostgreSQL's row lock; SQLite has no such clause and needs none (each of
@@ -34,7 +35,8 @@ public final class Sql {
 
     /** Runs an insert, update or delete; returns the number of rows it changed. */
     public static int update(Connection connection, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql)) {
+        try (Prepared prepared = prepare(connection, sql)) {
+            PreparedStatement statement = prepared.statement();
             bind(statement, params);
             return statement.executeUpdate();
         }
@@ -43,7 +45,8 @@ public final class Sql {
     /** Runs one statement for every item, in one batch, with the parameters {@code params} gives for it. */
     public static <T> void batch(Connection connection, String sql, List<T> items, Function<T, Object[]> params)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql)) {
+        try (Prepared prepared = prepare(connection, sql)) {
+            PreparedStatement statement = prepared.statement();
             for (T item : items) {
                 bind(statement, params.apply(item));
                 statement.addBatch();
@@ -55,7 +58,8 @@ public final class Sql {
     /** Every row a query returns, mapped, in the query's order. */
     public static <T> List<T> list(Connection connection, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql)) {
+        try (Prepared prepared = prepare(connection, sql)) {
+            PreparedStatement statement = prepared.statement();
             bind(statement, params);
             try (ResultSet rows = statement.executeQuery()) {
                 List<T> mapped = new ArrayList<>();
@@ -70,7 +74,8 @@ public final class Sql {
     /** The first row a query returns, mapped; empty when it returns none (or the mapped value is null). */
     public static <T> Optional<T> one(Connection connection, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql)) {
+        try (Prepared prepared = prepare(connection, sql)) {
+            PreparedStatement statement = prepared.statement();
             bind(statement, params);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.ofNullable(mapper.map(rows)) : Optional.empty();
@@ -78,9 +83,29 @@ public final class Sql {
         }
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
-        boolean sqlite = connection.isWrapperFor(SQLiteConnection.class);
-        return connection.prepareStatement(sqlite && sql.endsWith(FOR_UPDATE) ? sql.substring(0, sql.length() - FOR_UPDATE.length()) : sql);
+    private static Prepared prepare(Connection connection, String sql) throws SQLException {
+        if (!connection.isWrapperFor(SQLiteConnection.class)) {
+            return new Prepared(connection.prepareStatement(sql), null); // PostgreSQL's driver keeps its own
+        }
+        String text = sql.endsWith(FOR_UPDATE) ? sql.substring(0, sql.length() - FOR_UPDATE.length()) : sql;
+        return SqliteStatements.prepare(connection.unwrap(SQLiteConnection.class), text);
+    }
+
+    /** A statement to use once: closed after, or given back to its cache ({@code release}) if it came from one. */
+    record Prepared(PreparedStatement statement, Release release) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            if (release == null) {
+                statement.close();
+            } else {
+                release.run();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface Release {
+        void run() throws SQLException;
     }
 
     private static void bind(PreparedStatement statement, Object[] params) throws SQLException {

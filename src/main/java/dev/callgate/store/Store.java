@@ -102,6 +102,8 @@ public final class Store implements AutoCloseable {
      * sensitive, as PostgreSQL's is (it matches scope prefixes, which are ids).
      */
     private static void sqlite(HikariConfig config, String synchronous) {
+        // A local file's connection never goes stale, and keeping each one keeps its compiled statements (SqliteStatements).
+        config.setMaxLifetime(0);
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("synchronous", synchronous);
         config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
