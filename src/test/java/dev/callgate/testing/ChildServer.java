@@ -87,20 +87,11 @@ public final class ChildServer {
         switch (signal) {
             case SIGKILL -> process.destroyForcibly();
             case SIGTERM -> process.destroy();
-            case SIGINT -> signal("-INT");
+            case SIGINT -> Signals.send(process, "-INT");
         }
         process.waitFor();
     }
 
-    private void signal(String name) {
-        try {
-            new ProcessBuilder("kill", name, String.valueOf(process.pid())).inheritIO().start().waitFor();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /** The exit status and everything printed by {@code callgate <args>} run in a child JVM to its end. */
     public record Run(int exit, String output) {

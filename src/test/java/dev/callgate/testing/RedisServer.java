@@ -85,22 +85,13 @@ public final class RedisServer implements AutoCloseable {
 
     /** SIGSTOP: connections stay open, and nothing is answered until {@link #resume}. */
     public void pause() {
-        signal("-STOP");
+        Signals.send(process, "-STOP");
     }
 
     public void resume() {
-        signal("-CONT");
+        Signals.send(process, "-CONT");
     }
 
-    private void signal(String name) {
-        try {
-            new ProcessBuilder("kill", name, String.valueOf(process.pid())).inheritIO().start().waitFor();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private void awaitPong(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
