@@ -71,12 +71,14 @@ public final class AwsEndpoint implements Endpoint {
             Caller caller = authenticator.authenticate(request, scope);
             String operation = route.operation().name();
             // Every operation has a bucket, implemented or not, as on AWS; a refused call is never decoded.
-            if (service.admission().decidesAtOnce(caller, operation)) {
+            boolean admittedHere = service.admission().decidesAtOnce(caller, operation);
+            if (admittedHere) {
                 service.admission().admit(caller, operation);
-                return Answer.later(() -> service.errors().answering(contentType, requestId, () -> call(service, caller, route, request)));
             }
             return Answer.later(() -> service.errors().answering(contentType, requestId, () -> {
-                service.admission().admit(caller, operation);
+                if (!admittedHere) {
+                    service.admission().admit(caller, operation);
+                }
                 return call(service, caller, route, request);
             }));
         } catch (ServiceError refusal) {
