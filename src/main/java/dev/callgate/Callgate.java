@@ -42,6 +42,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
 import software.amazon.awssdk.services.connect.model.ConnectResponse;
 
@@ -64,11 +67,23 @@ public final class Callgate implements AutoCloseable {
     public static Callgate start(Settings settings) {
         ServerClock clock = settings.clock() == Settings.ClockMode.VIRTUAL ? new VirtualClock(Instant.now()) : ServerClock.system();
         Editions editions = Editions.load(settings.editionsFile(), settings.edition());
-        Store store = settings.store() != null ? Store.open(settings.store()) : Store.openEmbedded(settings.dataDir());
+        // The SIP stack starts on its own thread while the store opens and migrates: neither needs the other.
+        // Logging is set up first, on this thread: SLF4J set up by two threads at once warns about it on stderr.
+        LoggerFactory.getILoggerFactory();
+        CompletableFuture<SipEndpoint> sipListening = CompletableFuture.supplyAsync(
+                () -> SipEndpoint.listen(settings.bind(), settings.calls().sipPort()));
+        Store store;
+        try {
+            store = settings.store() != null ? Store.open(settings.store()) : Store.openEmbedded(settings.dataDir());
+        } catch (RuntimeException e) {
+            sipListening.thenAccept(SipEndpoint::close);
+            throw e;
+        }
         SipEndpoint sip = null;
         Switchboard switchboard = null;
         ApiThrottle throttle = null;
         try {
+            sip = listening(sipListening);
             Accounts accounts = new Accounts(store);
             settings.billingEntities().forEach(accounts::setBillingEntity);
             QuotaLedger ledger = new QuotaLedger();
@@ -79,7 +94,6 @@ public final class Callgate implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // Throttle rates come from the edition current at start: the throttle is the account's, not an instance's.
             throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, settings.throttleStore(), clock, metrics);
-            sip = SipEndpoint.listen(settings.bind(), settings.calls().sipPort());
             if (settings.calls().reorderTone() != CallSettings.ReorderTone.OFF) {
                 sip.playReorderTone(ReorderTone.valueOf(settings.calls().reorderTone().name()));
             }
@@ -127,6 +141,15 @@ public final class Callgate implements AutoCloseable {
                 .on("*", "/_callgate/instances/{instanceId}/requests/**", requests)
                 .on("*", "/_callgate/**", operator.api())
                 .on("GET", "/console/**", new Console());
+    }
+
+    /** The SIP endpoint that started beside the store; its failure is the start's failure, as it was. */
+    private static SipEndpoint listening(CompletableFuture<SipEndpoint> sip) {
+        try {
+            return sip.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     public int port() {

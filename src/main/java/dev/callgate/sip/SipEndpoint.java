@@ -105,6 +105,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         properties.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "16384");
         // Room in the kernel for the datagrams of a burst (or of a collector pause) rather than dropping them.
         properties.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(1 << 20));
+        properties.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", WithoutTls.class.getName());
         SipStackImpl stack = null;
         try {
             stack = new SipStackImpl(properties);

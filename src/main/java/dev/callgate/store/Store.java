@@ -69,7 +69,9 @@ public final class Store implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(pool(jdbcUrl, "callgate-store", 16, postgres ? null : "FULL"));
         HikariDataSource unsynced = null;
         try {
-            Flyway.configure().dataSource(dataSource).load().migrate();
+            // One transaction for every pending migration (both stores have transactional DDL): an upgrade
+            // applies whole or not at all, and a first start commits (and fsyncs) once rather than per migration.
+            Flyway.configure().dataSource(dataSource).group(true).load().migrate();
             unsynced = postgres ? dataSource : new HikariDataSource(pool(jdbcUrl, "callgate-store-unsynced", 1, "NORMAL"));
             return new Store(dataSource, unsynced, postgres, lock);
         } catch (RuntimeException e) {

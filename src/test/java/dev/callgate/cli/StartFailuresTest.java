@@ -6,6 +6,7 @@ import dev.callgate.store.Store;
 import dev.callgate.testing.ChildServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -147,6 +148,22 @@ class StartFailuresTest {
             assertThat(plain.lines()).singleElement().asString().contains("Cannot listen on 127.0.0.1:" + port).contains("--port");
             assertThat(verbose.exit()).isEqualTo(1);
             assertThat(verbose.err()).contains("Cannot listen on").contains("\tat ");
+        }
+    }
+
+    @Test
+    void aSipPortInUseSaysSoAndTheHttpPortIsLeftFree() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            String sipPort = String.valueOf(taken.getLocalPort());
+            int httpPort = ChildServer.freePort();
+
+            Result result = run("serve", "--port", String.valueOf(httpPort), "--sip-port", sipPort, "--data-dir", dir.toString());
+
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.lines()).singleElement().asString().contains("Cannot listen for SIP on 127.0.0.1:" + sipPort);
+            try (ServerSocket free = new ServerSocket(httpPort, 1, InetAddress.getLoopbackAddress())) {
+                assertThat(free.getLocalPort()).isEqualTo(httpPort);
+            }
         }
     }
 
