@@ -34,8 +34,8 @@ final class CallLeases {
 
     /** Leases that ran out before {@code now} (their node stopped renewing them), oldest first. */
     List<String> expired(Connection connection, long now, int limit) throws SQLException {
-        return Sql.list(connection, "select contact_id from call_lease where expires_at < ? order by expires_at limit ?",
-                rs -> rs.getString(1), now, limit);
+        return Sql.list(connection, "select contact_id from call_lease where expires_at < ? order by expires_at" + Sql.limit(limit),
+                rs -> rs.getString(1), now);
     }
 
     /** An instance's leases that ran out before {@code now}. */

@@ -48,8 +48,8 @@ public final class InstanceRows {
     public List<InstanceRow> page(Connection connection, String accountId, String region, String afterId, int limit)
             throws SQLException {
         return Sql.list(connection, "select " + COLUMNS
-                + " from instance where account_id = ? and region = ? and id > ? order by id limit ?",
-                InstanceRows::row, accountId, region, afterId == null ? "" : afterId, limit);
+                + " from instance where account_id = ? and region = ? and id > ? order by id" + Sql.limit(limit),
+                InstanceRows::row, accountId, region, afterId == null ? "" : afterId);
     }
 
     /** Every instance, of one account or (null) of all, by account, region and id (for the operator). */

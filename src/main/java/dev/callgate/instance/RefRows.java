@@ -44,8 +44,8 @@ public final class RefRows {
     /** The references held to a resource, at most {@code limit}. */
     public List<RefRow> to(Connection connection, String instanceId, String kind, String id, int limit) throws SQLException {
         return Sql.list(connection, "select " + COLUMNS + " from resource_ref"
-                + " where instance_id = ? and to_kind = ? and to_id = ? order by from_kind, from_id limit ?",
-                RefRows::row, instanceId, kind, id, limit);
+                + " where instance_id = ? and to_kind = ? and to_id = ? order by from_kind, from_id" + Sql.limit(limit),
+                RefRows::row, instanceId, kind, id);
     }
 
     public int countTo(Connection connection, String instanceId, String toKind, String toId, String fromKind) throws SQLException {

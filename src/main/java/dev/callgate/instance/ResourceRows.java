@@ -52,9 +52,8 @@ public final class ResourceRows {
         params.add(instanceId);
         params.addAll(kinds);
         params.add(afterId == null ? "" : afterId);
-        params.add(limit);
         return Sql.list(connection, "select " + COLUMNS
-                + " from resource where instance_id = ? and kind in (" + marks + ") and id > ? order by id limit ?",
+                + " from resource where instance_id = ? and kind in (" + marks + ") and id > ? order by id" + Sql.limit(limit),
                 ResourceRows::row, params.toArray());
     }
 
@@ -63,8 +62,8 @@ public final class ResourceRows {
                                             int limit) throws SQLException {
         return Sql.list(connection, "select r.instance_id, r.kind, r.id, r.name, r.body, r.modified_at"
                 + " from resource r join instance i on i.id = r.instance_id"
-                + " where i.account_id = ? and i.region = ? and r.kind = ? and r.id > ? order by r.id limit ?",
-                ResourceRows::row, accountId, region, kind, afterId == null ? "" : afterId, limit);
+                + " where i.account_id = ? and i.region = ? and r.kind = ? and r.id > ? order by r.id" + Sql.limit(limit),
+                ResourceRows::row, accountId, region, kind, afterId == null ? "" : afterId);
     }
 
     public void updateBody(Connection connection, ResourceRow row) throws SQLException {

@@ -74,8 +74,7 @@ final class RequestRows {
             // The context, not the instance: a request whose ContextId named no instance is still a resource-level one.
             sql.append(filter.perInstance() ? " and context_id is not null" : " and context_id is null");
         }
-        sql.append(" order by id limit ?");
-        params.add(limit);
+        sql.append(" order by id").append(Sql.limit(limit));
         return Sql.list(c, sql.toString(), RequestRows::row, params.toArray());
     }
 
