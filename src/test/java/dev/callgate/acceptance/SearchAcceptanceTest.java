@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callgate.testing.Fixtures;
+import dev.callgate.testing.RawAws;
 import dev.callgate.testing.ServerSuite;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -180,6 +182,23 @@ class SearchAcceptanceTest extends ServerSuite {
         assertThatThrownBy(() -> connect.searchUsers(r -> r.instanceId("no-such-instance").searchCriteria(c -> c
                 .listCondition(l -> l.targetListType(TargetListType.PROFICIENCIES)))))
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("SearchCriteria.ListCondition");
+    }
+
+    @Test
+    void aMemberOfANewerModelInASearchIsRefusedNotIgnored() {
+        RawAws raw = new RawAws(server.port(), ACCOUNT);
+        HttpResponse<String> criteria = raw.send("POST", "/search-quick-connects", "{\"InstanceId\":\"" + fx.instanceId
+                + "\",\"SearchCriteria\":{\"OrConditions\":[{\"QuickConnectTypeCondition\":\"USER\"}]}}");
+        assertThat(criteria.statusCode()).isEqualTo(400);
+        assertThat(criteria.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidParameterException");
+        assertThat(criteria.body()).contains("SearchCriteria.OrConditions[0].QuickConnectTypeCondition");
+        HttpResponse<String> filter = raw.send("POST", "/search-queues", "{\"InstanceId\":\"" + fx.instanceId
+                + "\",\"SearchFilter\":{\"TagFilter\":{\"TagCondition\":{\"TagKey\":\"a\"},\"NotConditions\":[]}}}");
+        assertThat(filter.statusCode()).isEqualTo(400);
+        assertThat(filter.body()).contains("SearchFilter.TagFilter.NotConditions");
+        // Outside the search's criteria and filter, an unknown member is still ignored, as before.
+        assertThat(raw.send("POST", "/search-queues", "{\"InstanceId\":\"" + fx.instanceId + "\",\"Colour\":\"red\"}").statusCode())
+                .isEqualTo(200);
     }
 
     private List<String> flows(Consumer<ContactFlowSearchCriteria.Builder> criteria, Consumer<ContactFlowSearchFilter.Builder> filter) {
