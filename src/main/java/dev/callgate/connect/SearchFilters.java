@@ -273,13 +273,13 @@ final class SearchFilters {
         return !value.isMissingNode() && (!condition.has("TagValue") || value.asText().equals(condition.path("TagValue").asText()));
     }
 
-    /** The members of an object that were given: an empty list or structure asks nothing. */
+    /** The members of an object that were given: an empty list asks nothing. */
     private static List<Map.Entry<String, JsonNode>> given(JsonNode object) {
         List<Map.Entry<String, JsonNode>> members = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
             JsonNode value = member.getValue();
-            if (!value.isNull() && !(value.isContainerNode() && value.isEmpty())) {
+            if (!value.isNull() && !(value.isArray() && value.isEmpty())) {
                 members.add(member);
             }
         }
