@@ -26,6 +26,7 @@ import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
+import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
@@ -33,10 +34,13 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * checking on the way that each member has the kind its SDK field declares, that every member the
  * model marks required is present, and that each keeps the model's constraints ({@link MemberRules}):
  * the Java SDK checks none of these on the client side. Refusals say which member was wrong, with its
- * path. Members the shape does not know are ignored, and null is absent.
+ * path. Members the shape does not know are ignored, and null is absent, except inside a search's
+ * SearchCriteria and SearchFilter: there a member of a newer model than Callgate's would narrow the search,
+ * so ignoring it would answer more than was asked; it is refused, named.
  */
 final class ShapeReader {
     private static final double MAX_EPOCH_SECONDS = Instant.MAX.getEpochSecond();
+    private static final List<String> CLOSED = List.of("SearchCriteria", "SearchFilter");
     private final Map<String, List<String>> required = new ConcurrentHashMap<>();
     private final MemberRules rules;
 
@@ -88,6 +92,9 @@ final class ShapeReader {
     private Object readStructure(SdkPojo builder, JsonNode object, String path) {
         String shape = shapeName(builder);
         Map<String, MemberRules.Rule> memberRules = rules.of(shape);
+        if (isClosed(path)) {
+            refuseUnknown(builder, object, path);
+        }
         for (SdkField<?> field : builder.sdkFields()) {
             JsonNode value = object.get(field.locationName());
             String memberPath = path + "." + field.locationName();
@@ -98,6 +105,27 @@ final class ShapeReader {
             }
         }
         return ((SdkBuilder<?, ?>) builder).build();
+    }
+
+    private static boolean isClosed(String path) {
+        for (String member : CLOSED) {
+            if (path.startsWith(member) && (path.length() == member.length() || path.charAt(member.length()) == '.'
+                    || path.charAt(member.length()) == '[')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void refuseUnknown(SdkPojo builder, JsonNode object, String path) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            if (!member.getValue().isNull() && builder.sdkFields().stream().noneMatch(f -> f.locationName().equals(member.getKey()))) {
+                throw ServiceError.invalidParameter("Callgate cannot evaluate " + path + "." + member.getKey() + ": the model of"
+                        + " Amazon Connect that Callgate serves (AWS SDK for Java " + VersionInfo.SDK_VERSION + ") has no such member,"
+                        + " and a search never ignores part of what it is asked.");
+            }
+        }
     }
 
     private boolean isRequired(String shape, SdkField<?> field) {

@@ -42,6 +42,9 @@ import software.amazon.awssdk.services.connect.model.UpdateContactFlowModuleMeta
  */
 public final class ContactFlowModuleService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private static final Map<String, String> FIELDS = Map.of("name", "Name", "description", "Description", "resourceId", "Id");
+    private static final Map<String, SearchFilters.Condition> CONDITIONS = Map.of(
+            "StateCondition", SearchFilters.Condition.equalTo("State"),
+            "StatusCondition", SearchFilters.Condition.equalTo("Status"));
 
     private final InstanceResources resources;
 
@@ -130,7 +133,7 @@ public final class ContactFlowModuleService implements OperationFamily<ConnectRe
 
     public SearchContactFlowModulesResponse search(Caller caller, SearchContactFlowModulesRequest request) {
         var found = resources.search(caller, request.instanceId(), ResourceKind.CONTACT_FLOW_MODULE,
-                SearchFilters.matching(request.searchCriteria(), request.searchFilter(), FIELDS),
+                SearchFilters.matching(request.searchCriteria(), request.searchFilter(), FIELDS, CONDITIONS),
                 request.maxResults(), request.nextToken(), 100);
         return SearchContactFlowModulesResponse.builder()
                 .contactFlowModules(found.page().rows().stream()

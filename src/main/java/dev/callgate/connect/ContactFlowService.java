@@ -52,6 +52,11 @@ public final class ContactFlowService implements OperationFamily<ConnectRequest,
     private static final int MAX_CONTENT = 256_000;
     private static final Map<String, String> FIELDS = Map.of("name", "Name", "description", "Description",
             "resourceId", "Id", "type", "Type", "state", "State", "status", "Status");
+    private static final Map<String, SearchFilters.Condition> CONDITIONS = Map.of(
+            "TypeCondition", SearchFilters.Condition.equalTo("Type"),
+            "StateCondition", SearchFilters.Condition.equalTo("State"),
+            "StatusCondition", SearchFilters.Condition.equalTo("Status"),
+            "ContactFlowTypeCondition", (value, body) -> value.path("ContactFlowType").asText().equals(body.path("Type").asText()));
 
     private final InstanceResources resources;
 
@@ -145,7 +150,7 @@ public final class ContactFlowService implements OperationFamily<ConnectRequest,
 
     public SearchContactFlowsResponse search(Caller caller, SearchContactFlowsRequest request) {
         var found = resources.search(caller, request.instanceId(), ResourceKind.CONTACT_FLOW,
-                SearchFilters.matching(request.searchCriteria(), request.searchFilter(), FIELDS),
+                SearchFilters.matching(request.searchCriteria(), request.searchFilter(), FIELDS, CONDITIONS),
                 request.maxResults(), request.nextToken(), 100);
         return SearchContactFlowsResponse.builder()
                 .contactFlows(found.page().rows().stream().map(row -> (ContactFlow) decode(row, ContactFlow.builder())).toList())

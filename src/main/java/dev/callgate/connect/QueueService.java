@@ -44,7 +44,6 @@ import software.amazon.awssdk.services.connect.model.QuickConnect;
 import software.amazon.awssdk.services.connect.model.QuickConnectSummary;
 import software.amazon.awssdk.services.connect.model.SearchQueuesRequest;
 import software.amazon.awssdk.services.connect.model.SearchQueuesResponse;
-import software.amazon.awssdk.services.connect.model.SearchableQueueType;
 import software.amazon.awssdk.services.connect.model.UpdateQueueHoursOfOperationRequest;
 import software.amazon.awssdk.services.connect.model.UpdateQueueHoursOfOperationResponse;
 import software.amazon.awssdk.services.connect.model.UpdateQueueMaxContactsRequest;
@@ -64,6 +63,9 @@ public final class QueueService implements OperationFamily<ConnectRequest, Conne
     private static final int MAX_QUICK_CONNECTS = 50;
     private static final Map<String, String> FIELDS = Map.of("name", "Name", "description", "Description",
             "resourceId", "QueueId", "status", "Status");
+    /** A search reads only STANDARD queues: a user's AGENT queue is a row of another kind. */
+    private static final Map<String, SearchFilters.Condition> CONDITIONS = Map.of(
+            "QueueTypeCondition", (value, body) -> value.asText().equals("STANDARD"));
     private final InstanceResources resources;
 
     public QueueService(InstanceResources resources) {
@@ -265,10 +267,8 @@ public final class QueueService implements OperationFamily<ConnectRequest, Conne
 
     /** Standard queues that match the criteria (QueueTypeCondition STANDARD or absent; agent queues are not searched). */
     public SearchQueuesResponse search(Caller caller, SearchQueuesRequest request) {
-        SearchableQueueType type = request.searchCriteria() == null ? null : request.searchCriteria().queueTypeCondition();
-        boolean standard = type == null || type == SearchableQueueType.STANDARD;
         var found = resources.search(caller, request.instanceId(), ResourceKind.QUEUE,
-                SearchFilters.matching(request.searchCriteria(), request.searchFilter(), FIELDS).and(row -> standard),
+                SearchFilters.matching(request.searchCriteria(), request.searchFilter(), FIELDS, CONDITIONS),
                 request.maxResults(), request.nextToken(), 100);
         return SearchQueuesResponse.builder()
                 .queues(found.page().rows().stream().map(row -> (Queue) decode(row, Queue.builder())).toList())

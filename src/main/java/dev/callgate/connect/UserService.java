@@ -3,6 +3,7 @@ package dev.callgate.connect;
 import static dev.callgate.instance.InstanceResources.decode;
 import static dev.callgate.instance.InstanceResources.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.callgate.accounts.Caller;
 import dev.callgate.aws.OperationFamily;
 import dev.callgate.aws.OperationHandlers;
@@ -60,6 +61,7 @@ public final class UserService implements OperationFamily<ConnectRequest, Connec
     private static final Map<String, String> FIELDS = Map.of("username", "Username", "firstName", "IdentityInfo.FirstName",
             "lastName", "IdentityInfo.LastName", "resourceId", "Id", "routingProfileId", "RoutingProfileId",
             "hierarchyGroupId", "HierarchyGroupId");
+    private static final Map<String, SearchFilters.Condition> CONDITIONS = Map.of("HierarchyGroupCondition", new InGroup());
 
     private final InstanceResources resources;
 
@@ -190,7 +192,7 @@ public final class UserService implements OperationFamily<ConnectRequest, Connec
 
     public SearchUsersResponse search(Caller caller, SearchUsersRequest request) {
         var found = resources.search(caller, request.instanceId(), ResourceKind.USER,
-                SearchFilters.matching(request.searchCriteria(), request.searchFilter(), FIELDS),
+                SearchFilters.matching(request.searchCriteria(), request.searchFilter(), FIELDS, CONDITIONS),
                 request.maxResults(), request.nextToken(), 100);
         return SearchUsersResponse.builder()
                 .users(found.page().rows().stream().map(row -> (UserSearchSummary) decode(row, UserSearchSummary.builder())).toList())
@@ -230,5 +232,28 @@ public final class UserService implements OperationFamily<ConnectRequest, Connec
     @FunctionalInterface
     private interface UserChange {
         User.Builder apply(InstanceResources.Tx tx, User user) throws SQLException;
+    }
+
+    /**
+     * HierarchyGroupCondition, in SearchCriteria or the UserAttributeFilter: the user's own group is the
+     * one named. WITH_CHILD_GROUPS would need the hierarchy below it, which a user's description does not
+     * hold: refused rather than answered as EXACT.
+     */
+    private static final class InGroup implements SearchFilters.Condition {
+        @Override
+        public void check(String member, JsonNode value) {
+            if (!value.path("Value").isTextual()) {
+                throw ServiceError.invalidParameter(member + ".Value is required: the hierarchy group id to match.");
+            }
+            if (value.path("HierarchyGroupMatchType").asText("EXACT").equals("WITH_CHILD_GROUPS")) {
+                throw ServiceError.invalidParameter("Callgate cannot evaluate " + member + ".HierarchyGroupMatchType WITH_CHILD_GROUPS"
+                        + " in this search: it matches a user's own hierarchy group only (EXACT).");
+            }
+        }
+
+        @Override
+        public boolean test(JsonNode value, JsonNode body) {
+            return value.path("Value").asText().equals(body.path("HierarchyGroupId").asText(null));
+        }
     }
 }

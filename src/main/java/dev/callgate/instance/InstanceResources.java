@@ -269,6 +269,11 @@ public final class InstanceResources {
             return now;
         }
 
+        /** This same transaction on another instance (a phone number moving between two of the caller's instances). */
+        public Tx on(InstanceRow other) {
+            return new Tx(connection, other, now);
+        }
+
         /** The resource, locked for the rest of the transaction, or ResourceNotFoundException. */
         public ResourceRow require(ResourceKind kind, String id) throws SQLException {
             if (id == null || id.isEmpty()) {

@@ -13,8 +13,10 @@ import dev.callgate.instance.Arns;
 import dev.callgate.instance.Checks;
 import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.InstanceRow;
+import dev.callgate.instance.InstanceRows;
 import dev.callgate.instance.Pages;
 import dev.callgate.instance.ResourceKind;
+import dev.callgate.instance.ResourceRow;
 import dev.callgate.limits.quota.Quota;
 import dev.callgate.store.Sql;
 import dev.callgate.store.Store;
@@ -45,11 +47,16 @@ import software.amazon.awssdk.services.connect.model.ReleasePhoneNumberRequest;
 import software.amazon.awssdk.services.connect.model.ReleasePhoneNumberResponse;
 import software.amazon.awssdk.services.connect.model.SearchAvailablePhoneNumbersRequest;
 import software.amazon.awssdk.services.connect.model.SearchAvailablePhoneNumbersResponse;
+import software.amazon.awssdk.services.connect.model.UpdatePhoneNumberMetadataRequest;
+import software.amazon.awssdk.services.connect.model.UpdatePhoneNumberMetadataResponse;
+import software.amazon.awssdk.services.connect.model.UpdatePhoneNumberRequest;
+import software.amazon.awssdk.services.connect.model.UpdatePhoneNumberResponse;
 
 /**
  * Phone numbers (quota "Phone numbers per instance", refused with ServiceQuotaExceededException):
- * searched in the inventory, claimed to an instance, described, listed and released. Every number
- * ever claimed keeps its row in phone_number_taken, so a released number is never offered again.
+ * searched in the inventory, claimed to an instance, described, listed, moved to another instance and
+ * released. Every number ever claimed keeps its row in phone_number_taken, so a released number is never
+ * offered again.
  */
 public final class PhoneNumberService implements OperationFamily<ConnectRequest, ConnectResponse> {
     private static final int MAX_SEARCH = 10;
@@ -57,6 +64,7 @@ public final class PhoneNumberService implements OperationFamily<ConnectRequest,
     private final InstanceResources resources;
     private final Store store;
     private final PhoneInventory inventory = new PhoneInventory();
+    private final InstanceRows instanceRows = new InstanceRows();
 
     public PhoneNumberService(InstanceResources resources) {
         this.resources = resources;
@@ -70,6 +78,8 @@ public final class PhoneNumberService implements OperationFamily<ConnectRequest,
         handlers.on(DescribePhoneNumberRequest.class, this::describe);
         handlers.on(ListPhoneNumbersV2Request.class, this::list);
         handlers.on(ReleasePhoneNumberRequest.class, this::release);
+        handlers.on(UpdatePhoneNumberRequest.class, this::move);
+        handlers.on(UpdatePhoneNumberMetadataRequest.class, this::updateMetadata);
     }
 
     /** Marks every number of a deleted instance released: still never offered again. */
@@ -218,10 +228,51 @@ public final class PhoneNumberService implements OperationFamily<ConnectRequest,
     }
 
     public ReleasePhoneNumberResponse release(Caller caller, ReleasePhoneNumberRequest request) {
-        InstanceRow instance = instanceOf(caller, request.phoneNumberId());
-        resources.delete(caller, instance.id(), ResourceKind.PHONE_NUMBER, request.phoneNumberId(), (tx, row) ->
-                Sql.update(tx.connection(), "update phone_number_taken set released = true where id = ?", row.id()));
+        onNumber(caller, request.phoneNumberId(), (tx, number) -> {
+            tx.delete(number, (t, row) ->
+                    Sql.update(t.connection(), "update phone_number_taken set released = true where id = ?", row.id()));
+            return number;
+        });
         return ReleasePhoneNumberResponse.builder().build();
+    }
+
+    /**
+     * Moves a claimed number to another of the caller's instances in the region, in one transaction: the
+     * target's phone-number quota is charged (refused as ClaimPhoneNumber is) and the source's slot given
+     * back, so a refused move changes nothing. A number already in the target stays (a retry is harmless).
+     * Amazon Connect moves the number only, not the flow it was associated with (its API reference: "It
+     * doesn't migrate the flow configuration of the phone number"); Callgate keeps no number-to-flow
+     * association (AssociatePhoneNumberContactFlow is not implemented), so nothing else moves or is left.
+     */
+    public UpdatePhoneNumberResponse move(Caller caller, UpdatePhoneNumberRequest request) {
+        InstanceRow target = target(caller, request.targetArn(), request.instanceId());
+        ResourceRow moved = onNumber(caller, request.phoneNumberId(), (tx, number) -> {
+            if (tx.instance().id().equals(target.id())) {
+                return number;
+            }
+            ClaimedPhoneNumberSummary summary = decode(number, ClaimedPhoneNumberSummary.builder());
+            InstanceResources.Tx into = tx.on(target);
+            into.insert(ResourceKind.PHONE_NUMBER, number.id(), number.name(), json(summary.toBuilder()
+                    .targetArn(Arns.instance(target)).instanceId(target.id()).build()));
+            into.charge(Quota.PHONE_NUMBERS, 1);
+            tx.delete(number, InstanceResources.Deletion.NONE);
+            Sql.update(tx.connection(), "update phone_number_taken set instance_id = ? where id = ?", target.id(), number.id());
+            return number;
+        });
+        return UpdatePhoneNumberResponse.builder().phoneNumberId(moved.id())
+                .phoneNumberArn(Arns.resource(target, ResourceKind.PHONE_NUMBER, moved.id())).build();
+    }
+
+    /** Changes a number's description; its ClientToken needs no record, as the same change twice is the change once. */
+    public UpdatePhoneNumberMetadataResponse updateMetadata(Caller caller, UpdatePhoneNumberMetadataRequest request) {
+        onNumber(caller, request.phoneNumberId(), (tx, number) -> {
+            if (request.phoneNumberDescription() == null) {
+                return number;
+            }
+            ClaimedPhoneNumberSummary summary = decode(number, ClaimedPhoneNumberSummary.builder());
+            return tx.update(number, json(summary.toBuilder().phoneNumberDescription(request.phoneNumberDescription()).build()));
+        });
+        return UpdatePhoneNumberMetadataResponse.builder().build();
     }
 
     /** The caller's instance that holds a claimed number, or ResourceNotFoundException (also for another account's). */
@@ -233,6 +284,27 @@ public final class PhoneNumberService implements OperationFamily<ConnectRequest,
         } catch (ServiceError other) {
             throw notFound(phoneNumberId);
         }
+    }
+
+    /**
+     * Runs {@code work} in one transaction on the instance that holds a claimed number of the caller, with
+     * the number locked: its phone_number_taken row first, which says where it is now (a racing
+     * UpdatePhoneNumber waits for this one, or this one for it), then its resource row there.
+     */
+    private ResourceRow onNumber(Caller caller, String phoneNumberId, NumberWork work) {
+        InstanceRow found = instanceOf(caller, phoneNumberId);
+        return resources.inTransaction(found, tx -> {
+            String holderId = Sql.one(tx.connection(), "select instance_id from phone_number_taken where id = ? and released = false"
+                    + " for update", rs -> rs.getString(1), phoneNumberId).orElseThrow(() -> notFound(phoneNumberId));
+            InstanceResources.Tx holder = holderId.equals(found.id()) ? tx : tx.on(instanceRows.find(tx.connection(),
+                    caller.accountId(), caller.region(), holderId).orElseThrow(() -> notFound(phoneNumberId)));
+            return work.run(holder, holder.require(ResourceKind.PHONE_NUMBER, phoneNumberId));
+        });
+    }
+
+    @FunctionalInterface
+    private interface NumberWork {
+        ResourceRow run(InstanceResources.Tx tx, ResourceRow number) throws SQLException;
     }
 
     /** The instance a phone-number call is for: TargetArn (an instance ARN) or InstanceId, exactly one. */

@@ -9,12 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.sqlite.SQLiteConnection;
 
 /**
  * One prepared statement per call: the parameters are bound in order by their Java type (String,
  * Long, Integer, Boolean, or null) and the statement is closed before the call returns (on SQLite, given back
- * to {@link SqliteStatements} to be used again). The caller's
+ * to its connection's {@link SqliteStatements} to be used again). The caller's
  * connection, and so its transaction, is used as is.
  *
  * <p>{@code for update} is PostgreSQL's row lock; SQLite has no such clause and needs none (each of
@@ -93,11 +92,11 @@ public final class Sql {
     }
 
     private static Prepared prepare(Connection connection, String sql) throws SQLException {
-        if (!connection.isWrapperFor(SQLiteConnection.class)) {
+        if (!connection.isWrapperFor(SqliteSource.Kept.class)) { // every SQLite connection of a Store is one
             return new Prepared(connection.prepareStatement(sql), null); // PostgreSQL's driver keeps its own
         }
         String text = sql.endsWith(FOR_UPDATE) ? sql.substring(0, sql.length() - FOR_UPDATE.length()) : sql;
-        return SqliteStatements.prepare(connection.unwrap(SQLiteConnection.class), text);
+        return connection.unwrap(SqliteSource.Kept.class).statements().prepare(text);
     }
 
     /** A statement to use once: closed after, or given back to its cache ({@code release}) if it came from one. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteErrorCode;
@@ -83,14 +84,16 @@ public final class Store implements AutoCloseable {
     /** A pool of connections; {@code synchronous} is SQLite's setting for them (null: PostgreSQL). */
     private static HikariConfig pool(String jdbcUrl, String name, int size, String synchronous) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
         config.setMaximumPoolSize(size);
         config.setAutoCommit(true);
         config.setPoolName(name);
         if (synchronous == null) {
+            config.setJdbcUrl(jdbcUrl);
             config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         } else {
-            sqlite(config, synchronous);
+            // A local file's connection never goes stale, and keeping each one keeps its compiled statements.
+            config.setMaxLifetime(0);
+            config.setDataSource(new SqliteSource(jdbcUrl, sqlite(synchronous)));
         }
         return config;
     }
@@ -103,14 +106,14 @@ public final class Store implements AutoCloseable {
      * to upgrade a read to a write; a writer waits for the lock up to busy_timeout. LIKE is made case
      * sensitive, as PostgreSQL's is (it matches scope prefixes, which are ids).
      */
-    private static void sqlite(HikariConfig config, String synchronous) {
-        // A local file's connection never goes stale, and keeping each one keeps its compiled statements (SqliteStatements).
-        config.setMaxLifetime(0);
-        config.addDataSourceProperty("journal_mode", "WAL");
-        config.addDataSourceProperty("synchronous", synchronous);
-        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-        config.addDataSourceProperty("busy_timeout", "30000");
-        config.addDataSourceProperty("case_sensitive_like", "true");
+    private static Properties sqlite(String synchronous) {
+        Properties settings = new Properties();
+        settings.setProperty("journal_mode", "WAL");
+        settings.setProperty("synchronous", synchronous);
+        settings.setProperty("transaction_mode", "IMMEDIATE");
+        settings.setProperty("busy_timeout", "30000");
+        settings.setProperty("case_sensitive_like", "true");
+        return settings;
     }
 
     public boolean isPostgres() {

@@ -4,13 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callgate.testing.Fixtures;
+import dev.callgate.testing.RawAws;
 import dev.callgate.testing.ServerSuite;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.connect.model.AgentStatus;
+import software.amazon.awssdk.services.connect.model.AgentStatusState;
 import software.amazon.awssdk.services.connect.model.ContactFlow;
+import software.amazon.awssdk.services.connect.model.ContactFlowModule;
+import software.amazon.awssdk.services.connect.model.ContactFlowModuleState;
+import software.amazon.awssdk.services.connect.model.ContactFlowModuleStatus;
+import software.amazon.awssdk.services.connect.model.ContactFlowSearchCriteria;
+import software.amazon.awssdk.services.connect.model.ContactFlowSearchFilter;
+import software.amazon.awssdk.services.connect.model.ContactFlowState;
+import software.amazon.awssdk.services.connect.model.ContactFlowStatus;
+import software.amazon.awssdk.services.connect.model.ContactFlowType;
 import software.amazon.awssdk.services.connect.model.HierarchyGroup;
+import software.amazon.awssdk.services.connect.model.HierarchyGroupCondition;
+import software.amazon.awssdk.services.connect.model.HierarchyGroupMatchType;
 import software.amazon.awssdk.services.connect.model.HoursOfOperation;
 import software.amazon.awssdk.services.connect.model.InvalidParameterException;
 import software.amazon.awssdk.services.connect.model.Prompt;
@@ -19,12 +34,17 @@ import software.amazon.awssdk.services.connect.model.QuickConnect;
 import software.amazon.awssdk.services.connect.model.QuickConnectType;
 import software.amazon.awssdk.services.connect.model.RoutingProfile;
 import software.amazon.awssdk.services.connect.model.SearchQueuesResponse;
+import software.amazon.awssdk.services.connect.model.SearchableQueueType;
 import software.amazon.awssdk.services.connect.model.SecurityProfileSearchSummary;
 import software.amazon.awssdk.services.connect.model.StringComparisonType;
 import software.amazon.awssdk.services.connect.model.StringCondition;
+import software.amazon.awssdk.services.connect.model.TargetListType;
 import software.amazon.awssdk.services.connect.model.UserSearchSummary;
 
-/** The Search* operations: string conditions nested in OR and AND, tag filters, pages, through the Java SDK. */
+/**
+ * The Search* operations through the Java SDK: string conditions and each family's own conditions nested in OR
+ * and AND, tag and attribute filters, pages; what Callgate cannot evaluate is refused, never ignored.
+ */
 class SearchAcceptanceTest extends ServerSuite {
     private Fixtures fx;
 
@@ -94,6 +114,103 @@ class SearchAcceptanceTest extends ServerSuite {
         assertThat(connect.searchAgentStatuses(r -> r.instanceId(fx.instanceId).searchCriteria(c -> c
                 .stringCondition(name("Available", StringComparisonType.EXACT)))).agentStatuses())
                 .extracting(AgentStatus::name).containsExactly("Available");
+    }
+
+    @Test
+    void familyConditionsAndAttributeFiltersAreEvaluatedAtAnyDepth() {
+        fx.queue("Sales");
+        assertThat(connect.searchQueues(r -> r.instanceId(fx.instanceId).searchCriteria(c -> c
+                .orConditions(o -> o.queueTypeCondition(SearchableQueueType.STANDARD).stringCondition(name("Sales", StringComparisonType.EXACT)))))
+                .queues()).extracting(Queue::name).containsExactly("Sales");
+
+        String main = fx.flow("Main");
+        connect.createContactFlow(r -> r.instanceId(fx.instanceId).name("Hold music").type(ContactFlowType.CUSTOMER_HOLD)
+                .status(ContactFlowStatus.SAVED).content("{\"Version\":\"2019-10-30\",\"Actions\":[]}"));
+        connect.updateContactFlowMetadata(r -> r.instanceId(fx.instanceId).contactFlowId(main).contactFlowState(ContactFlowState.ARCHIVED));
+        assertThat(flows(c -> c.andConditions(a -> a.typeCondition(ContactFlowType.CUSTOMER_HOLD)), null))
+                .containsExactly("Hold music");
+        assertThat(flows(c -> c.stateCondition(ContactFlowState.ARCHIVED), null)).containsExactly("Main");
+        assertThat(flows(c -> c.statusCondition(ContactFlowStatus.SAVED), null)).containsExactly("Hold music");
+        assertThat(flows(null, f -> f.flowAttributeFilter(a -> a.orConditions(o -> o.contactFlowTypeCondition(t -> t
+                .contactFlowType(ContactFlowType.CONTACT_FLOW))))))
+                .contains("Main").doesNotContain("Hold music");
+
+        String module = connect.createContactFlowModule(r -> r.instanceId(fx.instanceId).name("Greeting")
+                .content("{\"Version\":\"2019-10-30\",\"StartAction\":\"a\",\"Actions\":[]}")).id();
+        assertThat(connect.searchContactFlowModules(r -> r.instanceId(fx.instanceId).searchCriteria(c -> c
+                .stateCondition(ContactFlowModuleState.ARCHIVED))).contactFlowModules()).isEmpty();
+        assertThat(connect.searchContactFlowModules(r -> r.instanceId(fx.instanceId).searchCriteria(c -> c
+                .orConditions(o -> o.statusCondition(ContactFlowModuleStatus.PUBLISHED)))).contactFlowModules())
+                .extracting(ContactFlowModule::id).containsExactly(module);
+
+        connect.createAgentStatus(r -> r.instanceId(fx.instanceId).name("Lunch").state(AgentStatusState.ENABLED)
+                .tags(Map.of("team", "care")));
+        assertThat(connect.searchAgentStatuses(r -> r.instanceId(fx.instanceId).searchFilter(f -> f.attributeFilter(a -> a
+                .orConditions(o -> o.tagConditions(t -> t.tagKey("team").tagValue("care")))))).agentStatuses())
+                .extracting(AgentStatus::name).containsExactly("Lunch");
+        connect.createUserHierarchyGroup(r -> r.instanceId(fx.instanceId).name("Care").tags(Map.of("team", "care")));
+        connect.createUserHierarchyGroup(r -> r.instanceId(fx.instanceId).name("Sales"));
+        assertThat(connect.searchUserHierarchyGroups(r -> r.instanceId(fx.instanceId).searchFilter(f -> f.attributeFilter(a -> a
+                .andCondition(o -> o.tagConditions(t -> t.tagKey("team")))))).userHierarchyGroups())
+                .extracting(HierarchyGroup::name).containsExactly("Care");
+    }
+
+    @Test
+    void usersMatchTheirOwnHierarchyGroupAndWhatCannotBeEvaluatedIsRefusedNamingIt() {
+        String group = connect.createUserHierarchyGroup(r -> r.instanceId(fx.instanceId).name("Care")).hierarchyGroupId();
+        String grouped = fx.user("grouped");
+        fx.user("loose");
+        connect.updateUserHierarchy(r -> r.instanceId(fx.instanceId).userId(grouped).hierarchyGroupId(group));
+        HierarchyGroupCondition exact = HierarchyGroupCondition.builder().value(group)
+                .hierarchyGroupMatchType(HierarchyGroupMatchType.EXACT).build();
+        assertThat(connect.searchUsers(r -> r.instanceId(fx.instanceId).searchCriteria(c -> c
+                .orConditions(o -> o.hierarchyGroupCondition(exact)))).users())
+                .extracting(UserSearchSummary::username).containsExactly("grouped");
+        assertThat(connect.searchUsers(r -> r.instanceId(fx.instanceId).searchFilter(f -> f.userAttributeFilter(a -> a
+                .andCondition(o -> o.hierarchyGroupCondition(exact))))).users())
+                .extracting(UserSearchSummary::username).containsExactly("grouped");
+
+        HierarchyGroupCondition children = exact.toBuilder().hierarchyGroupMatchType(HierarchyGroupMatchType.WITH_CHILD_GROUPS).build();
+        assertThatThrownBy(() -> connect.searchUsers(r -> r.instanceId(fx.instanceId).searchCriteria(c -> c.hierarchyGroupCondition(children))))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("SearchCriteria.HierarchyGroupCondition.HierarchyGroupMatchType WITH_CHILD_GROUPS");
+        assertThatThrownBy(() -> connect.searchUsers(r -> r.instanceId(fx.instanceId).searchCriteria(c -> c
+                .andConditions(a -> a.listCondition(l -> l.targetListType(TargetListType.PROFICIENCIES)
+                        .conditions(k -> k.stringCondition(name("x", StringComparisonType.EXACT))))))))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("SearchCriteria.AndConditions.ListCondition");
+        // Refused before the instance is looked up: the request is not one Callgate can answer anywhere.
+        assertThatThrownBy(() -> connect.searchUsers(r -> r.instanceId("no-such-instance").searchCriteria(c -> c
+                .listCondition(l -> l.targetListType(TargetListType.PROFICIENCIES)))))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("SearchCriteria.ListCondition");
+    }
+
+    @Test
+    void aMemberOfANewerModelInASearchIsRefusedNotIgnored() {
+        RawAws raw = new RawAws(server.port(), ACCOUNT);
+        HttpResponse<String> criteria = raw.send("POST", "/search-quick-connects", "{\"InstanceId\":\"" + fx.instanceId
+                + "\",\"SearchCriteria\":{\"OrConditions\":[{\"QuickConnectTypeCondition\":\"USER\"}]}}");
+        assertThat(criteria.statusCode()).isEqualTo(400);
+        assertThat(criteria.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidParameterException");
+        assertThat(criteria.body()).contains("SearchCriteria.OrConditions[0].QuickConnectTypeCondition");
+        HttpResponse<String> filter = raw.send("POST", "/search-queues", "{\"InstanceId\":\"" + fx.instanceId
+                + "\",\"SearchFilter\":{\"TagFilter\":{\"TagCondition\":{\"TagKey\":\"a\"},\"NotConditions\":[]}}}");
+        assertThat(filter.statusCode()).isEqualTo(400);
+        assertThat(filter.body()).contains("SearchFilter.TagFilter.NotConditions");
+        // Outside the search's criteria and filter, an unknown member is still ignored, as before.
+        assertThat(raw.send("POST", "/search-queues", "{\"InstanceId\":\"" + fx.instanceId + "\",\"Colour\":\"red\"}").statusCode())
+                .isEqualTo(200);
+    }
+
+    private List<String> flows(Consumer<ContactFlowSearchCriteria.Builder> criteria, Consumer<ContactFlowSearchFilter.Builder> filter) {
+        return connect.searchContactFlows(r -> {
+            r.instanceId(fx.instanceId);
+            if (criteria != null) {
+                r.searchCriteria(criteria);
+            }
+            if (filter != null) {
+                r.searchFilter(filter);
+            }
+        }).contactFlows().stream().map(ContactFlow::name).toList();
     }
 
     private static StringCondition name(String value, StringComparisonType comparison) {

@@ -102,6 +102,11 @@ class WireFuzzTest {
                         "{\"Name\":\"q\",\"HoursOfOperationId\":\"h\",\"MaxContacts\":5,\"Tags\":{\"a\":\"b\"}}"),
                 new Request("PUT", "/contact-flows/" + instanceId, "connect", Map.of(),
                         "{\"Name\":\"f\",\"Type\":\"CONTACT_FLOW\",\"Content\":\"{\\\"Version\\\":\\\"2019-10-30\\\",\\\"Actions\\\":[]}\"}"),
+                new Request("PUT", "/phone-number/n1", "connect", Map.of(), "{\"TargetArn\":\"" + arn + "\",\"ClientToken\":\"t\"}"),
+                new Request("PUT", "/phone-number/n1/metadata", "connect", Map.of(), "{\"PhoneNumberDescription\":\"d\"}"),
+                new Request("POST", "/search-users", "connect", Map.of(), "{\"InstanceId\":\"" + instanceId + "\",\"SearchCriteria\":"
+                        + "{\"OrConditions\":[{\"HierarchyGroupCondition\":{\"Value\":\"g\",\"HierarchyGroupMatchType\":\"EXACT\"}}]},"
+                        + "\"SearchFilter\":{\"UserAttributeFilter\":{\"AndCondition\":{\"TagConditions\":[{\"TagKey\":\"k\"}]}}}}"),
                 new Request("POST", "/tags/" + arn.replace("/", "%2F"), "connect", Map.of(), "{\"tags\":{\"team\":\"x\"}}"),
                 new Request("GET", "/tags/" + arn.replace("/", "%2F"), "connect", Map.of(), ""),
                 new Request("POST", "/", "servicequotas", Map.of("X-Amz-Target", target + "ListServices"), "{\"MaxResults\":10}"),

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Statements kept for reuse on SQLite answer exactly as fresh ones would, whatever happened to them before. */
+/**
+ * Statements kept for reuse on SQLite answer exactly as fresh ones would, whatever happened to them before,
+ * and each Store's are its own.
+ */
 class SqliteStatementsTest {
     private static final String INSERT = "insert into account (account_id, billing_entity) values (?, ?)";
     private static final String ENTITY = "select billing_entity from account where account_id = ?";
@@ -64,6 +68,42 @@ class SqliteStatementsTest {
                 assertThat(entity(store, "444455556666")).contains("AISPL");
                 assertThat(entity(store, "999999999999")).isEmpty();
             }
+        }
+    }
+
+    @Test
+    void aStoresConnectionHandsOutTheStatementItCompiledBefore() {
+        try (Store store = Store.openEmbedded(dataDir)) {
+            boolean reused = store.read(c -> {
+                SqliteStatements kept = c.unwrap(SqliteSource.Kept.class).statements();
+                PreparedStatement compiled;
+                try (Sql.Prepared first = kept.prepare(ENTITY)) {
+                    compiled = first.statement();
+                }
+                try (Sql.Prepared again = kept.prepare(ENTITY)) {
+                    return again.statement() == compiled;
+                }
+            });
+            assertThat(reused).isTrue();
+        }
+    }
+
+    @Test
+    void twoStoresInOneJvmEachReadTheirOwnRowsAndOutliveEachOther(@TempDir Path otherDir) {
+        try (Store first = Store.openEmbedded(dataDir)) {
+            try (Store second = Store.openEmbedded(otherDir)) {
+                first.inTransaction(c -> Sql.update(c, INSERT, "111122223333", "AWS"));
+                second.inTransaction(c -> Sql.update(c, INSERT, "111122223333", "AISPL"));
+                for (int i = 0; i < 3; i++) {
+                    assertThat(entity(first, "111122223333")).contains("AWS");
+                    assertThat(entity(second, "111122223333")).contains("AISPL");
+                }
+            }
+            // The second store's connections, and the statements compiled on them, are gone; the first's still answer.
+            assertThat(entity(first, "111122223333")).contains("AWS");
+        }
+        try (Store reopened = Store.openEmbedded(otherDir)) {
+            assertThat(entity(reopened, "111122223333")).contains("AISPL");
         }
     }
 
