@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * the requests one at a time and in order (what the endpoint decides at once on the event loop, the rest on
  * the worker pool), and writes every answer with its
  * request id and Date. Requests that a client pipelines wait their turn, with reading paused. A
- * request whose body is not whole within the read timeout of its head is answered 408 and the
+ * request whose body is not whole within the read timeout of its first bytes is answered 408 and the
  * connection closed, so a client that stops sending holds neither a connection nor its buffer.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
@@ -58,8 +58,6 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             }
             if (msg instanceof HttpRequest head) {
                 reading = new InboundRequest(head);
-                InboundRequest started = reading;
-                readDeadline = ctx.executor().schedule(() -> timedOut(ctx, started), readTimeout.toNanos(), TimeUnit.NANOSECONDS);
             }
             if (msg instanceof HttpContent content && reading != null) {
                 read(ctx, content);
@@ -67,6 +65,19 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         } finally {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    /**
+     * A request still incomplete when the bytes read so far are used up gets its read deadline now. Most requests
+     * arrive whole in one read, and need no timer to schedule and cancel.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (reading != null && readDeadline == null) {
+            InboundRequest started = reading;
+            readDeadline = ctx.executor().schedule(() -> timedOut(ctx, started), readTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        ctx.fireChannelReadComplete();
     }
 
     private void read(ChannelHandlerContext ctx, HttpContent content) {
