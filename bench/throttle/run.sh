@@ -70,12 +70,16 @@ warm() { # port first-account
   FIRST_ACCOUNT="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$HERE/accounts.lua" "http://127.0.0.1:$1" > /dev/null
 }
 
+eval "$(grep '^flags=' "$ROOT/callgate")"   # the launcher's JVM flags, so the bench measures what users run
+export MALLOC_ARENA_MAX=2                    # as the launcher sets it
+
 measure_callgate() { # name jar
   echo "== $1 ($2), --throttle faithful, $ACCOUNTS accounts, ${DURATION}s"
-  java -jar "$2" serve --port "$CALLGATE_PORT" --data-dir "$WORK/data-$1" --throttle faithful > "$WORK/$1.log" 2>&1 &
+  java "${flags[@]}" -jar "$2" serve --port "$CALLGATE_PORT" --sip-port 0 --data-dir "$WORK/data-$1" --throttle faithful > "$WORK/$1.log" 2>&1 &
   PIDS+=($!)
   wait_for "http://127.0.0.1:$CALLGATE_PORT/_callgate/health"
   warm "$CALLGATE_PORT" 900000000000     # JIT warm-up on accounts the measured run never uses
+  warm "$CALLGATE_PORT" 910000000000     # a second one: C2 compiles the hot path only after several seconds
   load "$1" "$CALLGATE_PORT" 100000000000
   # Callgate's own per-account counts, so that the report can check every account against the bound.
   curl -s "http://127.0.0.1:$CALLGATE_PORT/_callgate/metrics" > "$RESULTS/metrics-$1.txt"
