@@ -119,11 +119,9 @@ public final class Callgate implements AutoCloseable {
             front.start();
             return new Callgate(store, front, sip, switchboard, throttle);
         } catch (IOException e) {
-            stop(switchboard, sip, throttle, store);
-            throw new PortUnavailable(settings.bind(), settings.port(), e);
+            throw stopAfter(new PortUnavailable(settings.bind(), settings.port(), e), switchboard, sip, throttle, store);
         } catch (RuntimeException e) {
-            stop(switchboard, sip, throttle, store);
-            throw e;
+            throw stopAfter(e, switchboard, sip, throttle, store);
         }
     }
 
@@ -169,6 +167,17 @@ public final class Callgate implements AutoCloseable {
     public void close() {
         front.close();
         stop(switchboard, sip, throttle, store);
+    }
+
+    /** A failed start stops what did start; a failure to stop is kept beside the start's, never in its place. */
+    private static RuntimeException stopAfter(RuntimeException failure, Switchboard switchboard, SipEndpoint sip, ApiThrottle throttle,
+                                              Store store) {
+        try {
+            stop(switchboard, sip, throttle, store);
+        } catch (RuntimeException stopping) {
+            failure.addSuppressed(stopping);
+        }
+        return failure;
     }
 
     /** Calls end before the SIP stack stops, and both before the throttle's Redis connection and the store close. */

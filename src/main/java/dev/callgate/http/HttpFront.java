@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpFront implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1 << 20;
     // Enough for every store connection (16) to be busy with a few requests to spare that need none; more
-    // threads only wait for a connection, each with a stack of its own (bench/README.md, "Compilers and memory").
+    // threads only wait for a connection, each with a stack of its own (bench/README.md, "Compilers, collector and memory").
     private static final int WORKERS = 24;
     private static final int MAX_LINE_AND_HEADER_BYTES = 16 << 10;
     // As the JDK server did: a kept-alive connection with nothing to do for this long is closed, and a

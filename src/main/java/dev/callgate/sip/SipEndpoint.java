@@ -571,6 +571,22 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         if (tonePlayer != null) {
             tonePlayer.close();
         }
-        stack.stop();
+        try {
+            stack.stop();
+        } catch (NullPointerException notYetRunning) {
+            // The stack's UDP processor makes its list of channels only once its thread runs, so a stop right
+            // after the start (a start that fails just after SIP came up) finds none and gives up half way,
+            // leaving the TCP port open. Give that thread a moment and stop the rest.
+            pause();
+            stack.stop();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -29,7 +29,7 @@ public final class Sql {
     /**
      * A LIMIT clause for at most {@code rows} rows, written into the statement rather than bound: SQLite plans a
      * bound LIMIT as the constant it holds and so compiles the statement again each time it is bound, which
-     * doubled the cost of a five-row page (bench/README.md, "Front").
+     * doubled the cost of a five-row page (bench/README.md, "Close to the machine").
      */
     public static String limit(int rows) {
         return " limit " + rows;
