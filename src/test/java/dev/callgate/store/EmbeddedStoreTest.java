@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +71,65 @@ class EmbeddedStoreTest {
                     row -> row.getString(1), "111122223333"));
 
             assertThat(entity).contains("AWS");
+        }
+    }
+
+    @Test
+    void writersWaitingForTheWriteLockCommitInTheOrderTheyCame() throws Exception {
+        try (Store store = Store.openEmbedded(dataDir)) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread holder = started(() -> store.inTransaction(c -> {
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            }));
+            holding.await();
+            List<Thread> writers = new ArrayList<>();
+            for (int n = 0; n < 8; n++) {
+                String account = "11112222333" + n;
+                Thread writer = started(() -> store.inTransaction(c -> Sql.update(c,
+                        "insert into account (account_id, billing_entity) values (?, 'AWS')", account)));
+                // In the queue before the next one comes: SQLite's own busy handler would leave it sleeping in
+                // native code (RUNNABLE), and the order of wake-ups to chance.
+                awaitQueued(writer);
+                writers.add(writer);
+            }
+
+            release.countDown();
+            holder.join();
+            for (Thread writer : writers) {
+                writer.join();
+            }
+
+            List<String> committed = store.read(c -> Sql.list(c, "select account_id from account order by rowid", row -> row.getString(1)));
+            assertThat(committed).containsExactly("111122223330", "111122223331", "111122223332", "111122223333",
+                    "111122223334", "111122223335", "111122223336", "111122223337");
+        }
+    }
+
+    private static Thread started(Callable<?> work) {
+        Thread thread = new Thread(() -> {
+            try {
+                work.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    private static void awaitQueued(Thread writer) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (writer.getState() != Thread.State.WAITING) {
+            assertThat(System.nanoTime()).as("a writer waiting for the write lock is queued (WAITING), not %s", writer.getState())
+                    .isLessThan(deadline);
+            Thread.sleep(1);
         }
     }
 }
