@@ -11,6 +11,8 @@ import dev.callgate.testing.Operator;
 import dev.callgate.testing.ReportsClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -203,8 +205,7 @@ class DurabilityTortureTest {
             assertKeys("h-", hours.stream().map(HoursOfOperationSummary::name).collect(Collectors.toSet()));
             assertThat(new Operator(port).usage("instances/" + workInstance + "/quotas", "HOURS_OF_OPERATION")).isEqualTo(hours.size());
 
-            JsonNode reports = new ReportsClient(port, WORKER, REGION).list(workInstance, "maxResults=100").path("reports");
-            assertKeys("r-", new HashSet<>(reports.findValuesAsText("name")));
+            assertKeys("r-", reportNames(port));
         }
         long rate = generalRate(port);
         assertThat(rate).isBetween(rateAcknowledged.get(), rateAttempted.get());
@@ -212,6 +213,20 @@ class DurabilityTortureTest {
         rateAttempted.set(rate);
         inDoubt.clear(); // what survived the restart is now known
         deleted.clear();
+    }
+
+    /** Every report's name, page after page (a cycle can write more than a page holds). */
+    private Set<String> reportNames(int port) {
+        ReportsClient reports = new ReportsClient(port, WORKER, REGION);
+        Set<String> names = new HashSet<>();
+        String token = null;
+        do {
+            JsonNode page = reports.list(workInstance, "maxResults=100"
+                    + (token == null ? "" : "&nextToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+            names.addAll(page.path("reports").findValuesAsText("name"));
+            token = page.hasNonNull("nextToken") ? page.get("nextToken").asText() : null;
+        } while (token != null);
+        return names;
     }
 
     /** Every acknowledged key is there, no acknowledged delete is, and anything else there was in doubt. */
