@@ -27,9 +27,9 @@ public final class Sql {
     }
 
     /**
-     * A LIMIT clause for at most {@code rows} rows, written into the statement rather than bound: SQLite plans a
-     * bound LIMIT as the constant it holds and so compiles the statement again each time it is bound, which
-     * doubled the cost of a five-row page (bench/README.md, "Close to the machine").
+     * A LIMIT clause for at most {@code rows} rows, written into the statement rather than bound: with a bound
+     * LIMIT a five-row page cost SQLite twice as much, all else equal (bench/README.md, "Against the targets"),
+     * as if the statement were compiled again at each execution, which binds its parameters anew.
      */
     public static String limit(int rows) {
         return " limit " + rows;

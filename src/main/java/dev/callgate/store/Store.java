@@ -30,16 +30,15 @@ public final class Store implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     /**
-     * Embedded: one connection with synchronous=NORMAL (a commit is not fsynced). One, so that its writers
-     * queue here rather than in SQLite's busy handler, which sleeps up to 100 ms between tries for the
-     * write lock. PostgreSQL: {@link #dataSource}.
+     * Embedded: one connection with synchronous=NORMAL (a commit is not fsynced); one is enough, as its writers
+     * take their turn in {@link #writers} with every other. PostgreSQL: {@link #dataSource}.
      */
     private final HikariDataSource unsynced;
     /**
      * Embedded only: the queue of write transactions. SQLite has one write lock, and its busy handler makes a
      * waiting writer sleep in growing steps (up to 100 ms) while writers that come later take the lock: under
      * 16 concurrent CreateInstance calls the p90 was 333 ms and the p99 1 s against a p50 of 4 ms
-     * (bench/README.md, "Instances"). Here writers wait in arrival order and go the moment the one before them
+     * (bench/README.md, "Against the targets"). Here writers wait in arrival order and go the moment the one before them
      * commits, before they take a connection, so a waiting writer never holds one a read needs.
      * PostgreSQL locks rows, not the whole database: no queue (null).
      */
