@@ -3,7 +3,7 @@
 # Netty jar, one event loop per core as Callgate, fixed bodies the size of Callgate's DescribeInstance and
 # ListInstances answers), all with wrk, 1 thread, 16 connections, interleaved in the same run. Prints
 # per-round figures and the median ratios Callgate/bare, each against the bare answer of the same size. Traffic goes to 127.0.0.1 only; the servers it starts are stopped on exit.
-#   bench/front/run.sh                        # 5 rounds of 5 s each, about 2 minutes
+#   bench/front/run.sh                        # 10 s warm-ups, then 5 rounds of 5 s each: about 3 minutes
 #   ROUNDS=3 DURATION=3 bench/front/run.sh    # a quick look
 #   JFR=1 bench/front/run.sh                  # also records Callgate with Java Flight Recorder
 set -euo pipefail

@@ -292,7 +292,8 @@ public final class ResourceBench {
             port = socket.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-XX:+UseSerialGC", "-Xmn12m", "-Xmx256m", "-XX:TrimNativeHeapInterval=1000", "-Xshare:auto",
+        List<String> command = List.of(java, "-XX:+UseSerialGC", "-Xmn12m", "-Xmx256m", "-XX:+IgnoreUnrecognizedVMOptions",
+                "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=1000", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), "dev.callgate.cli.Main", "serve",
                 "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
                 "--editions-file", edition.toString(), "--edition", "bench", "--sip-port", "0");
