@@ -83,6 +83,9 @@ public final class AwsEndpoint implements Endpoint {
             }));
         } catch (ServiceError refusal) {
             return Answer.now(service.errors().render(refusal, contentType, requestId));
+        } catch (RuntimeException failure) {
+            // In the service's form, as a failure on the worker is (ErrorCatalog.answering), not the front's bare 500.
+            return Answer.now(service.errors().failed(failure, contentType, requestId));
         }
     }
 

@@ -79,9 +79,14 @@ public final class ErrorCatalog {
         } catch (ServiceError refusal) {
             return render(refusal, contentType, requestId);
         } catch (RuntimeException failure) {
-            LOG.error("Request {} failed", requestId, failure);
-            return render(new ServiceError(ErrorCode.INTERNAL_SERVICE,
-                    "Internal failure (request " + requestId + "): " + failure.getClass().getSimpleName()), contentType, requestId);
+            return failed(failure, contentType, requestId);
         }
+    }
+
+    /** An unexpected failure, logged and answered as the internal error, naming the request but not the cause. */
+    public WireResponse failed(RuntimeException failure, String contentType, String requestId) {
+        LOG.error("Request {} failed", requestId, failure);
+        return render(new ServiceError(ErrorCode.INTERNAL_SERVICE,
+                "Internal failure (request " + requestId + "): " + failure.getClass().getSimpleName()), contentType, requestId);
     }
 }
