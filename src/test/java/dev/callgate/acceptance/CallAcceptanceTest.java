@@ -10,6 +10,7 @@ import dev.callgate.testing.Fixtures;
 import dev.callgate.testing.RawSip;
 import dev.callgate.testing.ReportsClient;
 import dev.callgate.testing.ServerSuite;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -212,9 +213,13 @@ class CallAcceptanceTest extends ServerSuite {
 
         connect.deleteInstance(r -> r.instanceId(doomed.instanceId));
 
-        assertThat(server.operator().send("DELETE", "/_callgate/calls/" + contactId, null).statusCode()).isNotEqualTo(204);
-        String calls = server.operator().send("GET", "/_callgate/calls", null).body();
-        assertThat(calls).doesNotContain(contactId).doesNotContain(doomed.instanceId);
+        // No call to hang up: the contact's instance is gone with it.
+        HttpResponse<String> hangUp = server.operator().send("DELETE", "/_callgate/calls/" + contactId, null);
+        assertThat(hangUp.statusCode()).isEqualTo(404);
+        assertThat(hangUp.body()).contains("ResourceNotFoundException", doomed.instanceId);
+        HttpResponse<String> calls = server.operator().send("GET", "/_callgate/calls", null);
+        assertThat(calls.statusCode()).isEqualTo(200);
+        assertThat(calls.body()).doesNotContain(contactId).doesNotContain(doomed.instanceId);
         // Its number went with it: a call to it finds no instance.
         try (RawSip sip = new RawSip(server.sipPort())) {
             assertThat(RawSip.status(call(sip, number))).isEqualTo(404);
