@@ -142,6 +142,8 @@ class SearchAcceptanceTest extends ServerSuite {
         assertThat(connect.searchContactFlowModules(r -> r.instanceId(fx.instanceId).searchCriteria(c -> c
                 .orConditions(o -> o.statusCondition(ContactFlowModuleStatus.PUBLISHED)))).contactFlowModules())
                 .extracting(ContactFlowModule::id).containsExactly(module);
+        assertThat(connect.searchContactFlowModules(r -> r.instanceId(fx.instanceId).searchCriteria(c -> c
+                .orConditions(o -> o.statusCondition(ContactFlowModuleStatus.SAVED)))).contactFlowModules()).isEmpty();
 
         connect.createAgentStatus(r -> r.instanceId(fx.instanceId).name("Lunch").state(AgentStatusState.ENABLED)
                 .tags(Map.of("team", "care")));
