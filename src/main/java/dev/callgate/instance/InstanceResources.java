@@ -76,10 +76,7 @@ public final class InstanceResources {
         Draft draft = new Draft(instance, id, kind.arnSegment() == null ? null : Arns.resource(instance, kind, id), now());
         store.inTransaction(c -> {
             Tx tx = new Tx(c, instance, draft.now());
-            tx.insert(kind, id, name, creation.body(tx, draft));
-            if (kind.quota() != null) {
-                tx.charge(kind.quota(), 1);
-            }
+            tx.add(kind, id, name, creation.body(tx, draft));
             charges.charge(tx, draft);
             return null;
         });
@@ -304,6 +301,14 @@ public final class InstanceResources {
                     throw duplicate(kind, name);
                 }
                 throw e;
+            }
+        }
+
+        /** Inserts a resource row and charges one unit of its kind's quota: the counterpart of {@link #delete}. */
+        public void add(ResourceKind kind, String id, String name, String body) throws SQLException {
+            insert(kind, id, name, body);
+            if (kind.quota() != null) {
+                charge(kind.quota(), 1);
             }
         }
 

@@ -17,7 +17,6 @@ import dev.callgate.instance.InstanceRows;
 import dev.callgate.instance.Pages;
 import dev.callgate.instance.ResourceKind;
 import dev.callgate.instance.ResourceRow;
-import dev.callgate.limits.quota.Quota;
 import dev.callgate.store.Sql;
 import dev.callgate.store.Store;
 import java.sql.Connection;
@@ -177,7 +176,7 @@ public final class PhoneNumberService implements OperationFamily<ConnectRequest,
      * all at once (a port that does not fit is refused whole), then each one claimed like ClaimPhoneNumber's.
      */
     public void addPorted(InstanceResources.Tx tx, List<String> numbers) throws SQLException {
-        tx.charge(Quota.PHONE_NUMBERS, numbers.size());
+        tx.charge(ResourceKind.PHONE_NUMBER.quota(), numbers.size());
         InstanceRow instance = tx.instance();
         for (String number : numbers) {
             String id = UUID.randomUUID().toString();
@@ -252,9 +251,8 @@ public final class PhoneNumberService implements OperationFamily<ConnectRequest,
             }
             ClaimedPhoneNumberSummary summary = decode(number, ClaimedPhoneNumberSummary.builder());
             InstanceResources.Tx into = tx.on(target);
-            into.insert(ResourceKind.PHONE_NUMBER, number.id(), number.name(), json(summary.toBuilder()
+            into.add(ResourceKind.PHONE_NUMBER, number.id(), number.name(), json(summary.toBuilder()
                     .targetArn(Arns.instance(target)).instanceId(target.id()).build()));
-            into.charge(Quota.PHONE_NUMBERS, 1);
             tx.delete(number, InstanceResources.Deletion.NONE);
             Sql.update(tx.connection(), "update phone_number_taken set instance_id = ? where id = ?", target.id(), number.id());
             return number;
