@@ -107,18 +107,12 @@ final class ShapeWriter {
             json.writeString(text);
         } else if (value instanceof Boolean flag) {
             json.writeBoolean(flag);
-        } else if (value instanceof Integer number) {
-            json.writeNumber(number);
-        } else if (value instanceof Long number) {
-            json.writeNumber(number);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            json.writeNumber(((Number) value).longValue()); // the same digits whatever the width
         } else if (value instanceof Double number) {
             json.writeNumber(number);
         } else if (value instanceof Float number) {
-            json.writeNumber(number);
-        } else if (value instanceof Short number) {
-            json.writeNumber(number);
-        } else if (value instanceof Byte number) {
-            json.writeNumber(number.shortValue());
+            json.writeNumber(number); // not widened: a float's shortest digits differ from its double's
         } else if (value instanceof java.math.BigDecimal number) {
             json.writeString(number.toString());
         } else if (value instanceof SdkBytes bytes) {
