@@ -27,7 +27,7 @@ public final class AwsJsonCodec implements Codec {
     @Override
     public SdkPojo decode(Router.Route route, WireRequest request) {
         Operation operation = route.operation();
-        SdkPojo builder = operation.requestBuilder().get();
+        SdkPojo builder = operation.requestBuilder();
         reader.readRequest(operation.requestClass().getSimpleName(), builder, JsonPayload.parse(request.body()), field -> false);
         return (SdkPojo) ((SdkBuilder<?, ?>) builder).build();
     }

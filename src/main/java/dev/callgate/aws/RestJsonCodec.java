@@ -34,7 +34,7 @@ public final class RestJsonCodec implements Codec {
     @Override
     public SdkPojo decode(Router.Route route, WireRequest request) {
         Operation operation = route.operation();
-        SdkPojo builder = operation.requestBuilder().get();
+        SdkPojo builder = operation.requestBuilder();
         Map<String, String> pathParams = route.pathParams();
         String shape = operation.requestClass().getSimpleName();
         reader.readRequest(shape, builder, JsonPayload.parse(request.body()), field -> nonPayloadValue(field, pathParams, request) != null);

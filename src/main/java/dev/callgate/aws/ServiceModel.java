@@ -1,39 +1,51 @@
 package dev.callgate.aws;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
-import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.protocols.core.OperationInfo;
 
 /**
- * The operation table of an AWS service, read from the SDK's own model: every client method names
- * its request class, and every {@code transform.*RequestMarshaller} holds the operation's HTTP
- * method, URI template and, for AWS JSON services, the {@code X-Amz-Target} ({@code SDK_OPERATION_BINDING}).
- * The wire name of an operation comes from that binding where it has one: the Java class of
- * {@code GetAWSDefaultServiceQuota} is {@code GetAwsDefaultServiceQuotaRequest}. No hand-written route table.
+ * The operation table of an AWS service: each operation's wire name, HTTP method, URI template, {@code X-Amz-Target}
+ * (AWS JSON services) and request class, as the SDK's own model declares them ({@code transform.*RequestMarshaller}'s
+ * {@code SDK_OPERATION_BINDING}). The table is read from {@code <service>-operations.tsv} beside this class, which
+ * {@code OperationTableTest} derives from the SDK and compares: reflecting over the SDK at every start loaded about
+ * 1,700 classes for operations no request may ever use (bench/README.md, "Start time: what it spends").
  */
 public final class ServiceModel {
+    private static final String COLUMNS = "operation\tmethod\turi\ttarget\trequest";
+
     private final Map<String, Operation> byName = new HashMap<>();
 
-    /** Reads the model of the service whose sync client interface is {@code clientInterface}. */
+    /** The model of the service whose sync client interface is {@code clientInterface}, e.g. {@code ConnectClient}. */
     public ServiceModel(Class<?> clientInterface) {
-        String transformPackage = clientInterface.getPackageName() + ".transform";
-        for (Method method : clientInterface.getMethods()) {
-            Class<?>[] params = method.getParameterTypes();
-            if (params.length == 1 && SdkRequest.class.isAssignableFrom(params[0])
-                    && !method.getReturnType().getSimpleName().endsWith("Iterable")) {
-                Operation operation = load(params[0], transformPackage);
-                byName.putIfAbsent(operation.name(), operation);
+        String modelPackage = clientInterface.getPackageName() + ".model.";
+        try (BufferedReader table = open(clientInterface)) {
+            for (String line = table.readLine(); line != null; line = table.readLine()) {
+                if (!line.startsWith("#") && !line.equals(COLUMNS)) {
+                    Operation operation = operation(line.split("\t", -1), modelPackage, clientInterface.getClassLoader());
+                    byName.put(operation.name(), operation);
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** The table's resource name for a client interface: {@code connect-operations.tsv} for {@code ConnectClient}. */
+    static String tableOf(Class<?> clientInterface) {
+        String servicePackage = clientInterface.getPackageName();
+        return servicePackage.substring(servicePackage.lastIndexOf('.') + 1) + "-operations.tsv";
+    }
+
+    /** The table's first line after its comments. */
+    static String columns() {
+        return COLUMNS;
     }
 
     Operation named(String name) {
@@ -44,37 +56,20 @@ public final class ServiceModel {
         return byName.values();
     }
 
-    private static String operationName(Class<?> requestClass) {
-        String simple = requestClass.getSimpleName();
-        return simple.substring(0, simple.length() - "Request".length());
-    }
-
-    private static Operation load(Class<?> requestClass, String transformPackage) {
-        String name = operationName(requestClass);
-        try {
-            Class<?> marshaller = Class.forName(transformPackage + "." + name + "RequestMarshaller");
-            Field binding = marshaller.getDeclaredField("SDK_OPERATION_BINDING");
-            binding.setAccessible(true);
-            OperationInfo info = (OperationInfo) binding.get(null);
-            String target = info.operationIdentifier();
-            String wireName = target == null ? name : target.substring(target.indexOf('.') + 1);
-            return new Operation(wireName, info.httpMethod().name(), new PathTemplate(info.requestUri()), target, requestClass,
-                    builderFactory(requestClass));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("SDK model has no binding for operation " + name, e);
+    private static BufferedReader open(Class<?> clientInterface) {
+        InputStream in = ServiceModel.class.getResourceAsStream(tableOf(clientInterface));
+        if (in == null) {
+            throw new IllegalStateException("The jar has no operation table " + tableOf(clientInterface) + " for " + clientInterface.getName());
         }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
 
-    private static Supplier<SdkPojo> builderFactory(Class<?> requestClass) throws ReflectiveOperationException {
-        Method builder = requestClass.getMethod("builder");
-        MethodHandle handle = MethodHandles.publicLookup().findStatic(requestClass, "builder",
-                MethodType.methodType(builder.getReturnType()));
-        return () -> {
-            try {
-                return (SdkPojo) handle.invoke();
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        };
+    private static Operation operation(String[] columns, String modelPackage, ClassLoader loader) {
+        if (columns.length != 5) {
+            throw new IllegalStateException("Malformed operation table row: " + String.join("\t", columns));
+        }
+        String target = columns[3].isEmpty() ? null : columns[3];
+        return new Operation(columns[0], columns[1], new PathTemplate(columns[2]), target,
+                new RequestType(modelPackage + columns[4], loader));
     }
 }
