@@ -115,7 +115,10 @@ public final class Callgate implements AutoCloseable {
             CallsApi calls = new CallsApi(authenticator, instances, switchboard);
             RequestsApi ownRequests = new RequestsApi(authenticator, instances,
                     new InstanceChanges(store, instances, dialing, requests, clock), requests);
-            HttpFront front = new HttpFront(settings.bind(), settings.port(), routes(aws, operator, reports, calls, ownRequests));
+            // Reads of the embedded store are CPU work on pages in memory: two threads a core serve them best. Reads
+            // over the network wait, and get as many threads as writes (bench/README.md, "Readers and writers").
+            int readers = store.isPostgres() ? HttpFront.WORKERS : 2 * Runtime.getRuntime().availableProcessors();
+            HttpFront front = new HttpFront(settings.bind(), settings.port(), routes(aws, operator, reports, calls, ownRequests), readers);
             front.start();
             return new Callgate(store, front, sip, switchboard, throttle);
         } catch (IOException e) {

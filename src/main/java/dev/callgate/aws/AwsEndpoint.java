@@ -8,6 +8,7 @@ import dev.callgate.http.WireResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -75,12 +76,14 @@ public final class AwsEndpoint implements Endpoint {
             if (admittedHere) {
                 service.admission().admit(caller, operation);
             }
-            return Answer.later(() -> service.errors().answering(contentType, requestId, () -> {
+            Supplier<WireResponse> rest = () -> service.errors().answering(contentType, requestId, () -> {
                 if (!admittedHere) {
                     service.admission().admit(caller, operation);
                 }
                 return call(service, caller, route, request);
-            }));
+            });
+            // An admission that waits on a shared throttle store is not a read: it takes a bucket's token.
+            return admittedHere && route.operation().readsOnly() ? Answer.reading(rest) : Answer.later(rest);
         } catch (ServiceError refusal) {
             return Answer.now(service.errors().render(refusal, contentType, requestId));
         } catch (RuntimeException failure) {

@@ -13,6 +13,14 @@ public record Operation(String name, String httpMethod, PathTemplate path, Strin
         return request.type();
     }
 
+    /**
+     * Whether the operation only reads: AWS names its read-only actions Describe*, List*, Get* and Search*
+     * (a read that changes state on its first use, such as opening an instance, is still correct, only slower).
+     */
+    public boolean readsOnly() {
+        return name.startsWith("Describe") || name.startsWith("List") || name.startsWith("Get") || name.startsWith("Search");
+    }
+
     /** A new builder of the operation's request. */
     public SdkPojo requestBuilder() {
         return request.builder();

@@ -37,15 +37,17 @@ import java.util.concurrent.TimeUnit;
 final class HttpConnection extends ChannelInboundHandlerAdapter {
     private final HttpFront front;
     private final Executor workers;
+    private final Executor readers;
     private final Duration readTimeout;
     private final Queue<Exchange> waiting = new ArrayDeque<>();
     private InboundRequest reading;
     private ScheduledFuture<?> readDeadline;
     private boolean answering;
 
-    HttpConnection(HttpFront front, Executor workers, Duration readTimeout) {
+    HttpConnection(HttpFront front, Executor workers, Executor readers, Duration readTimeout) {
         this.front = front;
         this.workers = workers;
+        this.readers = readers;
         this.readTimeout = readTimeout;
     }
 
@@ -145,7 +147,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            workers.execute(() -> {
+            (answer.readsOnly() ? readers : workers).execute(() -> {
                 WireResponse response = front.complete(exchange.request(), exchange.requestId(), answer);
                 ctx.executor().execute(() -> write(ctx, exchange, response));
             });

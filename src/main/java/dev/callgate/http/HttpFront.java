@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * The one HTTP port every face shares (docs/architecture.md), served by Netty: its event loop only parses
  * requests (bodies up to 1 MiB, see {@link InboundRequest}), lets the {@link Endpoint} the {@link Routes} pick decide
  * what it can without blocking ({@link Endpoint#receive}), and writes answers ({@link HttpConnection}); the rest of
- * the work runs on a worker pool, because handlers block on JDBC.
+ * the work runs on a worker pool, because handlers block on JDBC, or on a pool of readers when it only reads
+ * ({@link Answer#readsOnly()}; bench/README.md, "Readers and writers").
  * Each endpoint renders its own refusals; a failure that escapes one is a bare JSON 500, never an HTML page
  * or a dropped connection.
  */
@@ -40,7 +42,7 @@ public final class HttpFront implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1 << 20;
     // Enough for every store connection (16) to be busy with a few requests to spare that need none; more
     // threads only wait for a connection, each with a stack of its own (bench/README.md, "Compilers, collector and memory").
-    private static final int WORKERS = 24;
+    public static final int WORKERS = 24;
     private static final int MAX_LINE_AND_HEADER_BYTES = 16 << 10;
     // As the JDK server did: a kept-alive connection with nothing to do for this long is closed, and a
     // request has as long to arrive whole after its head.
@@ -52,23 +54,30 @@ public final class HttpFront implements AutoCloseable {
     private final Routes routes;
     private final EventLoopGroup loops;
     private final ExecutorService workers;
+    private final ExecutorService readers;
     private final ChannelGroup connections;
     private Channel listener;
 
-    public HttpFront(String bind, int port, Routes routes) {
-        this(bind, port, routes, Duration.ofSeconds(IDLE_SECONDS));
+    /** @param readers the threads that run work which only reads (at most {@link #WORKERS} are useful) */
+    public HttpFront(String bind, int port, Routes routes, int readers) {
+        this(bind, port, routes, readers, Duration.ofSeconds(IDLE_SECONDS));
     }
 
     /** @param readTimeout how long a request may take to arrive whole after its head */
-    HttpFront(String bind, int port, Routes routes, Duration readTimeout) {
+    HttpFront(String bind, int port, Routes routes, int readers, Duration readTimeout) {
         this.address = new InetSocketAddress(bind, port);
         this.readTimeout = readTimeout;
         this.routes = routes;
         // One event loop per core: throttle refusals are decided on the loops, so they can use every core.
         this.loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), new DefaultThreadFactory("callgate-io", true), NioIoHandler.newFactory());
         this.connections = new DefaultChannelGroup(loops.next());
-        this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
-            Thread thread = new Thread(runnable, "callgate-http");
+        this.workers = pool(WORKERS, "callgate-http");
+        this.readers = pool(readers, "callgate-read");
+    }
+
+    private static ExecutorService pool(int size, String name) {
+        return Executors.newFixedThreadPool(size, runnable -> {
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
         });
@@ -92,7 +101,7 @@ public final class HttpFront implements AutoCloseable {
                                         .setMaxInitialLineLength(MAX_LINE_AND_HEADER_BYTES)
                                         .setMaxHeaderSize(MAX_LINE_AND_HEADER_BYTES)),
                                 new HttpServerExpectContinueHandler(),
-                                new HttpConnection(HttpFront.this, workers, readTimeout));
+                                new HttpConnection(HttpFront.this, workers, readers, readTimeout));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
@@ -143,13 +152,17 @@ public final class HttpFront implements AutoCloseable {
             listener.close().awaitUninterruptibly();
         }
         workers.shutdown();
-        try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
+        readers.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (ExecutorService pool : List.of(workers, readers)) {
+            try {
+                if (!pool.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
         }
         // A close is queued behind the answers the finished requests queued, so they are written first.
         connections.close().awaitUninterruptibly();

@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +65,7 @@ class HttpFrontTest {
                 return text(400, message);
             }
         };
-        front = new HttpFront("127.0.0.1", 0, new Routes(threadNaming));
+        front = new HttpFront("127.0.0.1", 0, new Routes(threadNaming), 2);
         front.start();
 
         // The worker's answer first: the one decided at once must wait its turn, not overtake it.
@@ -71,6 +73,51 @@ class HttpFrontTest {
 
         assertThat(answers).contains("decided on callgate-io", "answered on callgate-http");
         assertThat(answers.indexOf("answered on")).isLessThan(answers.indexOf("decided on"));
+    }
+
+    @Test
+    void aReadIsAnsweredWhileEveryWorkerWaitsOnAWrite() throws Exception {
+        CountDownLatch writing = new CountDownLatch(HttpFront.WORKERS);
+        CountDownLatch release = new CountDownLatch(1);
+        Endpoint store = new Endpoint() {
+            @Override
+            public Answer receive(WireRequest request, String requestId) {
+                return request.rawPath().equals("/read") ? Answer.reading(() -> text(200, "read on " + Thread.currentThread().getName()))
+                        : Endpoint.super.receive(request, requestId);
+            }
+
+            @Override
+            public WireResponse answer(WireRequest request, String requestId) {
+                writing.countDown();
+                awaitQuietly(release);
+                return text(200, "written");
+            }
+
+            @Override
+            public WireResponse refuse(WireRequest head, String message, String requestId) {
+                return text(400, message);
+            }
+        };
+        front = new HttpFront("127.0.0.1", 0, new Routes(store), 2);
+        front.start();
+        List<Socket> writers = new ArrayList<>();
+        try {
+            for (int i = 0; i <= HttpFront.WORKERS; i++) {   // one more than the workers: a write waits in the queue too
+                Socket socket = new Socket("127.0.0.1", front.port());
+                socket.getOutputStream().write("POST /write HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                writers.add(socket);
+            }
+            assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+
+            String answer = exchange("GET /read HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 200").endsWith("read on callgate-read");
+        } finally {
+            release.countDown();
+            for (Socket socket : writers) {
+                socket.close();
+            }
+        }
     }
 
     @Test
@@ -86,7 +133,7 @@ class HttpFrontTest {
     void oversizedBodyGetsItsOwnRoutesRefusal() throws Exception {
         Endpoint other = endpoint((request, id) -> text(200, "other"), "other refused: ");
         front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> text(200, "fallback"), "refused: "))
-                .on("POST", "/other/**", other));
+                .on("POST", "/other/**", other), 2);
         front.start();
 
         String answer = exchange("POST /other/x HTTP/1.1\r\nHost: x\r\nContent-Length: " + (HttpFront.MAX_BODY_BYTES + 1)
@@ -97,7 +144,7 @@ class HttpFrontTest {
 
     @Test
     void bodyThatNeverFinishesIsAnswered408AndTheConnectionCloses() throws Exception {
-        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> text(200, "answered"), "refused: ")),
+        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> text(200, "answered"), "refused: ")), 2,
                 Duration.ofMillis(300));
         front.start();
 
@@ -177,7 +224,7 @@ class HttpFrontTest {
     }
 
     private void start(Responder answer) throws IOException {
-        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint(answer, "refused: ")));
+        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint(answer, "refused: ")), 2);
         front.start();
     }
 
@@ -218,6 +265,14 @@ class HttpFrontTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         in.transferTo(out);
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleepMillis(long millis) {
