@@ -8,6 +8,7 @@ import dev.callgate.testing.ChildServer;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Operator;
 import dev.callgate.testing.Stores;
+import dev.callgate.testing.Throttling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -162,7 +163,8 @@ class TwoNodeThrottleTest {
             new Operator(nodeA.port()).send("PUT", path, "{\"operation\":\"ListInstances\",\"rate\":1,\"burst\":1}");
 
             assertThat(new Operator(nodeB.port()).send("GET", path, null).body()).contains("\"ListInstances\":{\"rate\":1,\"burst\":1}");
-            ThrottlingException refused = firstRefusal(onB);
+            // The 4 tokens in hand were capped at the new burst of 1: one call is admitted, two at most.
+            ThrottlingException refused = Throttling.drain(onB, 3).exception();
             assertThat(refused.awsErrorDetails().errorMessage()).contains("RateLimit 1 per second", "BurstLimit 1");
 
             new Operator(nodeA.port()).send("POST", "/_callgate/reset", null);
@@ -175,7 +177,7 @@ class TwoNodeThrottleTest {
     void overrideRaisedThroughOneNodeGrantsNoInstantBurstOnTheOther() {
         String account = "357935793579";
         try (ConnectClient onB = Clients.connect(nodeB.port(), account, "us-east-1")) {
-            long emptied = drain(onB);
+            long emptied = Throttling.drain(onB, 2 * BURST + 1).sentNanos();
 
             new Operator(nodeA.port()).send("PUT", "/_callgate/accounts/" + account + "/throttle",
                     "{\"operation\":\"ListInstances\",\"rate\":1,\"burst\":1000}");
@@ -197,30 +199,5 @@ class TwoNodeThrottleTest {
                     .isLessThanOrEqualTo(1 + (int) (RATE * elapsed / TimeUnit.SECONDS.toNanos(1)));
             assertThat(refusals).isNotEmpty().allSatisfy(message -> assertThat(message).contains("RateLimit 1 per second", "BurstLimit 1000"));
         }
-    }
-
-    /** Calls until refused; when the refused call was sent: from then on the bucket held less than one token. */
-    private static long drain(ConnectClient client) {
-        for (int call = 0; call <= 2 * BURST; call++) {
-            long sent = System.nanoTime();
-            try {
-                client.listInstances(r -> { });
-            } catch (ThrottlingException refused) {
-                return sent;
-            }
-        }
-        throw new AssertionError("a bucket of burst " + BURST + " admitted " + (2 * BURST + 1) + " calls in a row");
-    }
-
-    /** Calls until refused: the 4 tokens in hand were capped at the new burst of 1, so the second call at most. */
-    private static ThrottlingException firstRefusal(ConnectClient client) {
-        for (int call = 0; call < 3; call++) {
-            try {
-                client.listInstances(r -> { });
-            } catch (ThrottlingException refused) {
-                return refused;
-            }
-        }
-        throw new AssertionError("three calls were admitted on a bucket of burst 1 and rate 1 per second");
     }
 }
