@@ -7,18 +7,14 @@ import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.testing.ChildServer;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Operator;
+import dev.callgate.testing.Race;
 import dev.callgate.testing.Stores;
 import dev.callgate.testing.Throttling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -72,7 +68,7 @@ class TwoNodeThrottleTest {
     }
 
     @Test
-    void bothNodesTogetherAdmitBurstPlusRateTimesElapsedNotTwice() throws Exception {
+    void bothNodesTogetherAdmitBurstPlusRateTimesElapsedNotTwice() {
         String account = "135713571357";
         List<ConnectClient> clients = new ArrayList<>();
         for (int i = 0; i < 2 * THREADS_PER_NODE; i++) {
@@ -80,23 +76,15 @@ class TwoNodeThrottleTest {
             warmUp(client);
             clients.add(client);
         }
-        ExecutorService threads = Executors.newFixedThreadPool(clients.size());
-        CountDownLatch go = new CountDownLatch(1);
-        AtomicLong deadline = new AtomicLong();
-        List<Future<Tally>> hammers = new ArrayList<>();
         try {
-            for (ConnectClient client : clients) {
-                hammers.add(threads.submit(hammer(client, go, deadline)));
-            }
-            deadline.set(System.nanoTime() + RUN_NANOS);
-            go.countDown();
+            AtomicLong deadline = new AtomicLong();
+            List<Tally> tallies = Race.run(clients.size(), i -> hammer(clients.get(i), deadline));
             int admitted = 0;
             long firstSent = Long.MAX_VALUE;
             long allStarted = Long.MIN_VALUE;
             long firstStopped = Long.MAX_VALUE;
             long lastAnswered = Long.MIN_VALUE;
-            for (Future<Tally> hammer : hammers) {
-                Tally tally = hammer.get();
+            for (Tally tally : tallies) {
                 admitted += tally.admitted();
                 firstSent = Math.min(firstSent, tally.firstSent());
                 allStarted = Math.max(allStarted, tally.firstSent());
@@ -112,7 +100,6 @@ class TwoNodeThrottleTest {
                             TimeUnit.NANOSECONDS.toMillis(elapsed), TimeUnit.NANOSECONDS.toMillis(saturated))
                     .isBetween(tokens(saturated) - 1, tokens(elapsed) + 1);
         } finally {
-            threads.shutdownNow();
             clients.forEach(ConnectClient::close);
         }
     }
@@ -122,26 +109,27 @@ class TwoNodeThrottleTest {
         return (int) (BURST + RATE * nanos / TimeUnit.SECONDS.toNanos(1));
     }
 
-    /** Calls until the common deadline, all threads stopping together so that none hammers alone at the end. */
-    private static Callable<Tally> hammer(ConnectClient client, CountDownLatch go, AtomicLong deadline) {
-        return () -> {
-            go.await();
-            int admitted = 0;
-            long firstSent = System.nanoTime();
-            long lastSent = firstSent;
-            long lastAnswered = firstSent;
-            while (lastAnswered < deadline.get()) {
-                lastSent = System.nanoTime();
-                try {
-                    client.listInstances(r -> { });
-                    admitted++;
-                } catch (ThrottlingException refused) {
-                    // the common case while hammering
-                }
-                lastAnswered = System.nanoTime();
+    /**
+     * Calls until the common deadline, which the first hammer off the line sets, all threads stopping
+     * together so that none hammers alone at the end.
+     */
+    private static Tally hammer(ConnectClient client, AtomicLong deadline) {
+        long firstSent = System.nanoTime();
+        deadline.compareAndSet(0, firstSent + RUN_NANOS);
+        int admitted = 0;
+        long lastSent = firstSent;
+        long lastAnswered = firstSent;
+        while (lastAnswered < deadline.get()) {
+            lastSent = System.nanoTime();
+            try {
+                client.listInstances(r -> { });
+                admitted++;
+            } catch (ThrottlingException refused) {
+                // the common case while hammering
             }
-            return new Tally(admitted, firstSent, lastSent, lastAnswered);
-        };
+            lastAnswered = System.nanoTime();
+        }
+        return new Tally(admitted, firstSent, lastSent, lastAnswered);
     }
 
     /** Loads the client's classes and connections on another operation's bucket, so the run starts hot. */
