@@ -9,7 +9,6 @@ import dev.callgate.calls.DialingPolicy;
 import dev.callgate.calls.Switchboard;
 import dev.callgate.clock.ServerClock;
 import dev.callgate.clock.VirtualClock;
-import dev.callgate.config.CallSettings;
 import dev.callgate.config.Settings;
 import dev.callgate.connect.ConnectApi;
 import dev.callgate.connect.ConnectHandlers;
@@ -34,7 +33,6 @@ import dev.callgate.requests.RequestsApi;
 import dev.callgate.requests.StoredDialingRules;
 import dev.callgate.servicequotas.ServiceQuotasApi;
 import dev.callgate.servicequotas.ServiceQuotasHandlers;
-import dev.callgate.sip.ReorderTone;
 import dev.callgate.sip.SipEndpoint;
 import dev.callgate.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -94,8 +92,8 @@ public final class Callgate implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             // Throttle rates come from the edition current at start: the throttle is the account's, not an instance's.
             throttle = new ApiThrottle(settings.throttle(), editions.current().throttle(), store, settings.throttleStore(), clock, metrics);
-            if (settings.calls().reorderTone() != CallSettings.ReorderTone.OFF) {
-                sip.playReorderTone(ReorderTone.valueOf(settings.calls().reorderTone().name()));
+            if (settings.calls().reorderTone() != null) {
+                sip.playReorderTone(settings.calls().reorderTone());
             }
             switchboard = new Switchboard(store, ledger, instances, clock, settings.calls(), sip, metrics);
             instances.onDelete(PhoneNumberService::releaseInstance);

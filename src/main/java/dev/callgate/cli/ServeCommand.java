@@ -110,7 +110,7 @@ final class ServeCommand implements Callable<Integer> {
                 file.path() == null ? "none" : file.path().toAbsolutePath().normalize());
         out.printf("SIP on udp and tcp %s:%d; trunk: %s; reorder tone: %s%n", bind, callgate.sipPort(),
                 settings.calls().sipTrunk() == null ? "none" : settings.calls().sipTrunk(),
-                settings.calls().reorderTone().label());
+                settings.calls().reorderToneLabel());
         out.printf("API throttle: %s%s; clock: %s; approval policy: %s%n", settings.throttle(),
                 settings.throttle().enabled() ? ", buckets " + buckets(settings) : "",
                 settings.clock().name().toLowerCase(Locale.ROOT), settings.approvalPolicy());
@@ -160,7 +160,7 @@ final class ServeCommand implements Callable<Integer> {
     private CallSettings callSettings() {
         try {
             return new CallSettings(sipPort, sipTrunk, CallSettings.parseDuration(maxCallDuration),
-                    parsed("--reorder-tone", reorderTone, CallSettings.ReorderTone::parse, CallSettings.CHOICES));
+                    parsed("--reorder-tone", reorderTone, CallSettings::parseReorderTone, CallSettings.CHOICES));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(new CommandLine(this), e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.callgate.config;
 
+import dev.callgate.sip.ReorderTone;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -8,40 +9,13 @@ import java.util.regex.Pattern;
 /**
  * How Callgate takes calls: the SIP port (UDP and TCP, on the server's bind address; 0 picks a free
  * one), the trunk that outbound calls are sent to ({@code host:port}, or null for none) and the longest
- * a call may last before Callgate hangs it up, and whether a caller refused for want of a free slot hears
- * the reorder tone as early media before the 503.
+ * a call may last before Callgate hangs it up, and the reorder tone that a caller refused for want of a
+ * free slot hears as early media before the 503 (or null for none).
  */
 public record CallSettings(int sipPort, String sipTrunk, Duration maxCallDuration, ReorderTone reorderTone) {
     public static final int DEFAULT_SIP_PORT = 5060;
     public static final Duration DEFAULT_MAX_CALL_DURATION = Duration.ofHours(4);
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([hms])");
-
-    /**
-     * What a caller refused with 503 (no free concurrent-call slot) hears first: nothing, or a country's
-     * reorder tone in a 183: {@code early-media} (North America's) or {@code early-media:uk|de|jp|au|us}.
-     */
-    public enum ReorderTone {
-        OFF, US, UK, DE, JP, AU;
-
-        public static ReorderTone parse(String text) {
-            String value = text.trim().toLowerCase(Locale.ROOT);
-            if (value.equals("off")) {
-                return OFF;
-            }
-            if (value.equals("early-media")) {
-                return US;
-            }
-            if (value.startsWith("early-media:") && !value.endsWith(":off")) {
-                return valueOf(value.substring("early-media:".length()).toUpperCase(Locale.ROOT));
-            }
-            throw new IllegalArgumentException("Not a reorder tone: " + text);
-        }
-
-        /** As the option spells it. */
-        public String label() {
-            return this == OFF ? "off" : "early-media:" + name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     /** The values of --reorder-tone. */
     public static final String CHOICES = "off, early-media (North America's tone) or early-media:us, :uk, :de, :jp or :au";
@@ -56,14 +30,35 @@ public record CallSettings(int sipPort, String sipTrunk, Duration maxCallDuratio
         if (maxCallDuration.isNegative() || maxCallDuration.isZero()) {
             throw new IllegalArgumentException("--max-call-duration must be positive, not " + maxCallDuration);
         }
-        if (reorderTone == null) {
-            throw new IllegalArgumentException("--reorder-tone must be " + CHOICES);
-        }
     }
 
     /** What tests start from: a free SIP port (tests run many servers at once), no trunk, the 4-hour guard, no tone. */
     public static CallSettings forTests() {
-        return new CallSettings(0, null, DEFAULT_MAX_CALL_DURATION, ReorderTone.OFF);
+        return new CallSettings(0, null, DEFAULT_MAX_CALL_DURATION, null);
+    }
+
+    /**
+     * What a caller refused with 503 (no free concurrent-call slot) hears first: nothing ({@code off},
+     * null), or a country's reorder tone in a 183: {@code early-media} (North America's) or
+     * {@code early-media:uk|de|jp|au|us}.
+     */
+    public static ReorderTone parseReorderTone(String text) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        if (value.equals("off")) {
+            return null;
+        }
+        if (value.equals("early-media")) {
+            return ReorderTone.US;
+        }
+        if (value.startsWith("early-media:")) {
+            return ReorderTone.valueOf(value.substring("early-media:".length()).toUpperCase(Locale.ROOT));
+        }
+        throw new IllegalArgumentException("Not a reorder tone: " + text);
+    }
+
+    /** The reorder tone as --reorder-tone spells it. */
+    public String reorderToneLabel() {
+        return reorderTone == null ? "off" : "early-media:" + reorderTone.name().toLowerCase(Locale.ROOT);
     }
 
     /** A duration such as {@code 4h}, {@code 90m} or {@code 30s}. */

@@ -72,13 +72,13 @@ final class ContactSearch {
                 : new Order(sort.fieldName(), sort.order());
         Pages.Cursor cursor = Pages.cursor("SearchContacts/" + order.field() + "," + order.direction() + "@" + instance.id(),
                 request.maxResults(), MAX_PAGE, MAX_PAGE, request.nextToken());
-        List<ContactRow> matches = inRange(instance, request.timeRange()).stream()
-                .filter(matching(request.searchCriteria())).sorted(order).toList();
-        List<ContactRow> after = cursor.after() == null ? matches
-                : matches.stream().filter(row -> order.isAfter(row, cursor.after())).toList();
-        Pages.Page<ContactRow> page = cursor.page(after.subList(0, Math.min(after.size(), cursor.size() + 1)), order::key);
+        List<Keyed> matches = inRange(instance, request.timeRange()).stream()
+                .filter(matching(request.searchCriteria())).map(order::keyed).sorted(Comparator.comparing(Keyed::key, order)).toList();
+        List<Keyed> after = cursor.after() == null ? matches
+                : matches.stream().filter(contact -> order.compare(contact.key(), cursor.after()) > 0).toList();
+        Pages.Page<Keyed> page = cursor.page(after.subList(0, Math.min(after.size(), cursor.size() + 1)), Keyed::key);
         return SearchContactsResponse.builder()
-                .contacts(page.items().stream().map(row -> summary(instance, row)).toList())
+                .contacts(page.items().stream().map(contact -> summary(instance, contact.row())).toList())
                 .totalCount((long) matches.size()).nextToken(page.nextToken()).build();
     }
 
@@ -118,28 +118,24 @@ final class ContactSearch {
                 .build();
     }
 
+    /** A contact with its sort key, made once rather than at every comparison. */
+    private record Keyed(ContactRow row, String key) {
+    }
+
     /**
-     * A sort: by the field's value (nulls last in either direction), then by contact id. A page token
-     * carries the last contact's key, {@code value/id} with {@code ~} for a null value.
+     * A sort: by the field's value (nulls last in either direction), then by contact id, as an order of
+     * keys {@code value/id} with {@code ~} for a null value. A page token carries the last contact's key.
      */
-    private record Order(SortableFieldName field, SortOrder direction) implements Comparator<ContactRow> {
+    private record Order(SortableFieldName field, SortOrder direction) implements Comparator<String> {
         private static final String NULL = "~";
 
-        @Override
-        public int compare(ContactRow a, ContactRow b) {
-            return compareKeys(key(a), key(b));
-        }
-
-        boolean isAfter(ContactRow row, String lastKey) {
-            return compareKeys(key(row), lastKey) > 0;
-        }
-
-        String key(ContactRow row) {
+        Keyed keyed(ContactRow row) {
             String value = value(row);
-            return (value == null ? NULL : value) + "/" + row.id();
+            return new Keyed(row, (value == null ? NULL : value) + "/" + row.id());
         }
 
-        private int compareKeys(String a, String b) {
+        @Override
+        public int compare(String a, String b) {
             String aValue = a.substring(0, a.lastIndexOf('/'));
             String bValue = b.substring(0, b.lastIndexOf('/'));
             int byValue;

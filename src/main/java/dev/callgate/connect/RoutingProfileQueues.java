@@ -1,16 +1,13 @@
 package dev.callgate.connect;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.instance.InstanceResources;
-import dev.callgate.instance.RefRow;
+import dev.callgate.instance.QueueEntry;
+import dev.callgate.instance.Relations;
 import dev.callgate.instance.ResourceKind;
 import dev.callgate.limits.quota.Quota;
 import dev.callgate.limits.quota.QuotaLedger;
 import dev.callgate.limits.quota.QuotaScope;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
@@ -29,41 +26,22 @@ import software.amazon.awssdk.services.connect.model.RoutingProfileQueueReferenc
  * change to entries goes through here, so the count and the entries never part.
  */
 public final class RoutingProfileQueues {
-    /** The relation of an entry is this prefix and the channel; the prefix has no '_' or '%' (matched with LIKE). */
-    private static final String RELATION = "queue:";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private RoutingProfileQueues() {
     }
 
-    /** One entry: a queue on a channel, with its priority and delay. */
-    public record Entry(String queueId, String channel, int priority, int delay) {
-        /** The order in which entries are listed and paged. */
-        public String key() {
-            return queueId + "/" + RELATION + channel;
-        }
-    }
-
-    /** The entry's reference row, e.g. for the resources an instance starts with. */
-    public static RefRow ref(String instanceId, String profileId, Entry entry) {
-        return new RefRow(instanceId, ResourceKind.ROUTING_PROFILE.name(), profileId, RELATION + entry.channel(),
-                ResourceKind.QUEUE.name(), entry.queueId(),
-                JSON.createObjectNode().put("Priority", entry.priority()).put("Delay", entry.delay()).toString());
-    }
-
-    public static QuotaScope scope(String instanceId, String profileId) {
+    private static QuotaScope scope(String instanceId, String profileId) {
         return QuotaScope.routingProfile(instanceId, profileId);
     }
 
-    public static Entry entry(RoutingProfileQueueConfig config) {
+    public static QueueEntry entry(RoutingProfileQueueConfig config) {
         RoutingProfileQueueReference ref = config.queueReference();
-        return new Entry(ref.queueId(), ref.channelAsString(), config.priority(), config.delay());
+        return new QueueEntry(ref.queueId(), ref.channelAsString(), config.priority(), config.delay());
     }
 
     /** Refuses with ResourceNotFoundException unless every entry names a standard queue of the instance, locking each. */
-    public static void requireQueues(InstanceResources.Tx tx, List<Entry> entries) throws SQLException {
+    public static void requireQueues(InstanceResources.Tx tx, List<QueueEntry> entries) throws SQLException {
         Set<String> locked = new HashSet<>();
-        for (Entry entry : entries) {
+        for (QueueEntry entry : entries) {
             if (locked.add(entry.queueId())) {
                 tx.require(ResourceKind.QUEUE, entry.queueId());
             }
@@ -71,17 +49,17 @@ public final class RoutingProfileQueues {
     }
 
     /** Opens a new profile's scope and adds its first entries (whose queues {@link #requireQueues} checked). */
-    public static void open(InstanceResources.Tx tx, String profileId, List<Entry> entries) throws SQLException {
+    public static void open(InstanceResources.Tx tx, String profileId, List<QueueEntry> entries) throws SQLException {
         tx.openScope(scope(tx.instance().id(), profileId), Quota.QUEUES_PER_ROUTING_PROFILE);
         charge(tx, profileId, entries);
     }
 
     /** Adds entries to a profile: each names a standard queue and is new to the profile; the profile's quota pays. */
-    public static void add(InstanceResources.Tx tx, String profileId, List<Entry> entries) throws SQLException {
+    public static void add(InstanceResources.Tx tx, String profileId, List<QueueEntry> entries) throws SQLException {
         requireQueues(tx, entries);
         Set<String> existing = new HashSet<>();
         list(tx, profileId).forEach(e -> existing.add(e.queueId() + "/" + e.channel()));
-        for (Entry entry : entries) {
+        for (QueueEntry entry : entries) {
             if (existing.contains(entry.queueId() + "/" + entry.channel())) {
                 throw ServiceError.invalidParameter("Queue " + entry.queueId() + " is already associated with routing profile "
                         + profileId + " on channel " + entry.channel() + ".");
@@ -90,17 +68,17 @@ public final class RoutingProfileQueues {
         charge(tx, profileId, entries);
     }
 
-    private static void charge(InstanceResources.Tx tx, String profileId, List<Entry> entries) throws SQLException {
+    private static void charge(InstanceResources.Tx tx, String profileId, List<QueueEntry> entries) throws SQLException {
         tx.charge(scope(tx.instance().id(), profileId), Quota.QUEUES_PER_ROUTING_PROFILE, entries.size());
-        for (Entry entry : entries) {
-            tx.ref(ref(tx.instance().id(), profileId, entry));
+        for (QueueEntry entry : entries) {
+            tx.ref(entry.ref(tx.instance().id(), profileId));
         }
     }
 
     /** Removes entries (queue and channel; priority and delay ignored) and gives their units back. */
-    public static void remove(InstanceResources.Tx tx, String profileId, List<Entry> entries) throws SQLException {
-        for (Entry entry : entries) {
-            if (!tx.unref(ref(tx.instance().id(), profileId, entry))) {
+    public static void remove(InstanceResources.Tx tx, String profileId, List<QueueEntry> entries) throws SQLException {
+        for (QueueEntry entry : entries) {
+            if (!tx.unref(entry.ref(tx.instance().id(), profileId))) {
                 throw notAssociated(profileId, entry);
             }
         }
@@ -110,26 +88,22 @@ public final class RoutingProfileQueues {
     }
 
     /** Changes the priority and delay of entries the profile already has. */
-    public static void update(InstanceResources.Tx tx, String profileId, List<Entry> entries) throws SQLException {
+    public static void update(InstanceResources.Tx tx, String profileId, List<QueueEntry> entries) throws SQLException {
         Set<String> existing = new HashSet<>();
         list(tx, profileId).forEach(e -> existing.add(e.queueId() + "/" + e.channel()));
-        for (Entry entry : entries) {
+        for (QueueEntry entry : entries) {
             if (!existing.contains(entry.queueId() + "/" + entry.channel())) {
                 throw notAssociated(profileId, entry);
             }
-            tx.updateRef(ref(tx.instance().id(), profileId, entry));
+            tx.updateRef(entry.ref(tx.instance().id(), profileId));
         }
     }
 
-    /** The profile's entries in {@link Entry#key} order. */
-    public static List<Entry> list(InstanceResources.Tx tx, String profileId) throws SQLException {
-        return tx.refsFrom(ResourceKind.ROUTING_PROFILE, profileId, RELATION).stream()
-                .map(ref -> {
-                    JsonNode detail = readDetail(ref.detail());
-                    return new Entry(ref.toId(), ref.relation().substring(RELATION.length()),
-                            detail.path("Priority").asInt(), detail.path("Delay").asInt());
-                })
-                .sorted(Comparator.comparing(Entry::key))
+    /** The profile's entries in {@link QueueEntry#key} order. */
+    public static List<QueueEntry> list(InstanceResources.Tx tx, String profileId) throws SQLException {
+        return tx.refsFrom(ResourceKind.ROUTING_PROFILE, profileId, Relations.QUEUE_ENTRY).stream()
+                .map(QueueEntry::of)
+                .sorted(Comparator.comparing(QueueEntry::key))
                 .toList();
     }
 
@@ -146,16 +120,8 @@ public final class RoutingProfileQueues {
         return usage;
     }
 
-    private static ServiceError notAssociated(String profileId, Entry entry) {
+    private static ServiceError notAssociated(String profileId, QueueEntry entry) {
         return ServiceError.invalidParameter("Queue " + entry.queueId() + " is not associated with routing profile "
                 + profileId + " on channel " + entry.channel() + ".");
-    }
-
-    private static JsonNode readDetail(String detail) {
-        try {
-            return JSON.readTree(detail == null ? "{}" : detail);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

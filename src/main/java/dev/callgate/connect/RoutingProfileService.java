@@ -11,6 +11,7 @@ import dev.callgate.instance.Checks;
 import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.InstanceRow;
 import dev.callgate.instance.Pages;
+import dev.callgate.instance.QueueEntry;
 import dev.callgate.instance.RefRow;
 import dev.callgate.instance.Relations;
 import dev.callgate.instance.ResourceKind;
@@ -98,7 +99,7 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
         Checks.name("Description", request.description(), 250);
         mediaConcurrencies(request.mediaConcurrencies());
         noManualAssignment(request.hasManualAssignmentQueueConfigs() && !request.manualAssignmentQueueConfigs().isEmpty());
-        List<RoutingProfileQueues.Entry> entries = entries(request.queueConfigs());
+        List<QueueEntry> entries = entries(request.queueConfigs());
         if (entries.stream().noneMatch(e -> e.queueId().equals(request.defaultOutboundQueueId()))) {
             throw ServiceError.invalidParameter("DefaultOutboundQueueId " + request.defaultOutboundQueueId()
                     + " must be one of the routing profile's queues (QueueConfigs).");
@@ -125,7 +126,7 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
         RoutingProfile profile = resources.read(instance, tx -> {
             ResourceRow row = tx.find(ResourceKind.ROUTING_PROFILE, request.routingProfileId())
                     .orElseThrow(() -> InstanceResources.notFound(instance, ResourceKind.ROUTING_PROFILE, request.routingProfileId()));
-            List<RoutingProfileQueues.Entry> entries = RoutingProfileQueues.list(tx, row.id());
+            List<QueueEntry> entries = RoutingProfileQueues.list(tx, row.id());
             Set<String> queues = new LinkedHashSet<>();
             entries.forEach(e -> queues.add(e.queueId()));
             RoutingProfile stored = decode(row, RoutingProfile.builder());
@@ -159,7 +160,7 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
 
     public AssociateRoutingProfileQueuesResponse associate(Caller caller, AssociateRoutingProfileQueuesRequest request) {
         noManualAssignment(request.hasManualAssignmentQueueConfigs() && !request.manualAssignmentQueueConfigs().isEmpty());
-        List<RoutingProfileQueues.Entry> entries = entries(request.queueConfigs());
+        List<QueueEntry> entries = entries(request.queueConfigs());
         if (entries.isEmpty()) {
             throw ServiceError.invalidParameter("QueueConfigs must hold at least one queue entry.");
         }
@@ -173,10 +174,10 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
 
     public DisassociateRoutingProfileQueuesResponse disassociate(Caller caller, DisassociateRoutingProfileQueuesRequest request) {
         noManualAssignment(request.hasManualAssignmentQueueReferences() && !request.manualAssignmentQueueReferences().isEmpty());
-        List<RoutingProfileQueues.Entry> removed = new ArrayList<>();
+        List<QueueEntry> removed = new ArrayList<>();
         for (RoutingProfileQueueReference ref : request.hasQueueReferences() ? request.queueReferences() : List.<RoutingProfileQueueReference>of()) {
             Checks.known("QueueReference.Channel", ref.channel(), ref.channelAsString());
-            removed.add(new RoutingProfileQueues.Entry(ref.queueId(), ref.channelAsString(), 0, 0));
+            removed.add(new QueueEntry(ref.queueId(), ref.channelAsString(), 0, 0));
         }
         resources.inTransaction(resources.instance(caller, request.instanceId()), tx -> {
             ResourceRow row = tx.require(ResourceKind.ROUTING_PROFILE, request.routingProfileId());
@@ -193,7 +194,7 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
 
     /** Changes the priority and delay of entries the profile already has. */
     public UpdateRoutingProfileQueuesResponse update(Caller caller, UpdateRoutingProfileQueuesRequest request) {
-        List<RoutingProfileQueues.Entry> entries = entries(request.queueConfigs());
+        List<QueueEntry> entries = entries(request.queueConfigs());
         resources.inTransaction(resources.instance(caller, request.instanceId()), tx -> {
             ResourceRow row = tx.require(ResourceKind.ROUTING_PROFILE, request.routingProfileId());
             RoutingProfileQueues.update(tx, row.id(), entries);
@@ -209,9 +210,9 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
             ResourceRow row = tx.find(ResourceKind.ROUTING_PROFILE, request.routingProfileId())
                     .orElseThrow(() -> InstanceResources.notFound(instance, ResourceKind.ROUTING_PROFILE, request.routingProfileId()));
             var page = Pages.cursor("ListRoutingProfileQueues@" + instance.id() + "/" + row.id(), request.maxResults(), MAX_PAGE,
-                    MAX_PAGE, request.nextToken()).slice(RoutingProfileQueues.list(tx, row.id()), RoutingProfileQueues.Entry::key);
+                    MAX_PAGE, request.nextToken()).slice(RoutingProfileQueues.list(tx, row.id()), QueueEntry::key);
             List<RoutingProfileQueueConfigSummary> summaries = new ArrayList<>();
-            for (RoutingProfileQueues.Entry entry : page.items()) {
+            for (QueueEntry entry : page.items()) {
                 Queue queue = decode(tx.find(ResourceKind.QUEUE, entry.queueId()).orElseThrow(), Queue.builder());
                 summaries.add(RoutingProfileQueueConfigSummary.builder()
                         .queueId(queue.queueId()).queueArn(queue.queueArn()).queueName(queue.name())
@@ -301,7 +302,7 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
     }
 
     /** Validated queue entries, refusing a queue and channel named twice. */
-    private static List<RoutingProfileQueues.Entry> entries(List<RoutingProfileQueueConfig> configs) {
+    private static List<QueueEntry> entries(List<RoutingProfileQueueConfig> configs) {
         List<RoutingProfileQueueConfig> entries = configs == null ? List.of() : configs;
         Set<String> seen = new HashSet<>();
         for (RoutingProfileQueueConfig entry : entries) {

@@ -1,7 +1,6 @@
 package dev.callgate.instance;
 
 import dev.callgate.aws.SdkJson;
-import dev.callgate.connect.RoutingProfileQueues;
 import dev.callgate.limits.quota.Quota;
 import dev.callgate.limits.quota.QuotaScope;
 import java.time.Instant;
@@ -80,9 +79,9 @@ public final class DefaultResources {
         ref(ResourceKind.ROUTING_PROFILE, profileId, Relations.DEFAULT_OUTBOUND_QUEUE, ResourceKind.QUEUE, queueId);
         List<Channel> basicChannels = List.of(Channel.VOICE, Channel.CHAT);
         for (Channel channel : basicChannels) {
-            refs.add(RoutingProfileQueues.ref(instance.id(), profileId, new RoutingProfileQueues.Entry(queueId, channel.toString(), 1, 0)));
+            refs.add(new QueueEntry(queueId, channel.toString(), 1, 0).ref(instance.id(), profileId));
         }
-        scopes.add(new ScopeUsage(RoutingProfileQueues.scope(instance.id(), profileId), Quota.QUEUES_PER_ROUTING_PROFILE,
+        scopes.add(new ScopeUsage(QuotaScope.routingProfile(instance.id(), profileId), Quota.QUEUES_PER_ROUTING_PROFILE,
                 basicChannels.size()));
         String adminProfileId = null;
         for (String name : SECURITY_PROFILES) {

@@ -37,6 +37,11 @@ public final class Pages {
         return cursor(list, maxResults, defaultSize, MAX_PAGE, nextToken);
     }
 
+    /** The same for a page size given by a parameter of another name than MaxResults (the operator API's {@code limit}). */
+    public static Cursor cursor(String list, String parameter, Integer size, int defaultSize, String nextToken) {
+        return cursor(list, parameter, size, defaultSize, MAX_PAGE, nextToken, ServiceError::invalidRequest);
+    }
+
     /** For operations whose model caps MaxResults lower than 1000. */
     public static Cursor cursor(String list, Integer maxResults, int defaultSize, int maxSize, String nextToken) {
         return cursor(list, maxResults, defaultSize, maxSize, nextToken, ServiceError::invalidRequest);
@@ -45,9 +50,14 @@ public final class Pages {
     /** For services that refuse a foreign token with an error of their own (Service Quotas' InvalidPaginationTokenException). */
     public static Cursor cursor(String list, Integer maxResults, int defaultSize, int maxSize, String nextToken,
             Function<String, ServiceError> badToken) {
-        int size = maxResults == null ? defaultSize : maxResults;
+        return cursor(list, "MaxResults", maxResults, defaultSize, maxSize, nextToken, badToken);
+    }
+
+    private static Cursor cursor(String list, String parameter, Integer requested, int defaultSize, int maxSize, String nextToken,
+            Function<String, ServiceError> badToken) {
+        int size = requested == null ? defaultSize : requested;
         if (size < 1 || size > maxSize) {
-            throw ServiceError.invalidParameter("MaxResults must be between 1 and " + maxSize + "; got " + maxResults + ".");
+            throw ServiceError.invalidParameter(parameter + " must be between 1 and " + maxSize + "; got " + requested + ".");
         }
         return new Cursor(list, size, after(list, nextToken, badToken));
     }

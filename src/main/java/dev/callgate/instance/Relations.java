@@ -7,8 +7,10 @@ package dev.callgate.instance;
  * connects). Names avoid '_' and '%': they are matched with LIKE prefixes.
  */
 public final class Relations {
-    /** Routing profile → its default outbound queue (its queue entries are {@code RoutingProfileQueues}'). */
+    /** Routing profile → its default outbound queue. */
     public static final String DEFAULT_OUTBOUND_QUEUE = "default-outbound-queue";
+    /** Routing profile → a queue it serves on a channel: this prefix and the channel ({@link QueueEntry}). */
+    public static final String QUEUE_ENTRY = "queue:";
     /** Queue → hours of operation. */
     public static final String HOURS = "hours-of-operation";
     /** Queue → quick connect, dropped when the quick connect is deleted. */

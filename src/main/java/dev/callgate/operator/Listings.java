@@ -75,17 +75,18 @@ final class Listings {
         for (InstanceRow row : instances.all(null)) {
             instancesByRegion.computeIfAbsent(row.accountId(), a -> new LinkedHashMap<>()).merge(row.region(), 1, Integer::sum);
         }
+        Map<QuotaScope, Integer> counted = new LinkedHashMap<>();
+        instancesByRegion.forEach((accountId, regions) ->
+                regions.forEach((region, count) -> counted.put(QuotaScope.account(accountId, region), count)));
+        // One query for every account's regions; a region whose row is not open yet counts its instances.
+        Map<QuotaScope, Map<Quota, QuotaLedger.Usage>> usages = store.read(c -> ledger.usages(c, List.copyOf(counted.keySet()),
+                (scope, quota) -> new QuotaLedger.Usage(counted.get(scope), editions.current().quota(quota))));
         ObjectNode result = OperatorApi.JSON.createObjectNode();
         ArrayNode list = result.putArray("accounts");
         accounts.known().forEach((accountId, billing) -> {
             ObjectNode account = list.addObject().put("accountId", accountId).put("billingEntity", billing.name());
             ArrayNode regions = account.putArray("regions");
-            Map<QuotaScope, Integer> counted = new LinkedHashMap<>();
-            instancesByRegion.getOrDefault(accountId, Map.of()).forEach((region, count) -> counted.put(QuotaScope.account(accountId, region), count));
-            // One query per account; a region whose row is not open yet counts its instances.
-            Map<QuotaScope, Map<Quota, QuotaLedger.Usage>> usages = store.read(c -> ledger.usages(c, List.copyOf(counted.keySet()),
-                    (scope, quota) -> new QuotaLedger.Usage(counted.get(scope), editions.current().quota(quota))));
-            instancesByRegion.getOrDefault(accountId, Map.of()).forEach((region, count) -> {
+            instancesByRegion.getOrDefault(accountId, Map.of()).keySet().forEach(region -> {
                 QuotaLedger.Usage usage = usages.get(QuotaScope.account(accountId, region)).get(Quota.INSTANCES_PER_REGION);
                 regions.addObject().put("region", region).put("instances", usage.used()).put("quota", usage.limit())
                         .put("quotaCode", Quota.INSTANCES_PER_REGION.code());

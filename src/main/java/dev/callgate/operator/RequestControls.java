@@ -36,7 +36,6 @@ import java.util.function.Function;
  */
 final class RequestControls {
     private static final int DEFAULT_PAGE = 100;
-    private static final int MAX_PAGE = 1000;
     private final ChangeRequests requests;
     private final Ports ports;
 
@@ -56,7 +55,7 @@ final class RequestControls {
                     parse(request.queryParam("kind"), RequestKind::valueOf, RequestKind.values()),
                     parse(request.queryParam("status"), RequestStatus::valueOf, RequestStatus.values()), null, null);
             Pages.Cursor cursor = Pages.cursor("operator requests/" + filter.accountId() + "/" + filter.kind() + "/" + filter.status(),
-                    limit(request.queryParam("limit")), DEFAULT_PAGE, request.queryParam("nextToken"));
+                    "limit", limit(request.queryParam("limit")), DEFAULT_PAGE, request.queryParam("nextToken"));
             Pages.Page<ChangeRequest> page = requests.page(filter, cursor);
             ObjectNode body = JSON.createObjectNode();
             ArrayNode list = body.putArray("requests");
@@ -83,19 +82,13 @@ final class RequestControls {
         return null;
     }
 
+    /** The page size asked for, or null; Pages checks its range. */
     private static Integer limit(String value) {
-        if (value == null) {
-            return null;
-        }
         try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_PAGE) {
-                return limit;
-            }
+            return value == null ? null : Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            // falls through to the refusal
+            throw ServiceError.invalidParameter("limit must be a whole number; got '" + value + "'.");
         }
-        throw ServiceError.invalidParameter("limit must be a whole number from 1 to " + MAX_PAGE + "; got '" + value + "'.");
     }
 
     private static <T> T parse(String value, Function<String, T> parse, Object[] known) {

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plays a {@link ReorderTone} as RTP (RFC 3550, PCMU, payload type 0) from one UDP socket, a packet
+ * Plays its {@link ReorderTone} as RTP (RFC 3550, PCMU, payload type 0) from one UDP socket, a packet
  * every 20 ms on its own timer thread, never on the SIP stack's. Silent frames are not sent; the
  * first packet of each burst carries the marker bit, and the timestamp runs on through the silences.
  */
@@ -31,6 +31,7 @@ final class RtpSender implements AutoCloseable {
     /** Refused callers heard at once; more are refused without the tone, so a flood of INVITEs cannot become a flood of RTP. */
     static final int MAX_STREAMS = 100;
 
+    private final ReorderTone tone;
     private final DatagramSocket socket;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rtp-tones");
@@ -40,14 +41,15 @@ final class RtpSender implements AutoCloseable {
     private final AtomicInteger playing = new AtomicInteger();
     private final Random random = new SecureRandom();
 
-    private RtpSender(DatagramSocket socket) {
+    private RtpSender(ReorderTone tone, DatagramSocket socket) {
+        this.tone = tone;
         this.socket = socket;
     }
 
-    /** A sender on a free UDP port of {@code bind}. */
-    static RtpSender open(String bind) {
+    /** A sender of {@code tone} on a free UDP port of {@code bind}. */
+    static RtpSender open(String bind, ReorderTone tone) {
         try {
-            return new RtpSender(new DatagramSocket(new InetSocketAddress(InetAddress.getByName(bind), 0)));
+            return new RtpSender(tone, new DatagramSocket(new InetSocketAddress(InetAddress.getByName(bind), 0)));
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException("Cannot open an RTP port on " + bind + ": " + e.getMessage(), e));
         }
@@ -59,10 +61,10 @@ final class RtpSender implements AutoCloseable {
     }
 
     /**
-     * Plays {@code tone} to {@code target} while {@code wanted} holds, then runs {@code played} (not
+     * Plays the tone to {@code target} while {@code wanted} holds, then runs {@code played} (not
      * when {@code wanted} stopped it). False, and nothing played, when {@link #MAX_STREAMS} are playing already.
      */
-    boolean play(ReorderTone tone, InetSocketAddress target, BooleanSupplier wanted, Runnable played) {
+    boolean play(InetSocketAddress target, BooleanSupplier wanted, Runnable played) {
         if (playing.incrementAndGet() > MAX_STREAMS) {
             playing.decrementAndGet();
             return false;

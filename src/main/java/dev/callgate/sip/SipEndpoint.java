@@ -81,9 +81,8 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     });
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
     private volatile CallRouter router;
-    /** Plays {@link #reorderTone} before a 503 for want of a slot; null when that option is off. */
+    /** Plays the reorder tone before a 503 for want of a slot; null when that option is off. */
     private volatile RtpSender tonePlayer;
-    private volatile ReorderTone reorderTone;
 
     private SipEndpoint(SipStackImpl stack, SipProvider provider, String host, int port) {
         this.stack = stack;
@@ -136,8 +135,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
 
     /** From now on a caller refused for want of a slot (503, cause 34) first hears {@code tone} in a 183. */
     public void playReorderTone(ReorderTone tone) {
-        reorderTone = tone; // before the player: a player always has its tone
-        tonePlayer = RtpSender.open(host);
+        tonePlayer = RtpSender.open(host, tone);
     }
 
     public int port() {
@@ -335,7 +333,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             LOG.debug("183 to call {} not sent: {}", call.callId(), e.toString());
             return false;
         }
-        return sender.play(reorderTone, target, () -> call.state() == SipCall.State.OFFERED,
+        return sender.play(target, () -> call.state() == SipCall.State.OFFERED,
                 () -> finalResponse(call, request, refusal.status(), refusal.phrase(), refusal.cause()));
     }
 

@@ -2,15 +2,10 @@ package dev.callgate.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callgate.testing.Race;
 import dev.callgate.testing.ServerSuite;
 import dev.callgate.testing.StoreKind;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,43 +19,22 @@ class InstanceRaceTest extends ServerSuite {
     static final int THREADS = 20;
 
     @RepeatedTest(3)
-    void exactlyFiveOfTwentyParallelCreatesSucceed() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Integer>> outcomes = new ArrayList<>();
-        try {
-            for (int i = 0; i < THREADS; i++) {
-                String alias = "race-" + i;
-                outcomes.add(pool.submit(statusOf(go, () -> connect.createInstance(r -> r
-                        .identityManagementType(DirectoryType.CONNECT_MANAGED).instanceAlias(alias)
-                        .inboundCallsEnabled(true).outboundCallsEnabled(true)))));
-            }
-            go.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> outcome : outcomes) {
-                statuses.add(outcome.get());
-            }
-
-            assertThat(statuses).filteredOn(s -> s == 200).hasSize(5);
-            assertThat(statuses).filteredOn(s -> s == 402).hasSize(15);
-            int listed = connect.listInstances(r -> r.maxResults(10)).instanceSummaryList().size();
-            assertThat(listed).isEqualTo(5);
-            assertThat(server.operator().usage("accounts/" + ACCOUNT + "/quotas?region=us-east-1", "INSTANCES_PER_REGION"))
-                    .isEqualTo(listed);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static Callable<Integer> statusOf(CountDownLatch go, Runnable call) {
-        return () -> {
-            go.await();
+    void exactlyFiveOfTwentyParallelCreatesSucceed() {
+        List<Integer> statuses = Race.run(THREADS, i -> {
             try {
-                call.run();
+                connect.createInstance(r -> r.identityManagementType(DirectoryType.CONNECT_MANAGED).instanceAlias("race-" + i)
+                        .inboundCallsEnabled(true).outboundCallsEnabled(true));
                 return 200;
             } catch (ServiceQuotaExceededException e) {
                 return e.statusCode();
             }
-        };
+        });
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(5);
+        assertThat(statuses).filteredOn(s -> s == 402).hasSize(15);
+        int listed = connect.listInstances(r -> r.maxResults(10)).instanceSummaryList().size();
+        assertThat(listed).isEqualTo(5);
+        assertThat(server.operator().usage("accounts/" + ACCOUNT + "/quotas?region=us-east-1", "INSTANCES_PER_REGION"))
+                .isEqualTo(listed);
     }
 }

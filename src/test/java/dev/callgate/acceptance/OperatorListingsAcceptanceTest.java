@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.connect.model.ThrottlingException;
 class OperatorListingsAcceptanceTest extends ServerSuite {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OTHER = "444455556666";
+    private static final String THIRD = "777788889999";
 
     @Override
     protected UnaryOperator<Settings> settings() {
@@ -53,10 +54,13 @@ class OperatorListingsAcceptanceTest extends ServerSuite {
         try (ConnectClient west = Clients.connect(server.port(), ACCOUNT, "us-west-2")) {
             Fixtures.newInstance(west, "west-one");
         }
+        try (ConnectClient third = Clients.connect(server.port(), THIRD, "us-east-1")) {
+            Fixtures.newInstance(third, "third-east");
+        }
         server.operator().setBillingEntity(OTHER, "AISPL");
 
         JsonNode accounts = get("/_callgate/accounts").path("accounts");
-        assertThat(accounts).extracting(a -> a.path("accountId").asText()).containsExactly(ACCOUNT, OTHER);
+        assertThat(accounts).extracting(a -> a.path("accountId").asText()).containsExactly(ACCOUNT, OTHER, THIRD);
         JsonNode mine = accounts.get(0);
         assertThat(mine.path("billingEntity").asText()).isEqualTo("AWS");
         assertThat(mine.path("regions")).extracting(r -> r.path("region").asText() + " " + r.path("instances").asLong() + "/"
@@ -64,6 +68,8 @@ class OperatorListingsAcceptanceTest extends ServerSuite {
         assertThat(mine.path("throttle").path("overrides").path("*").path("rate").asLong()).isEqualTo(1000);
         assertThat(accounts.get(1).path("billingEntity").asText()).isEqualTo("AISPL");
         assertThat(accounts.get(1).path("regions")).isEmpty();
+        assertThat(accounts.get(2).path("regions")).extracting(r -> r.path("region").asText() + " " + r.path("instances").asLong() + "/"
+                + r.path("quota").asLong()).as("each account's own count in a region another account uses too").containsExactly("us-east-1 1/5");
     }
 
     @Test

@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.callgate.config.Settings;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Fixtures;
+import dev.callgate.testing.Race;
 import dev.callgate.testing.ServerSuite;
 import dev.callgate.testing.StoreKind;
 import dev.callgate.testing.TestEditions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,7 +159,7 @@ class PhoneNumberMoveAcceptanceTest extends ServerSuite {
     }
 
     @Test
-    void manyNumbersRacingIntoTheLastSlotAdmitExactlyOne() throws Exception {
+    void manyNumbersRacingIntoTheLastSlotAdmitExactlyOne() {
         Fixtures third = Fixtures.newInstance(connect, "third");
         claim(target);
         claim(target);
@@ -172,7 +169,7 @@ class PhoneNumberMoveAcceptanceTest extends ServerSuite {
             numbers.add(claim(third));
         }
 
-        List<Boolean> admitted = race(numbers.size(), i -> {
+        List<Boolean> admitted = Race.run(numbers.size(), i -> {
             try {
                 connect.updatePhoneNumber(r -> r.phoneNumberId(numbers.get(i)).instanceId(target.instanceId));
                 return true;
@@ -189,12 +186,12 @@ class PhoneNumberMoveAcceptanceTest extends ServerSuite {
     }
 
     @Test
-    void racingMovesOfOneNumberAllLandAndItIsCountedOnce() throws Exception {
+    void racingMovesOfOneNumberAllLandAndItIsCountedOnce() {
         Fixtures third = Fixtures.newInstance(connect, "third");
         String id = claim(source);
         List<Fixtures> targets = List.of(target, third);
 
-        List<Boolean> moved = race(8, i -> {
+        List<Boolean> moved = Race.run(8, i -> {
             connect.updatePhoneNumber(r -> r.phoneNumberId(id).instanceId(targets.get(i % 2).instanceId));
             return true;
         });
@@ -205,34 +202,6 @@ class PhoneNumberMoveAcceptanceTest extends ServerSuite {
         assertThat(usage(source)).isZero();
         assertThat(usage(target) + usage(third)).isEqualTo(1);
         assertThat(usage(new Fixtures(connect, holder))).isEqualTo(1);
-    }
-
-    private interface Racer {
-        boolean run(int index) throws Exception;
-    }
-
-    /** Runs {@code count} racers at once and gathers their answers; any other failure fails the test. */
-    private static List<Boolean> race(int count, Racer racer) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> racers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                racers.add(pool.submit(() -> {
-                    start.await();
-                    return racer.run(index);
-                }));
-            }
-            start.countDown();
-            List<Boolean> answers = new ArrayList<>();
-            for (Future<Boolean> each : racers) {
-                answers.add(each.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private String available() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Fixtures;
+import dev.callgate.testing.Race;
 import dev.callgate.testing.ServerSuite;
 import dev.callgate.testing.StoreKind;
 import java.io.IOException;
@@ -14,12 +15,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -236,7 +231,7 @@ class QuotaRequestAcceptanceTest extends ServerSuite {
     }
 
     @Test
-    void racingSubmissionsAtNineteenOpenAdmitExactlyOne() throws Exception {
+    void racingSubmissionsAtNineteenOpenAdmitExactlyOne() {
         List<String> codes = List.of("L-9A46857E", "L-8F812903", QUEUES, "L-516BC0EB", "L-D3E7BE26", "L-20CD02F7", "L-68BBE2E8",
                 "L-0865B754", "L-F325A715", "L-22922690");
         List<String[]> keys = new ArrayList<>();
@@ -250,68 +245,38 @@ class QuotaRequestAcceptanceTest extends ServerSuite {
 
         // Each racer asks for another quota or instance, so only the 20-open limit can refuse it.
         List<String[]> racers = keys.subList(19, keys.size());
-        AtomicInteger admitted = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        CyclicBarrier start = new CyclicBarrier(racers.size());
-        ExecutorService pool = Executors.newFixedThreadPool(racers.size());
-        try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (String[] key : racers) {
-                runs.add(pool.submit((Callable<Void>) () -> {
-                    start.await();
-                    try {
-                        increase(key[0], 1000, key[1]);
-                        admitted.incrementAndGet();
-                    } catch (QuotaExceededException e) {
-                        assertThat(e.statusCode()).isEqualTo(400);
-                        refused.incrementAndGet();
-                    }
-                    return null;
-                }));
+        List<Boolean> admitted = Race.run(racers.size(), i -> {
+            String[] key = racers.get(i);
+            try {
+                increase(key[0], 1000, key[1]);
+                return true;
+            } catch (QuotaExceededException e) {
+                assertThat(e.statusCode()).isEqualTo(400);
+                return false;
             }
-            for (Future<?> run : runs) {
-                run.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        assertThat(admitted.get()).isEqualTo(1);
-        assertThat(refused.get()).isEqualTo(racers.size() - 1);
+        });
+        assertThat(admitted).filteredOn(a -> a).hasSize(1);
+        assertThat(admitted).filteredOn(a -> !a).hasSize(racers.size() - 1);
         assertThat(operator("GET", "/_callgate/requests?account=" + ACCOUNT + "&status=PENDING", null).path("requests")).hasSize(20);
     }
 
     @Test
-    void concurrentCreatesRightAfterAnApprovalAdmitExactlyTheNewRoom() throws Exception {
+    void concurrentCreatesRightAfterAnApprovalAdmitExactlyTheNewRoom() {
         for (int i = 0; i < 5; i++) {
             newInstance("base" + i);
         }
         operator("POST", "/_callgate/requests/" + increase(INSTANCES, 8, null).id() + "/approve", null);
 
-        AtomicInteger created = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Future<?>> runs = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                String alias = "race" + i;
-                runs.add(pool.submit((Callable<Void>) () -> {
-                    try {
-                        newInstance(alias);
-                        created.incrementAndGet();
-                    } catch (ServiceQuotaExceededException e) {
-                        refused.incrementAndGet();
-                    }
-                    return null;
-                }));
+        List<Boolean> created = Race.run(10, i -> {
+            try {
+                newInstance("race" + i);
+                return true;
+            } catch (ServiceQuotaExceededException e) {
+                return false;
             }
-            for (Future<?> run : runs) {
-                run.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        assertThat(created.get()).isEqualTo(3);
-        assertThat(refused.get()).isEqualTo(7);
+        });
+        assertThat(created).filteredOn(c -> c).hasSize(3);
+        assertThat(created).filteredOn(c -> !c).hasSize(7);
     }
 
     @Test

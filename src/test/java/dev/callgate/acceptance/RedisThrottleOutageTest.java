@@ -8,6 +8,7 @@ import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.RedisServer;
 import dev.callgate.testing.RunningServer;
+import dev.callgate.testing.Throttling;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -16,17 +17,22 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.DirectoryType;
 import software.amazon.awssdk.services.connect.model.InternalServiceException;
+import software.amazon.awssdk.services.connect.model.ListInstancesResponse;
+import software.amazon.awssdk.services.connect.model.ThrottlingException;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 import software.amazon.awssdk.services.servicequotas.model.ServiceException;
 
 /**
  * The throttle's Redis going away under a running server: a call whose bucket cannot be read is refused
  * with the service's own failure (InternalServiceException 500; Service Quotas' ServiceException), within
- * the 2 s timeout even when Redis holds the connection and answers nothing, and changes nothing; once
- * Redis is back, calls are metered again without a restart. Not a ThrottlingException: no limit was met.
+ * the 2 s timeout even when Redis holds the connection and answers nothing, and changes nothing (not a
+ * ThrottlingException: no limit was met); once Redis is back, calls are metered again without a restart:
+ * admitted, then throttled once the burst is spent.
  */
 class RedisThrottleOutageTest {
     static final String ACCOUNT = "111122223333";
+    /** ListInstances' burst in the current edition. */
+    static final int BURST = 5;
 
     RedisServer redis;
     RunningServer server;
@@ -66,8 +72,7 @@ class RedisThrottleOutageTest {
 
         redis.startAgain();
 
-        awaitMetered();
-        assertThat(connect.listInstances(r -> { }).instanceSummaryList()).as("the refused create changed nothing").isEmpty();
+        assertThat(awaitMetered().instanceSummaryList()).as("the refused create changed nothing").isEmpty();
     }
 
     @Test
@@ -87,16 +92,26 @@ class RedisThrottleOutageTest {
         awaitMetered();
     }
 
-    /** Calls until one is admitted: the connection is re-made in the background, at most a second apart. */
-    private void awaitMetered() {
+    /**
+     * Calls until one is admitted (the connection is re-made in the background, at most a second apart),
+     * then until one is throttled: the bucket is metered again, not merely passed through. The virtual
+     * clock stands still, so no token comes back meanwhile.
+     */
+    private ListInstancesResponse awaitMetered() {
+        ListInstancesResponse admitted = awaitAdmitted();
+        ThrottlingException refused = Throttling.drain(connect, 2 * BURST + 1).exception();
+        assertThat(refused.awsErrorDetails().errorMessage()).contains("BurstLimit " + BURST);
+        return admitted;
+    }
+
+    private ListInstancesResponse awaitAdmitted() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             try {
-                connect.listInstances(r -> { });
-                return;
+                return connect.listInstances(r -> { });
             } catch (InternalServiceException stillDown) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("calls were not metered again within 30 s of Redis coming back", stillDown);
+                    throw new AssertionError("calls were not admitted again within 30 s of Redis coming back", stillDown);
                 }
             }
             try {

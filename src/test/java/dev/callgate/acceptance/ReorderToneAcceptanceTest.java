@@ -37,7 +37,7 @@ class ReorderToneAcceptanceTest extends ServerSuite {
     @Override
     protected UnaryOperator<Settings> settings() {
         return s -> s.withEdition("2017-03-28").withClock(Settings.ClockMode.VIRTUAL)
-                .withCalls(CallSettings.forTests().withReorderTone(CallSettings.ReorderTone.parse("early-media")));
+                .withCalls(CallSettings.forTests().withReorderTone(CallSettings.parseReorderTone("early-media")));
     }
 
     @Test

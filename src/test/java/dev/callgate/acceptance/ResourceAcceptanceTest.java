@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.callgate.config.Settings;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Fixtures;
+import dev.callgate.testing.Race;
 import dev.callgate.testing.ServerSuite;
 import dev.callgate.testing.StoreKind;
 import dev.callgate.testing.TestEditions;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -426,89 +428,65 @@ class ResourceAcceptanceTest extends ServerSuite {
     }
 
     @Test
-    void parallelFirstCallsOpenAFreshInstanceOnceAndItsDefaultsCount() throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        try {
-            for (int round = 0; round < 2; round++) {
-                String alias = "fresh-" + round;
-                String id = connect.createInstance(r -> r.identityManagementType(DirectoryType.CONNECT_MANAGED)
-                        .instanceAlias(alias).inboundCallsEnabled(true).outboundCallsEnabled(true)).id();
-                var start = new java.util.concurrent.CountDownLatch(1);
-                List<java.util.concurrent.Future<Boolean>> creates = new java.util.ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    String name = "sp-" + i;
-                    creates.add(pool.submit(() -> {
-                        start.await();
-                        try {
-                            connect.createSecurityProfile(r -> r.instanceId(id).securityProfileName(name));
-                            return true;
-                        } catch (LimitExceededException full) {
-                            return false;
-                        }
-                    }));
+    void parallelFirstCallsOpenAFreshInstanceOnceAndItsDefaultsCount() {
+        for (int round = 0; round < 2; round++) {
+            String alias = "fresh-" + round;
+            String id = connect.createInstance(r -> r.identityManagementType(DirectoryType.CONNECT_MANAGED)
+                    .instanceAlias(alias).inboundCallsEnabled(true).outboundCallsEnabled(true)).id();
+            List<Boolean> created = Race.run(8, i -> {
+                try {
+                    connect.createSecurityProfile(r -> r.instanceId(id).securityProfileName("sp-" + i));
+                    return true;
+                } catch (LimitExceededException full) {
+                    return false;
                 }
-                start.countDown();
-                int created = 0;
-                for (var create : creates) {
-                    created += create.get() ? 1 : 0;
-                }
-                // The edition allows 7 security profiles; the 4 defaults, written by exactly one of the racers, take 4.
-                assertThat(created).as("round " + round).isEqualTo(3);
-                assertThat(connect.listSecurityProfiles(r -> r.instanceId(id)).securityProfileSummaryList()).hasSize(7);
-                assertThat(server.operator().usage("instances/" + id + "/quotas", "SECURITY_PROFILES")).isEqualTo(7);
-                assertThat(connect.listUsers(r -> r.instanceId(id)).userSummaryList()).hasSize(1);
-                assertThat(connect.listRoutingProfiles(r -> r.instanceId(id)).routingProfileSummaryList()).hasSize(1);
-            }
-        } finally {
-            pool.shutdownNow();
+            });
+            // The edition allows 7 security profiles; the 4 defaults, written by exactly one of the racers, take 4.
+            assertThat(created).as("round " + round).filteredOn(c -> c).hasSize(3);
+            assertThat(connect.listSecurityProfiles(r -> r.instanceId(id)).securityProfileSummaryList()).hasSize(7);
+            assertThat(server.operator().usage("instances/" + id + "/quotas", "SECURITY_PROFILES")).isEqualTo(7);
+            assertThat(connect.listUsers(r -> r.instanceId(id)).userSummaryList()).hasSize(1);
+            assertThat(connect.listRoutingProfiles(r -> r.instanceId(id)).routingProfileSummaryList()).hasSize(1);
         }
     }
 
     @Test
-    void aDeleteRacingACreateThatRefersToItLeavesNoDanglingReference() throws Exception {
+    void aDeleteRacingACreateThatRefersToItLeavesNoDanglingReference() {
         String queue = fx.queue("shared");
         String agent = fx.securityProfile("Agent");
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 12; round++) {
-                String profile = fx.routingProfile("race " + round, queue);
-                String username = "racer" + round;
-                // Stagger the delete a little differently each round, so both orders happen.
-                long delayMicros = (round % 6) * 1000L;
-                var start = new java.util.concurrent.CountDownLatch(1);
-                var deleted = pool.submit(() -> {
-                    start.await();
-                    java.util.concurrent.locks.LockSupport.parkNanos(delayMicros * 1000);
+        for (int round = 0; round < 12; round++) {
+            String profile = fx.routingProfile("race " + round, queue);
+            String username = "racer" + round;
+            // Stagger the delete a little differently each round, so both orders happen.
+            long delayMicros = (round % 6) * 1000L;
+            // Racer 0 deletes the profile (its id, or null when in use); racer 1 creates a user on it (its id, or null when gone).
+            List<String> outcomes = Race.run(2, i -> {
+                if (i == 0) {
+                    LockSupport.parkNanos(delayMicros * 1000);
                     try {
                         connect.deleteRoutingProfile(r -> r.instanceId(fx.instanceId).routingProfileId(profile));
-                        return true;
+                        return profile;
                     } catch (ResourceInUseException inUse) {
-                        return false;
-                    }
-                });
-                var created = pool.submit(() -> {
-                    start.await();
-                    try {
-                        return connect.createUser(r -> r.instanceId(fx.instanceId).username(username).password(Fixtures.PASSWORD)
-                                .routingProfileId(profile).securityProfileIds(agent)).userId();
-                    } catch (ResourceNotFoundException gone) {
                         return null;
                     }
-                });
-                start.countDown();
-                boolean profileDeleted = deleted.get();
-                String user = created.get();
-                // Exactly one of them won: the user has the profile, or the profile is gone and there is no user.
-                assertThat(profileDeleted).as("round " + round).isEqualTo(user == null);
-                if (user != null) {
-                    assertThat(connect.describeRoutingProfile(r -> r.instanceId(fx.instanceId).routingProfileId(profile))
-                            .routingProfile().numberOfAssociatedUsers()).isEqualTo(1);
-                    connect.deleteUser(r -> r.instanceId(fx.instanceId).userId(user));
-                    connect.deleteRoutingProfile(r -> r.instanceId(fx.instanceId).routingProfileId(profile));
                 }
+                try {
+                    return connect.createUser(r -> r.instanceId(fx.instanceId).username(username).password(Fixtures.PASSWORD)
+                            .routingProfileId(profile).securityProfileIds(agent)).userId();
+                } catch (ResourceNotFoundException gone) {
+                    return null;
+                }
+            });
+            boolean profileDeleted = outcomes.get(0) != null;
+            String user = outcomes.get(1);
+            // Exactly one of them won: the user has the profile, or the profile is gone and there is no user.
+            assertThat(profileDeleted).as("round " + round).isEqualTo(user == null);
+            if (user != null) {
+                assertThat(connect.describeRoutingProfile(r -> r.instanceId(fx.instanceId).routingProfileId(profile))
+                        .routingProfile().numberOfAssociatedUsers()).isEqualTo(1);
+                connect.deleteUser(r -> r.instanceId(fx.instanceId).userId(user));
+                connect.deleteRoutingProfile(r -> r.instanceId(fx.instanceId).routingProfileId(profile));
             }
-        } finally {
-            pool.shutdownNow();
         }
     }
 

@@ -7,6 +7,7 @@ import dev.callgate.config.Settings;
 import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Operator;
+import dev.callgate.testing.Race;
 import dev.callgate.testing.RedisServer;
 import dev.callgate.testing.RunningServer;
 import dev.callgate.testing.Stores;
@@ -15,9 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -53,12 +51,11 @@ class ThrottleExactnessTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql", "redis"})
-    void virtualTimeRandomCallsFromManyThreadsAndKeysAreAdmittedExactly(String place) throws Exception {
+    void virtualTimeRandomCallsFromManyThreadsAndKeysAreAdmittedExactly(String place) {
         List<AccessKey> keys = List.of(new AccessKey("AKIAALICE", "s1", ACCOUNT, "alice"), new AccessKey("AKIABOB", "s2", ACCOUNT, "bob"),
                 new AccessKey("AKIACAROL", "s3", ACCOUNT, "carol"), new AccessKey("AKIADAVE", "s4", OTHER, "dave"));
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        ExecutorService threads = Executors.newFixedThreadPool(6);
         try (RunningServer server = start(place, s -> s.withStrictAuth("op", keys)
                 .withThrottle(ThrottleMode.FAITHFUL).withClock(Settings.ClockMode.VIRTUAL))) {
             Operator operator = new Operator(server.port(), "op");
@@ -73,7 +70,7 @@ class ThrottleExactnessTest {
                 long gap = random.nextInt(1200);
                 now += gap;
                 times.add(now);
-                runRound(operator, threads, buckets, random, gap, 0, 7);
+                runRound(operator, buckets, random, gap, 0, 7);
             }
             // Phase 2: an idle gap refills every bucket, then demand saturates: more calls than tokens every round.
             int saturatedFrom = times.size();
@@ -82,7 +79,7 @@ class ThrottleExactnessTest {
                 long gap = round == 0 ? idle : 1 + random.nextInt(400);
                 now += gap;
                 times.add(now);
-                runRound(operator, threads, buckets, random, gap, 3, 7);
+                runRound(operator, buckets, random, gap, 3, 7);
             }
 
             for (BucketUnderTest bucket : buckets) {
@@ -93,8 +90,6 @@ class ThrottleExactnessTest {
                 assertThat(saturatedAdmitted).as("%s under saturation, seed %d", bucket.name(), seed)
                         .isEqualTo(BURST + (int) (RATE * saturatedMillis / 1000));
             }
-        } finally {
-            threads.shutdownNow();
         }
     }
 
@@ -102,9 +97,9 @@ class ThrottleExactnessTest {
         return keys.stream().map(k -> Clients.connect(server.port(), k.accessKeyId(), k.secretAccessKey(), region, false)).toList();
     }
 
-    /** Advances the clock by {@code gapMillis}, then fires every bucket's demand at once from the pool's threads. */
-    private static void runRound(Operator operator, ExecutorService threads, List<BucketUnderTest> buckets, Random random,
-                                 long gapMillis, int minDemand, int maxDemand) throws Exception {
+    /** Advances the clock by {@code gapMillis}, then fires every bucket's demand at once, a thread a call. */
+    private static void runRound(Operator operator, List<BucketUnderTest> buckets, Random random,
+                                 long gapMillis, int minDemand, int maxDemand) {
         operator.advanceClock(gapMillis);
         List<Callable<Void>> calls = new ArrayList<>();
         List<AtomicInteger> admitted = new ArrayList<>();
@@ -127,9 +122,7 @@ class ThrottleExactnessTest {
             }
         }
         Collections.shuffle(calls, random);
-        for (Future<Void> call : threads.invokeAll(calls)) {
-            call.get();
-        }
+        Race.run(calls.size(), i -> calls.get(i).call());
         for (int i = 0; i < buckets.size(); i++) {
             buckets.get(i).admitted().add(admitted.get(i).get());
         }
@@ -164,7 +157,7 @@ class ThrottleExactnessTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "redis"})
-    void realClockEightThreadsHammeringForTenSecondsAdmitBurstPlusRateTimesTen(String place) throws Exception {
+    void realClockEightThreadsHammeringForTenSecondsAdmitBurstPlusRateTimesTen(String place) {
         int threadCount = 8;
         long runNanos = TimeUnit.SECONDS.toNanos(10);
         try (RunningServer server = start(place, s -> s.withThrottle(ThrottleMode.FAITHFUL))) {
@@ -174,29 +167,22 @@ class ThrottleExactnessTest {
                 warmUp(client);
                 clients.add(client);
             }
-            AtomicInteger admitted = new AtomicInteger();
-            ExecutorService threads = Executors.newFixedThreadPool(threadCount);
             long start = System.nanoTime();
-            List<Future<?>> hammers = new ArrayList<>();
-            for (ConnectClient client : clients) {
-                hammers.add(threads.submit(() -> {
-                    while (System.nanoTime() - start < runNanos) {
-                        try {
-                            client.listInstances(r -> { });
-                            admitted.incrementAndGet();
-                        } catch (ThrottlingException refused) {
-                            // the common case while hammering
-                        }
+            int admitted = Race.run(threadCount, i -> {
+                int taken = 0;
+                while (System.nanoTime() - start < runNanos) {
+                    try {
+                        clients.get(i).listInstances(r -> { });
+                        taken++;
+                    } catch (ThrottlingException refused) {
+                        // the common case while hammering
                     }
-                }));
-            }
-            for (Future<?> hammer : hammers) {
-                hammer.get();
-            }
-            threads.shutdown();
+                }
+                return taken;
+            }).stream().mapToInt(Integer::intValue).sum();
             clients.forEach(ConnectClient::close);
 
-            assertThat(admitted.get()).isBetween(BURST + RATE * 10 - 1, BURST + RATE * 10 + 1);
+            assertThat(admitted).isBetween(BURST + RATE * 10 - 1, BURST + RATE * 10 + 1);
         }
     }
 

@@ -7,17 +7,14 @@ import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.testing.ChildServer;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Operator;
+import dev.callgate.testing.Race;
 import dev.callgate.testing.Stores;
+import dev.callgate.testing.Throttling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -71,7 +68,7 @@ class TwoNodeThrottleTest {
     }
 
     @Test
-    void bothNodesTogetherAdmitBurstPlusRateTimesElapsedNotTwice() throws Exception {
+    void bothNodesTogetherAdmitBurstPlusRateTimesElapsedNotTwice() {
         String account = "135713571357";
         List<ConnectClient> clients = new ArrayList<>();
         for (int i = 0; i < 2 * THREADS_PER_NODE; i++) {
@@ -79,23 +76,15 @@ class TwoNodeThrottleTest {
             warmUp(client);
             clients.add(client);
         }
-        ExecutorService threads = Executors.newFixedThreadPool(clients.size());
-        CountDownLatch go = new CountDownLatch(1);
-        AtomicLong deadline = new AtomicLong();
-        List<Future<Tally>> hammers = new ArrayList<>();
         try {
-            for (ConnectClient client : clients) {
-                hammers.add(threads.submit(hammer(client, go, deadline)));
-            }
-            deadline.set(System.nanoTime() + RUN_NANOS);
-            go.countDown();
+            AtomicLong deadline = new AtomicLong();
+            List<Tally> tallies = Race.run(clients.size(), i -> hammer(clients.get(i), deadline));
             int admitted = 0;
             long firstSent = Long.MAX_VALUE;
             long allStarted = Long.MIN_VALUE;
             long firstStopped = Long.MAX_VALUE;
             long lastAnswered = Long.MIN_VALUE;
-            for (Future<Tally> hammer : hammers) {
-                Tally tally = hammer.get();
+            for (Tally tally : tallies) {
                 admitted += tally.admitted();
                 firstSent = Math.min(firstSent, tally.firstSent());
                 allStarted = Math.max(allStarted, tally.firstSent());
@@ -111,7 +100,6 @@ class TwoNodeThrottleTest {
                             TimeUnit.NANOSECONDS.toMillis(elapsed), TimeUnit.NANOSECONDS.toMillis(saturated))
                     .isBetween(tokens(saturated) - 1, tokens(elapsed) + 1);
         } finally {
-            threads.shutdownNow();
             clients.forEach(ConnectClient::close);
         }
     }
@@ -121,26 +109,27 @@ class TwoNodeThrottleTest {
         return (int) (BURST + RATE * nanos / TimeUnit.SECONDS.toNanos(1));
     }
 
-    /** Calls until the common deadline, all threads stopping together so that none hammers alone at the end. */
-    private static Callable<Tally> hammer(ConnectClient client, CountDownLatch go, AtomicLong deadline) {
-        return () -> {
-            go.await();
-            int admitted = 0;
-            long firstSent = System.nanoTime();
-            long lastSent = firstSent;
-            long lastAnswered = firstSent;
-            while (lastAnswered < deadline.get()) {
-                lastSent = System.nanoTime();
-                try {
-                    client.listInstances(r -> { });
-                    admitted++;
-                } catch (ThrottlingException refused) {
-                    // the common case while hammering
-                }
-                lastAnswered = System.nanoTime();
+    /**
+     * Calls until the common deadline, which the first hammer off the line sets, all threads stopping
+     * together so that none hammers alone at the end.
+     */
+    private static Tally hammer(ConnectClient client, AtomicLong deadline) {
+        long firstSent = System.nanoTime();
+        deadline.compareAndSet(0, firstSent + RUN_NANOS);
+        int admitted = 0;
+        long lastSent = firstSent;
+        long lastAnswered = firstSent;
+        while (lastAnswered < deadline.get()) {
+            lastSent = System.nanoTime();
+            try {
+                client.listInstances(r -> { });
+                admitted++;
+            } catch (ThrottlingException refused) {
+                // the common case while hammering
             }
-            return new Tally(admitted, firstSent, lastSent, lastAnswered);
-        };
+            lastAnswered = System.nanoTime();
+        }
+        return new Tally(admitted, firstSent, lastSent, lastAnswered);
     }
 
     /** Loads the client's classes and connections on another operation's bucket, so the run starts hot. */
@@ -162,7 +151,8 @@ class TwoNodeThrottleTest {
             new Operator(nodeA.port()).send("PUT", path, "{\"operation\":\"ListInstances\",\"rate\":1,\"burst\":1}");
 
             assertThat(new Operator(nodeB.port()).send("GET", path, null).body()).contains("\"ListInstances\":{\"rate\":1,\"burst\":1}");
-            ThrottlingException refused = firstRefusal(onB);
+            // The 4 tokens in hand were capped at the new burst of 1: one call is admitted, two at most.
+            ThrottlingException refused = Throttling.drain(onB, 3).exception();
             assertThat(refused.awsErrorDetails().errorMessage()).contains("RateLimit 1 per second", "BurstLimit 1");
 
             new Operator(nodeA.port()).send("POST", "/_callgate/reset", null);
@@ -175,7 +165,7 @@ class TwoNodeThrottleTest {
     void overrideRaisedThroughOneNodeGrantsNoInstantBurstOnTheOther() {
         String account = "357935793579";
         try (ConnectClient onB = Clients.connect(nodeB.port(), account, "us-east-1")) {
-            long emptied = drain(onB);
+            long emptied = Throttling.drain(onB, 2 * BURST + 1).sentNanos();
 
             new Operator(nodeA.port()).send("PUT", "/_callgate/accounts/" + account + "/throttle",
                     "{\"operation\":\"ListInstances\",\"rate\":1,\"burst\":1000}");
@@ -197,30 +187,5 @@ class TwoNodeThrottleTest {
                     .isLessThanOrEqualTo(1 + (int) (RATE * elapsed / TimeUnit.SECONDS.toNanos(1)));
             assertThat(refusals).isNotEmpty().allSatisfy(message -> assertThat(message).contains("RateLimit 1 per second", "BurstLimit 1000"));
         }
-    }
-
-    /** Calls until refused; when the refused call was sent: from then on the bucket held less than one token. */
-    private static long drain(ConnectClient client) {
-        for (int call = 0; call <= 2 * BURST; call++) {
-            long sent = System.nanoTime();
-            try {
-                client.listInstances(r -> { });
-            } catch (ThrottlingException refused) {
-                return sent;
-            }
-        }
-        throw new AssertionError("a bucket of burst " + BURST + " admitted " + (2 * BURST + 1) + " calls in a row");
-    }
-
-    /** Calls until refused: the 4 tokens in hand were capped at the new burst of 1, so the second call at most. */
-    private static ThrottlingException firstRefusal(ConnectClient client) {
-        for (int call = 0; call < 3; call++) {
-            try {
-                client.listInstances(r -> { });
-            } catch (ThrottlingException refused) {
-                return refused;
-            }
-        }
-        throw new AssertionError("three calls were admitted on a bucket of burst 1 and rate 1 per second");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.callgate.accounts.BillingEntity;
 import dev.callgate.config.CallSettings;
 import dev.callgate.config.Settings;
+import dev.callgate.sip.ReorderTone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,11 +66,13 @@ class SettingSourcesTest {
         assertThat(settings.calls().sipPort()).isEqualTo(5070);
         assertThat(settings.calls().sipTrunk()).isEqualTo("10.0.0.9:5060");
         assertThat(settings.calls().maxCallDuration()).isEqualTo(Duration.ofMinutes(90));
-        assertThat(settings.calls().reorderTone()).as("North America's tone").isEqualTo(CallSettings.ReorderTone.US);
+        assertThat(settings.calls().reorderTone()).as("North America's tone").isEqualTo(ReorderTone.US);
+        assertThat(settings.calls().reorderToneLabel()).isEqualTo("early-media:us");
         assertThat(parse(new String[] {"serve", "--reorder-tone", "early-media:uk"}, Map.of()).calls().reorderTone())
-                .isEqualTo(CallSettings.ReorderTone.UK);
+                .isEqualTo(ReorderTone.UK);
         assertThat(parse(new String[] {"serve"}, Map.of()).calls())
-                .isEqualTo(new CallSettings(5060, null, Duration.ofHours(4), CallSettings.ReorderTone.OFF));
+                .isEqualTo(new CallSettings(5060, null, Duration.ofHours(4), null));
+        assertThat(CallSettings.forTests().reorderToneLabel()).isEqualTo("off");
         assertThatThrownBy(() -> parse(new String[] {"serve", "--reorder-tone", "loud"}, Map.of()))
                 .hasMessage("--reorder-tone must be off, early-media (North America's tone) or early-media:us, :uk, :de, :jp or :au,"
                         + " not 'loud'");

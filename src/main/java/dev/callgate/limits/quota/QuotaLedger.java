@@ -99,7 +99,7 @@ public final class QuotaLedger {
         return usages(connection, List.of(scope), unopened).get(scope);
     }
 
-    /** The same for several scopes of one kind (an account's regions), read in one query. */
+    /** The same for several scopes of one kind (every account's regions), read in one query. */
     public Map<QuotaScope, Map<Quota, Usage>> usages(Connection connection, List<QuotaScope> scopes, Unopened unopened)
             throws SQLException {
         Map<String, QuotaScope> byKey = new LinkedHashMap<>();

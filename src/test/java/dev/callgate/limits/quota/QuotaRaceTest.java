@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callgate.config.Settings;
 import dev.callgate.testing.Fixtures;
+import dev.callgate.testing.Race;
 import dev.callgate.testing.ReportsClient;
 import dev.callgate.testing.ServerSuite;
 import dev.callgate.testing.StoreKind;
 import dev.callgate.testing.TestEditions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +48,7 @@ class QuotaRaceTest extends ServerSuite {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void raceOfTwiceTheRoomLeavesExactlyTheRoom(QuotaCases.QuotaCase quotaCase) throws Exception {
+    void raceOfTwiceTheRoomLeavesExactlyTheRoom(QuotaCases.QuotaCase quotaCase) {
         QuotaCases.Arena arena = new QuotaCases.Arena(connect, reports, Fixtures.newInstance(connect, "race"));
         long limit = TestEditions.RACE.get(quotaCase.quota());
         quotaCase.prepare().prepare(arena, (int) (2 * limit + 3));
@@ -67,7 +63,13 @@ class QuotaRaceTest extends ServerSuite {
         assertThat(quotaCase.usage().count(arena)).isEqualTo(before + 1);
 
         int room = (int) limit - before - 1;
-        List<Outcome> outcomes = race(2 * room, i -> quotaCase.create().create(arena, i + 1));
+        List<Outcome> outcomes = Race.run(2 * room, i -> {
+            try {
+                return new Outcome(i, quotaCase.create().create(arena, i + 1), null);
+            } catch (RuntimeException e) {
+                return new Outcome(i, null, e);
+            }
+        });
         List<Outcome> succeeded = outcomes.stream().filter(o -> o.handle != null).toList();
         assertThat(succeeded).as("creates that succeeded out of " + 2 * room).hasSize(room);
         for (Outcome refused : outcomes.stream().filter(o -> o.handle == null).toList()) {
@@ -89,34 +91,6 @@ class QuotaRaceTest extends ServerSuite {
                 .satisfies(e -> assertThat(code(e)).isEqualTo(quotaCase.quota().refusal().wireName()));
     }
 
-    private static List<Outcome> race(int creates, IndexedCreate create) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(creates);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (int i = 0; i < creates; i++) {
-                int index = i;
-                Callable<Outcome> call = () -> {
-                    start.await();
-                    try {
-                        return new Outcome(index, create.create(index), null);
-                    } catch (RuntimeException e) {
-                        return new Outcome(index, null, e);
-                    }
-                };
-                futures.add(pool.submit(call));
-            }
-            start.countDown();
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> future : futures) {
-                outcomes.add(future.get());
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private static String code(Throwable e) {
         if (e instanceof AwsServiceException aws) {
             return aws.awsErrorDetails().errorCode();
@@ -129,11 +103,6 @@ class QuotaRaceTest extends ServerSuite {
 
     private static String message(Throwable e) {
         return e instanceof AwsServiceException aws ? aws.awsErrorDetails().errorMessage() : e.getMessage();
-    }
-
-    @FunctionalInterface
-    private interface IndexedCreate {
-        String create(int index);
     }
 
     private record Outcome(int index, String handle, RuntimeException error) {
