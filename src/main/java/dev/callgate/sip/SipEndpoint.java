@@ -18,9 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sip.ClientTransaction;
@@ -65,6 +68,14 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     static final int MIN_SESSION_EXPIRES = 90;
     private static final int SESSION_INTERVAL_TOO_SMALL = 422;
     private static final Pattern DELTA_SECONDS = Pattern.compile("^\\s*(\\d{1,9})");
+    /** Threads deciding on INVITEs at once (each decision is a store transaction). */
+    static final int OFFER_WORKERS = 8;
+    /**
+     * INVITEs that may wait for a worker. Past them a flood is refused at once ({@link Verdict#CONGESTED})
+     * rather than queued without limit: at about a thousand admissions a second, a caller at the back of a
+     * full queue waits about a second for its answer.
+     */
+    static final int OFFER_QUEUE = 1000;
 
     private final SipStackImpl stack;
     private final SipProvider provider;
@@ -73,27 +84,34 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     private final AddressFactoryImpl addresses = new AddressFactoryImpl();
     private final String host;
     private final int port;
-    /** Admission touches the store: it runs here, never on the stack's threads. */
-    private final ExecutorService offers = Executors.newFixedThreadPool(8, runnable -> {
-        Thread thread = new Thread(runnable, "sip-offers");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Admission touches the store: it runs here, never on the stack's threads; a full queue refuses the execution. */
+    private final ExecutorService offers;
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
     private volatile CallRouter router;
     /** Plays {@link #reorderTone} before a 503 for want of a slot; null when that option is off. */
     private volatile RtpSender tonePlayer;
     private volatile ReorderTone reorderTone;
 
-    private SipEndpoint(SipStackImpl stack, SipProvider provider, String host, int port) {
+    private SipEndpoint(SipStackImpl stack, SipProvider provider, String host, int port, int offerQueue) {
         this.stack = stack;
         this.provider = provider;
         this.host = host;
         this.port = port;
+        this.offers = new ThreadPoolExecutor(OFFER_WORKERS, OFFER_WORKERS, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(offerQueue), runnable -> {
+                    Thread thread = new Thread(runnable, "sip-offers");
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     /** Listens on {@code port} (0: a port free for both UDP and TCP) of {@code bind}; calls wait for {@link #route}. */
     public static SipEndpoint listen(String bind, int port) {
+        return listen(bind, port, OFFER_QUEUE);
+    }
+
+    /** As {@link #listen(String, int)}, with at most {@code offerQueue} INVITEs waiting for a worker. */
+    static SipEndpoint listen(String bind, int port, int offerQueue) {
         int chosen = port == 0 ? freePort(bind) : port;
         Properties properties = new Properties();
         properties.setProperty("javax.sip.STACK_NAME", "callgate-" + bind + "-" + chosen);
@@ -113,7 +131,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             ListeningPoint tcp = stack.createListeningPoint(bind, chosen, ListeningPoint.TCP);
             SipProvider provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
-            SipEndpoint endpoint = new SipEndpoint(stack, provider, bind, chosen);
+            SipEndpoint endpoint = new SipEndpoint(stack, provider, bind, chosen, offerQueue);
             provider.addSipListener(endpoint);
             stack.start();
             return endpoint;
@@ -264,7 +282,11 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         String caller = userPart(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
         SipCall call = SipCall.inbound(callId(request), dialled, caller, sessionExpires, transaction, newTag());
         calls.put(call.callId(), call);
-        offers.execute(() -> decide(call, request));
+        try {
+            offers.execute(() -> decide(call, request));
+        } catch (RejectedExecutionException full) {
+            refuse(call, request, Verdict.CONGESTED);
+        }
     }
 
     /** Asks the router, then answers: 180 and 200 with SDP when admitted, the verdict's final response otherwise. */
@@ -280,7 +302,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         }
         if (verdict != Verdict.ADMIT) {
             if (verdict != Verdict.NO_CIRCUIT || !toneBeforeRefusal(call, request, verdict)) {
-                finalResponse(call, request, verdict.status(), verdict.phrase(), verdict.cause());
+                refuse(call, request, verdict);
             }
             return;
         }
@@ -336,7 +358,11 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             return false;
         }
         return sender.play(reorderTone, target, () -> call.state() == SipCall.State.OFFERED,
-                () -> finalResponse(call, request, refusal.status(), refusal.phrase(), refusal.cause()));
+                () -> refuse(call, request, refusal));
+    }
+
+    private void refuse(SipCall call, Request request, Verdict verdict) {
+        finalResponse(call, request, verdict.status(), verdict.phrase(), verdict.cause());
     }
 
     private void finalResponse(SipCall call, Request request, int status, String phrase, Verdict.Cause cause) {
