@@ -3,6 +3,7 @@ package dev.callgate.sip;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.TransactionExt;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
@@ -124,6 +125,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         // Room in the kernel for the datagrams of a burst (or of a collector pause) rather than dropping them.
         properties.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(1 << 20));
         properties.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", WithoutTls.class.getName());
+        properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", ConnectionWatch.class.getName());
         SipStackImpl stack = null;
         try {
             stack = new SipStackImpl(properties);
@@ -280,7 +282,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             return;
         }
         String caller = userPart(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
-        SipCall call = SipCall.inbound(callId(request), dialled, caller, sessionExpires, transaction, newTag());
+        SipCall call = SipCall.inbound(callId(request), dialled, caller, sessionExpires, transaction, newTag(), connection(transaction));
         calls.put(call.callId(), call);
         try {
             offers.execute(() -> decide(call, request));
@@ -490,9 +492,28 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         }
     }
 
+    /**
+     * A TCP connection failed or ended (see {@link ConnectionWatch}): the calls that came on it end now, each
+     * once, and an answered call's dialog goes with them. Over UDP an error says nothing of one caller (sipp
+     * and proxies send every call from one port): those calls end by their timers.
+     */
     @Override
     public void processIOException(IOExceptionEvent event) {
         LOG.debug("SIP transport error to {}:{} over {}", event.getHost(), event.getPort(), event.getTransport());
+        if (!ListeningPoint.TCP.equalsIgnoreCase(event.getTransport())) {
+            return;
+        }
+        String connection = event.getHost() + ":" + event.getPort();
+        for (SipCall call : calls.values()) {
+            if (connection.equals(call.connection()) && call.end()) {
+                calls.remove(call.callId());
+                Dialog dialog = call.dialog();
+                if (dialog != null) {
+                    dialog.delete();
+                }
+                router.ended(call, Ending.CONNECTION_LOST);
+            }
+        }
     }
 
     @Override
@@ -563,6 +584,12 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     /** The (silent) media port the SDP names: the one above the SIP port, as many SIP servers do. */
     private int mediaPort() {
         return port < 65534 ? port + 2 - port % 2 : 10000;
+    }
+
+    /** The peer's address and port when the transaction came over TCP (its connection), else null. */
+    private static String connection(ServerTransaction transaction) {
+        TransactionExt received = (TransactionExt) transaction;
+        return ListeningPoint.TCP.equalsIgnoreCase(received.getTransport()) ? received.getPeerAddress() + ":" + received.getPeerPort() : null;
     }
 
     private static String callId(Request request) {
