@@ -6,7 +6,7 @@ public enum CallEnd {
     CUSTOMER_DISCONNECT,
     /** StopContact, or the operator ended the call. */
     API,
-    /** The signalling failed: no ACK, no answer, a refusal from the far end. */
+    /** The signalling failed: no ACK, no answer, a refusal from the far end, the caller's connection lost. */
     TELECOM_PROBLEM,
     /** A guard ended it: the max call duration, an unrefreshed session timer, or a lease that ran out. */
     EXPIRED

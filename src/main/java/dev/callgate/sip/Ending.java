@@ -12,5 +12,7 @@ public enum Ending {
     /** The called side refused an outbound call with a final non-2xx response. */
     REJECTED,
     /** The called side never answered an outbound INVITE. */
-    NO_ANSWER
+    NO_ANSWER,
+    /** The caller's TCP connection closed or failed. */
+    CONNECTION_LOST
 }

@@ -21,29 +21,32 @@ public final class SipCall {
     private final String caller;
     private final Integer sessionExpires;
     private final String localTag;
+    private final String connection;
     private ServerTransaction invite;
     private ClientTransaction outboundInvite;
     private Dialog dialog;
     private State state = State.OFFERED;
 
-    private SipCall(String callId, Direction direction, String dialled, String caller, Integer sessionExpires, String localTag) {
+    private SipCall(String callId, Direction direction, String dialled, String caller, Integer sessionExpires, String localTag,
+            String connection) {
         this.callId = callId;
         this.direction = direction;
         this.dialled = dialled;
         this.caller = caller;
         this.sessionExpires = sessionExpires;
         this.localTag = localTag;
+        this.connection = connection;
     }
 
     static SipCall inbound(String callId, String dialled, String caller, Integer sessionExpires, ServerTransaction invite,
-            String localTag) {
-        SipCall call = new SipCall(callId, Direction.INBOUND, dialled, caller, sessionExpires, localTag);
+            String localTag, String connection) {
+        SipCall call = new SipCall(callId, Direction.INBOUND, dialled, caller, sessionExpires, localTag, connection);
         call.invite = invite;
         return call;
     }
 
     static SipCall outbound(String callId, String dialled, String caller, ClientTransaction invite, String localTag) {
-        SipCall call = new SipCall(callId, Direction.OUTBOUND, dialled, caller, null, localTag);
+        SipCall call = new SipCall(callId, Direction.OUTBOUND, dialled, caller, null, localTag, null);
         call.outboundInvite = invite;
         return call;
     }
@@ -73,6 +76,11 @@ public final class SipCall {
 
     String localTag() {
         return localTag;
+    }
+
+    /** The caller's TCP connection ({@code address:port}) the INVITE came on; null over UDP and for outbound calls. */
+    String connection() {
+        return connection;
     }
 
     synchronized ServerTransaction invite() {

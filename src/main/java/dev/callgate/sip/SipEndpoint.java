@@ -3,6 +3,7 @@ package dev.callgate.sip;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.SipListenerExt;
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.TransactionExt;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
@@ -18,9 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sip.ClientTransaction;
@@ -65,6 +69,14 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     static final int MIN_SESSION_EXPIRES = 90;
     private static final int SESSION_INTERVAL_TOO_SMALL = 422;
     private static final Pattern DELTA_SECONDS = Pattern.compile("^\\s*(\\d{1,9})");
+    /** Threads deciding on INVITEs at once (each decision is a store transaction). */
+    static final int OFFER_WORKERS = 8;
+    /**
+     * INVITEs that may wait for a worker. Past them a flood is refused at once ({@link Verdict#CONGESTED})
+     * rather than queued without limit: at about a thousand admissions a second, a caller at the back of a
+     * full queue waits about a second for its answer.
+     */
+    static final int OFFER_QUEUE = 1000;
 
     private final SipStackImpl stack;
     private final SipProvider provider;
@@ -73,26 +85,33 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     private final AddressFactoryImpl addresses = new AddressFactoryImpl();
     private final String host;
     private final int port;
-    /** Admission touches the store: it runs here, never on the stack's threads. */
-    private final ExecutorService offers = Executors.newFixedThreadPool(8, runnable -> {
-        Thread thread = new Thread(runnable, "sip-offers");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Admission touches the store: it runs here, never on the stack's threads; a full queue refuses the execution. */
+    private final ExecutorService offers;
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
     private volatile CallRouter router;
     /** Plays the reorder tone before a 503 for want of a slot; null when that option is off. */
     private volatile RtpSender tonePlayer;
 
-    private SipEndpoint(SipStackImpl stack, SipProvider provider, String host, int port) {
+    private SipEndpoint(SipStackImpl stack, SipProvider provider, String host, int port, int offerQueue) {
         this.stack = stack;
         this.provider = provider;
         this.host = host;
         this.port = port;
+        this.offers = new ThreadPoolExecutor(OFFER_WORKERS, OFFER_WORKERS, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(offerQueue), runnable -> {
+                    Thread thread = new Thread(runnable, "sip-offers");
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     /** Listens on {@code port} (0: a port free for both UDP and TCP) of {@code bind}; calls wait for {@link #route}. */
     public static SipEndpoint listen(String bind, int port) {
+        return listen(bind, port, OFFER_QUEUE);
+    }
+
+    /** As {@link #listen(String, int)}, with at most {@code offerQueue} INVITEs waiting for a worker. */
+    static SipEndpoint listen(String bind, int port, int offerQueue) {
         int chosen = port == 0 ? freePort(bind) : port;
         Properties properties = new Properties();
         properties.setProperty("javax.sip.STACK_NAME", "callgate-" + bind + "-" + chosen);
@@ -105,6 +124,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         // Room in the kernel for the datagrams of a burst (or of a collector pause) rather than dropping them.
         properties.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(1 << 20));
         properties.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", WithoutTls.class.getName());
+        properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", ConnectionWatch.class.getName());
         SipStackImpl stack = null;
         try {
             stack = new SipStackImpl(properties);
@@ -112,7 +132,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             ListeningPoint tcp = stack.createListeningPoint(bind, chosen, ListeningPoint.TCP);
             SipProvider provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
-            SipEndpoint endpoint = new SipEndpoint(stack, provider, bind, chosen);
+            SipEndpoint endpoint = new SipEndpoint(stack, provider, bind, chosen, offerQueue);
             provider.addSipListener(endpoint);
             stack.start();
             return endpoint;
@@ -260,9 +280,13 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             return;
         }
         String caller = userPart(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
-        SipCall call = SipCall.inbound(callId(request), dialled, caller, sessionExpires, transaction, newTag());
+        SipCall call = SipCall.inbound(callId(request), dialled, caller, sessionExpires, transaction, newTag(), connection(transaction));
         calls.put(call.callId(), call);
-        offers.execute(() -> decide(call, request));
+        try {
+            offers.execute(() -> decide(call, request));
+        } catch (RejectedExecutionException full) {
+            refuse(call, request, Verdict.CONGESTED);
+        }
     }
 
     /** Asks the router, then answers: 180 and 200 with SDP when admitted, the verdict's final response otherwise. */
@@ -278,7 +302,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         }
         if (verdict != Verdict.ADMIT) {
             if (verdict != Verdict.NO_CIRCUIT || !toneBeforeRefusal(call, request, verdict)) {
-                finalResponse(call, request, verdict.status(), verdict.phrase(), verdict.cause());
+                refuse(call, request, verdict);
             }
             return;
         }
@@ -333,8 +357,11 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             LOG.debug("183 to call {} not sent: {}", call.callId(), e.toString());
             return false;
         }
-        return sender.play(target, () -> call.state() == SipCall.State.OFFERED,
-                () -> finalResponse(call, request, refusal.status(), refusal.phrase(), refusal.cause()));
+        return sender.play(target, () -> call.state() == SipCall.State.OFFERED, () -> refuse(call, request, refusal));
+    }
+
+    private void refuse(SipCall call, Request request, Verdict verdict) {
+        finalResponse(call, request, verdict.status(), verdict.phrase(), verdict.cause());
     }
 
     private void finalResponse(SipCall call, Request request, int status, String phrase, Verdict.Cause cause) {
@@ -462,9 +489,28 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         }
     }
 
+    /**
+     * A TCP connection failed or ended (see {@link ConnectionWatch}): the calls that came on it end now, each
+     * once, and an answered call's dialog goes with them. Over UDP an error says nothing of one caller (sipp
+     * and proxies send every call from one port): those calls end by their timers.
+     */
     @Override
     public void processIOException(IOExceptionEvent event) {
         LOG.debug("SIP transport error to {}:{} over {}", event.getHost(), event.getPort(), event.getTransport());
+        if (!ListeningPoint.TCP.equalsIgnoreCase(event.getTransport())) {
+            return;
+        }
+        String connection = event.getHost() + ":" + event.getPort();
+        for (SipCall call : calls.values()) {
+            if (connection.equals(call.connection()) && call.end()) {
+                calls.remove(call.callId());
+                Dialog dialog = call.dialog();
+                if (dialog != null) {
+                    dialog.delete();
+                }
+                router.ended(call, Ending.CONNECTION_LOST);
+            }
+        }
     }
 
     @Override
@@ -535,6 +581,12 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     /** The (silent) media port the SDP names: the one above the SIP port, as many SIP servers do. */
     private int mediaPort() {
         return port < 65534 ? port + 2 - port % 2 : 10000;
+    }
+
+    /** The peer's address and port when the transaction came over TCP (its connection), else null. */
+    private static String connection(ServerTransaction transaction) {
+        TransactionExt received = (TransactionExt) transaction;
+        return ListeningPoint.TCP.equalsIgnoreCase(received.getTransport()) ? received.getPeerAddress() + ":" + received.getPeerPort() : null;
     }
 
     private static String callId(Request request) {

@@ -12,7 +12,10 @@ import dev.callgate.testing.ReportsClient;
 import dev.callgate.testing.ServerSuite;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,8 @@ import software.amazon.awssdk.services.connect.model.ContactNotFoundException;
 /**
  * Inbound calls and their slots (limits.md §4) on an instance of the 2017-03-28 edition (10 concurrent
  * calls), over raw SIP and the simulated-call API, with the virtual clock driving every deadline: the
- * max call duration (10 minutes here), the ACK the caller owes (32 s) and RFC 4028 session timers.
+ * max call duration (10 minutes here), the ACK the caller owes (32 s) and RFC 4028 session timers; and, with
+ * the clock standing still, a TCP caller's lost connection.
  */
 class CallAcceptanceTest extends ServerSuite {
     private static final String CONCURRENT_CALLS = "CONCURRENT_CALLS";
@@ -131,6 +135,37 @@ class CallAcceptanceTest extends ServerSuite {
             assertThat(RawSip.status(sip.receive())).isEqualTo(400);
 
             assertThat(RawSip.status(call(sip, number))).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aTcpCallerWhoseConnectionDropsGivesItsSlotBackAtOnce() {
+        Fixtures instance = Fixtures.newInstance(connect, "tcpdrop");
+        String number = Calls.claimNumber(connect, instance.instanceId);
+        Calls calls = calls();
+        Set<String> simulated = new HashSet<>();
+        for (int i = 0; i < 9; i++) {
+            simulated.add(calls.place(instance.instanceId, number, 600).path("contactId").asText());
+        }
+        String contactId;
+        try (RawSip tcp = RawSip.overTcp(server.sipPort()); RawSip udp = new RawSip(server.sipPort())) {
+            String callId = UUID.randomUUID().toString();
+            tcp.send(tcp.invite(number, callId));
+            String ok = last(tcp.untilFinal(callId));
+            assertThat(RawSip.status(ok)).isEqualTo(200);
+            tcp.send(inDialog("ACK", ok, callId, 1));
+            contactId = liveContacts(instance).stream().filter(id -> !simulated.contains(id)).findFirst().orElseThrow();
+            assertThat(usage(instance)).isEqualTo(10);
+            assertThat(RawSip.status(call(udp, number))).as("the TCP call holds the last slot").isEqualTo(503);
+
+            tcp.reset();
+
+            // The clock stands still, so no timer can end the call: only its lost connection does, and only once.
+            assertThat(server.operator().awaitUsage("instances/" + instance.instanceId + "/quotas", CONCURRENT_CALLS, 9)).isEqualTo(9);
+            assertThat(liveContacts(instance)).containsExactlyInAnyOrderElementsOf(simulated);
+            assertThat(describe(instance, contactId).disconnectReason()).isEqualTo("TELECOM_PROBLEM");
+            assertThat(RawSip.status(call(udp, number))).as("the freed slot takes the next call").isEqualTo(200);
+            assertThat(usage(instance)).isEqualTo(10);
         }
     }
 
@@ -247,6 +282,12 @@ class CallAcceptanceTest extends ServerSuite {
 
     private long usage(Fixtures instance) {
         return server.operator().usage("instances/" + instance.instanceId + "/quotas", CONCURRENT_CALLS);
+    }
+
+    private List<String> liveContacts(Fixtures instance) {
+        List<String> contactIds = new ArrayList<>();
+        calls().live(instance.instanceId).path("calls").forEach(call -> contactIds.add(call.path("contactId").asText()));
+        return contactIds;
     }
 
     private Contact describe(Fixtures instance, String contactId) {

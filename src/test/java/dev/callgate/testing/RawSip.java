@@ -1,29 +1,59 @@
 package dev.callgate.testing;
 
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A bare UDP SIP caller: sends hand-written requests and collects the responses as text, to assert exact headers. */
+/**
+ * A bare SIP caller, over UDP or over one TCP connection: sends hand-written requests and collects the responses
+ * as text, to assert exact headers.
+ */
 public final class RawSip implements AutoCloseable {
+    private static final int TIMEOUT_MILLIS = 10_000;
     private final DatagramSocket socket;
+    /** The connection of a caller over TCP; null over UDP. */
+    private final Socket connection;
     private final int serverPort;
 
     public RawSip(int serverPort) {
         this.serverPort = serverPort;
+        this.connection = null;
         try {
             socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(TIMEOUT_MILLIS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private RawSip(int serverPort, Socket connection) {
+        this.serverPort = serverPort;
+        this.connection = connection;
+        this.socket = null;
+    }
+
+    /** A caller on a TCP connection of its own to the server's SIP port. */
+    public static RawSip overTcp(int serverPort) {
+        Socket connection = new Socket();
+        try {
+            connection.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort), TIMEOUT_MILLIS);
+            connection.setSoTimeout(TIMEOUT_MILLIS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RawSip(serverPort, connection);
     }
 
     /** An INVITE to {@code user} with an SDP offer (PCMU on 127.0.0.1:6000) and optional extra header lines. */
@@ -35,22 +65,31 @@ public final class RawSip implements AutoCloseable {
     public String inviteWithMedia(String user, String callId, String mediaLine, String... extraHeaders) {
         String sdp = "v=0\r\no=raw 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" + mediaLine + "\r\n";
         return "INVITE sip:" + user + "@127.0.0.1:" + serverPort + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 127.0.0.1:" + socket.getLocalPort() + ";branch=z9hG4bK" + UUID.randomUUID() + "\r\n"
+                + "Via: SIP/2.0/" + (connection == null ? "UDP" : "TCP") + " 127.0.0.1:" + localPort() + ";branch=z9hG4bK" + UUID.randomUUID() + "\r\n"
                 + "Max-Forwards: 70\r\n"
-                + "From: <sip:caller@127.0.0.1:" + socket.getLocalPort() + ">;tag=raw1\r\n"
+                + "From: <sip:caller@127.0.0.1:" + localPort() + ">;tag=raw1\r\n"
                 + "To: <sip:" + user + "@127.0.0.1:" + serverPort + ">\r\n"
                 + "Call-ID: " + callId + "\r\n"
                 + "CSeq: 1 INVITE\r\n"
-                + "Contact: <sip:caller@127.0.0.1:" + socket.getLocalPort() + ">\r\n"
+                + "Contact: <sip:caller@127.0.0.1:" + localPort() + (connection == null ? "" : ";transport=tcp") + ">\r\n"
                 + String.join("", extraHeaders.length == 0 ? List.of() : List.of(String.join("\r\n", extraHeaders) + "\r\n"))
                 + "Content-Type: application/sdp\r\n"
                 + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp;
     }
 
+    private int localPort() {
+        return connection == null ? socket.getLocalPort() : connection.getLocalPort();
+    }
+
     public void send(String message) {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         try {
-            socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), serverPort));
+            if (connection == null) {
+                socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), serverPort));
+            } else {
+                connection.getOutputStream().write(bytes);
+                connection.getOutputStream().flush();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,16 +111,48 @@ public final class RawSip implements AutoCloseable {
     }
 
     public String receive() {
-        byte[] buffer = new byte[65_535];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         try {
-            socket.receive(packet);
+            return connection == null ? receiveDatagram() : receiveFromStream(connection.getInputStream());
         } catch (SocketTimeoutException e) {
             throw new AssertionError("No SIP response within 10 s", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String receiveDatagram() throws IOException {
+        byte[] buffer = new byte[65_535];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        socket.receive(packet);
         return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+    }
+
+    /** One message off the connection: its start line and headers up to the blank line, then Content-Length bytes of body. */
+    private static String receiveFromStream(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.UTF_8).endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                throw new EOFException("Callgate closed the connection");
+            }
+            if (head.size() > 0 || (next != '\r' && next != '\n')) { // CRLFs between messages are keep-alives
+                head.write(next);
+            }
+        }
+        String message = head.toString(StandardCharsets.UTF_8);
+        String length = header(message, "Content-Length");
+        byte[] body = in.readNBytes(length == null ? 0 : Integer.parseInt(length));
+        return message + new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Closes a TCP caller's connection abruptly (a reset, as when its host or process dies), without a BYE. */
+    public void reset() {
+        try {
+            connection.setSoLinger(true, 0);
+            connection.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The next request Callgate sends (responses retransmitted meanwhile are skipped). */
@@ -125,6 +196,14 @@ public final class RawSip implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.close();
+        try {
+            if (connection == null) {
+                socket.close();
+            } else {
+                connection.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,0 +1,112 @@
+package dev.callgate.sip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callgate.testing.RawSip;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hand-off of INVITEs from the SIP stack's threads to admission is bounded: while every worker is held in
+ * admission and the queue is full, the next INVITEs are refused at once with 503 and Q.850 cause 42 (never
+ * queued, never lost), and once admission goes on every INVITE has had exactly one final answer. A real SIP
+ * socket floods an endpoint whose queue holds 4; the router holds its decisions until the test lets them go.
+ */
+class SipEndpointFloodTest {
+    private static final int QUEUE = 4;
+    private static final int OVERFLOW = 6;
+
+    @Test
+    void invitesPastTheQueueAreRefusedAtOnceAndEveryInviteGetsOneFinalAnswer() throws Exception {
+        HeldRouter router = new HeldRouter();
+        try (SipEndpoint endpoint = SipEndpoint.listen("127.0.0.1", 0, QUEUE); RawSip caller = new RawSip(endpoint.port())) {
+            endpoint.route(router);
+            List<String> callIds = new ArrayList<>();
+            for (int i = 0; i < SipEndpoint.OFFER_WORKERS + QUEUE + OVERFLOW; i++) {
+                String callId = UUID.randomUUID().toString();
+                callIds.add(callId);
+                caller.send(caller.invite("+12065550100", callId));
+            }
+            Map<String, Set<String>> finals = new ConcurrentHashMap<>();
+
+            // Every decision is held: the only final answers that can come are the refusals of the overflow.
+            collectFinals(caller, finals, OVERFLOW);
+            assertThat(finals.values()).allSatisfy(answers -> assertThat(answers).singleElement().satisfies(refusal -> {
+                assertThat(refusal).startsWith("SIP/2.0 503 Service Unavailable\r\n");
+                assertThat(RawSip.header(refusal, "Reason")).isEqualTo("Q.850;cause=42;text=\"Switching equipment congestion\"");
+                assertThat(RawSip.header(refusal, "Retry-After")).isNull();
+            }));
+            assertThat(router.entered.tryAcquire(SipEndpoint.OFFER_WORKERS, 10, TimeUnit.SECONDS)).as("every worker in admission").isTrue();
+
+            router.release.countDown();
+            collectFinals(caller, finals, callIds.size());
+
+            assertThat(finals.keySet()).containsExactlyInAnyOrderElementsOf(callIds);
+            assertThat(finals.values()).allSatisfy(answers -> assertThat(answers).as("one final answer per INVITE").hasSize(1));
+            List<String> answered = callIds.stream().filter(id -> RawSip.status(finals.get(id).iterator().next()) == 200).toList();
+            assertThat(answered).hasSize(SipEndpoint.OFFER_WORKERS + QUEUE).containsExactlyInAnyOrderElementsOf(router.admitted);
+            assertThat(router.ended).isEmpty();
+        }
+    }
+
+    /** Reads responses until {@code calls} Call-IDs have a final one; a call's final responses are kept once per status line. */
+    private static void collectFinals(RawSip caller, Map<String, Set<String>> finals, int calls) {
+        while (finals.size() < calls) {
+            String response = caller.receive();
+            if (response.startsWith("SIP/2.0 ") && RawSip.status(response) >= 200) {
+                String statusLine = response.substring(0, response.indexOf("\r\n"));
+                Set<String> answers = finals.computeIfAbsent(RawSip.header(response, "Call-ID"), id -> new LinkedHashSet<>());
+                if (answers.stream().noneMatch(answer -> answer.startsWith(statusLine))) {
+                    answers.add(response); // a retransmission of the same answer is not a second one
+                }
+            }
+        }
+    }
+
+    /** Admits every call it is offered, but only once {@link #release} opens. */
+    private static final class HeldRouter implements CallRouter {
+        final CountDownLatch release = new CountDownLatch(1);
+        final Semaphore entered = new Semaphore(0);
+        final Set<String> admitted = ConcurrentHashMap.newKeySet();
+        final Set<String> ended = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public Verdict offered(SipCall call) {
+            entered.release();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Verdict.NO_CIRCUIT;
+            }
+            admitted.add(call.callId());
+            return Verdict.ADMIT;
+        }
+
+        @Override
+        public void confirmed(SipCall call) {
+        }
+
+        @Override
+        public void refreshed(SipCall call) {
+        }
+
+        @Override
+        public void answered(SipCall call) {
+        }
+
+        @Override
+        public void ended(SipCall call, Ending ending) {
+            ended.add(call.callId());
+        }
+    }
+}
