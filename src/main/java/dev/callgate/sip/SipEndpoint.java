@@ -124,6 +124,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         // Room in the kernel for the datagrams of a burst (or of a collector pause) rather than dropping them.
         properties.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(1 << 20));
         properties.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", WithoutTls.class.getName());
+        properties.setProperty("gov.nist.javax.sip.NETWORK_LAYER", WithoutTls.class.getName());
         properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", ConnectionWatch.class.getName());
         SipStackImpl stack = null;
         try {
