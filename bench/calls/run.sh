@@ -84,11 +84,14 @@ if [[ " $SYSTEMS " == *" kamailio "* ]]; then
   for _ in $(seq 1 100); do [ -S "$results/kamailio/ctl" ] && break; sleep 0.1; done
 fi
 
-# Callgate's admitted and refused totals for the instance, from /_callgate/metrics
+# Callgate's admitted and refused totals for the instance, from /_callgate/metrics. Refused counts both the calls
+# refused at the instance's quota and the INVITEs refused at once for congestion (more waiting for a decision than
+# the endpoint queues: 503 with Q.850 cause 42), which no instance was asked about.
 callgate_counts() {
   curl -sf "$cg/_callgate/metrics" | awk -v i="instance=\"$instance\"" '
     index($0, i) && /^callgate_calls_admitted_total/ {a=$NF} index($0, i) && /^callgate_calls_breaching_quota_total/ {r=$NF}
-    END {printf "%d %d\n", a, r}'
+    /^callgate_calls_congested_total/ {g=$NF}
+    END {printf "%d %d\n", a, r + g}'
 }
 # Calls in progress once the run is over: Callgate's CONCURRENT_CALLS usage, Kamailio's active dialogs. Waits up
 # to 45 s for 0: a call answered after sipp gave up on it is never acknowledged, and holds its slot until the

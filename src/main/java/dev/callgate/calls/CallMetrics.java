@@ -52,6 +52,13 @@ final class CallMetrics {
         breaches(instanceId).increment();
     }
 
+    /** An INVITE refused at once because too many waited for a decision: no instance was considered. */
+    void congested() {
+        Counter.builder("callgate.calls.congested")
+                .description("INVITEs refused at once with 503 (Q.850 cause 42) because more were waiting for a decision than this node queues")
+                .register(registry).increment();
+    }
+
     /** The calls this node refused at the instance's quota since it started (0 before the instance's first call here). */
     long refused(String instanceId) {
         Counter counter = registry.find("callgate.calls.breaching.quota").tag("instance", instanceId).counter();

@@ -124,6 +124,11 @@ public final class Switchboard implements CallRouter, AutoCloseable {
     }
 
     @Override
+    public void congested(SipCall call) {
+        metrics.congested();
+    }
+
+    @Override
     public void confirmed(SipCall call) {
         LiveCall live = byCallId.get(call.callId());
         if (live != null) {

@@ -11,6 +11,9 @@ public interface CallRouter {
     /** A new inbound INVITE: admit or refuse it. */
     Verdict offered(SipCall call);
 
+    /** A new inbound INVITE refused at once, without being offered, because too many wait for a decision. */
+    void congested(SipCall call);
+
     /** The caller acknowledged the 200 OK: the call is up. */
     void confirmed(SipCall call);
 

@@ -287,6 +287,10 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             offers.execute(() -> decide(call, request));
         } catch (RejectedExecutionException full) {
             refuse(call, request, Verdict.CONGESTED);
+            CallRouter current = router;
+            if (current != null) {
+                current.congested(call);
+            }
         }
     }
 

@@ -46,6 +46,7 @@ class SipEndpointFloodTest {
                 assertThat(RawSip.header(refusal, "Retry-After")).isNull();
             }));
             assertThat(router.entered.tryAcquire(SipEndpoint.OFFER_WORKERS, 10, TimeUnit.SECONDS)).as("every worker in admission").isTrue();
+            assertThat(router.congested).as("the router hears of each refusal, to count it").containsExactlyInAnyOrderElementsOf(finals.keySet());
 
             router.release.countDown();
             collectFinals(caller, finals, callIds.size());
@@ -78,6 +79,7 @@ class SipEndpointFloodTest {
         final Semaphore entered = new Semaphore(0);
         final Set<String> admitted = ConcurrentHashMap.newKeySet();
         final Set<String> ended = ConcurrentHashMap.newKeySet();
+        final Set<String> congested = ConcurrentHashMap.newKeySet();
 
         @Override
         public Verdict offered(SipCall call) {
@@ -90,6 +92,11 @@ class SipEndpointFloodTest {
             }
             admitted.add(call.callId());
             return Verdict.ADMIT;
+        }
+
+        @Override
+        public void congested(SipCall call) {
+            congested.add(call.callId());
         }
 
         @Override
