@@ -286,11 +286,11 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         try {
             offers.execute(() -> decide(call, request));
         } catch (RejectedExecutionException full) {
-            refuse(call, request, Verdict.CONGESTED);
             CallRouter current = router;
             if (current != null) {
-                current.congested(call);
+                current.congested(call); // counted before it is answered, so a caller's count never runs ahead
             }
+            refuse(call, request, Verdict.CONGESTED);
         }
     }
 
