@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Pages {
     private static final String VERSION = "cg1";
-    private static final int MAX_PAGE = 1000;
+    public static final int MAX_PAGE = 1000;
     private static final SecretKeySpec KEY = new SecretKeySpec("callgate page token v1".getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -37,9 +37,12 @@ public final class Pages {
         return cursor(list, maxResults, defaultSize, MAX_PAGE, nextToken);
     }
 
-    /** The same for a page size given by a parameter of another name than MaxResults (the operator API's {@code limit}). */
-    public static Cursor cursor(String list, String parameter, Integer size, int defaultSize, String nextToken) {
-        return cursor(list, parameter, size, defaultSize, MAX_PAGE, nextToken, ServiceError::invalidRequest);
+    /**
+     * The same for a page size given by a parameter of another name than MaxResults (the operator API's {@code limit},
+     * the requests API's {@code maxResults}), up to {@code maxSize} items.
+     */
+    public static Cursor cursor(String list, String parameter, Integer size, int defaultSize, int maxSize, String nextToken) {
+        return cursor(list, parameter, size, defaultSize, maxSize, nextToken, ServiceError::invalidRequest);
     }
 
     /** For operations whose model caps MaxResults lower than 1000. */
@@ -55,11 +58,16 @@ public final class Pages {
 
     private static Cursor cursor(String list, String parameter, Integer requested, int defaultSize, int maxSize, String nextToken,
             Function<String, ServiceError> badToken) {
+        return new Cursor(list, size(parameter, requested, defaultSize, maxSize), after(list, nextToken, badToken));
+    }
+
+    /** A page size: {@code requested} if given and within 1 to {@code maxSize}, else the refusal naming {@code parameter}. */
+    private static int size(String parameter, Integer requested, int defaultSize, int maxSize) {
         int size = requested == null ? defaultSize : requested;
         if (size < 1 || size > maxSize) {
             throw ServiceError.invalidParameter(parameter + " must be between 1 and " + maxSize + "; got " + requested + ".");
         }
-        return new Cursor(list, size, after(list, nextToken, badToken));
+        return size;
     }
 
     /** The key after which the page starts (null for the first page), or the service's refusal of a token not of this list. */

@@ -55,7 +55,7 @@ final class RequestControls {
                     parse(request.queryParam("kind"), RequestKind::valueOf, RequestKind.values()),
                     parse(request.queryParam("status"), RequestStatus::valueOf, RequestStatus.values()), null, null);
             Pages.Cursor cursor = Pages.cursor("operator requests/" + filter.accountId() + "/" + filter.kind() + "/" + filter.status(),
-                    "limit", limit(request.queryParam("limit")), DEFAULT_PAGE, request.queryParam("nextToken"));
+                    "limit", limit(request.queryParam("limit")), DEFAULT_PAGE, Pages.MAX_PAGE, request.queryParam("nextToken"));
             Pages.Page<ChangeRequest> page = requests.page(filter, cursor);
             ObjectNode body = JSON.createObjectNode();
             ArrayNode list = body.putArray("requests");

@@ -54,7 +54,8 @@ public final class RequestsApi extends SignedJsonEndpoint {
         }
         InstanceRow instance = instances.find(caller, path.get(2));
         if (path.size() == 4 && method.equals("GET")) {
-            Pages.Cursor cursor = Pages.cursor("requests@" + instance.id(), maxResults(request), PAGE, PAGE, request.queryParam("nextToken"));
+            Pages.Cursor cursor = Pages.cursor("requests@" + instance.id(), "maxResults", maxResults(request), PAGE, PAGE,
+                    request.queryParam("nextToken"));
             Pages.Page<ChangeRequest> page = requests.page(new RequestFilter(caller.accountId(), null, null, null, null, null)
                     .forInstance(instance.id()), cursor);
             ObjectNode body = JSON.createObjectNode();

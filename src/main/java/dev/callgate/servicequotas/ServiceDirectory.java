@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.servicequotas.model.ServiceQuotasResponse
 /** The AWS services whose quotas Callgate keeps: Amazon Connect only, so every list is one page. */
 final class ServiceDirectory implements OperationFamily<ServiceQuotasRequest, ServiceQuotasResponse> {
     private static final ServiceInfo CONNECT = ServiceInfo.builder().serviceCode("connect").serviceName("Amazon Connect").build();
-    private static final int MAX_RESULTS = 100;
 
     @Override
     public void register(OperationHandlers<ServiceQuotasRequest, ServiceQuotasResponse> handlers) {
@@ -21,12 +20,9 @@ final class ServiceDirectory implements OperationFamily<ServiceQuotasRequest, Se
     }
 
     ListServicesResponse listServices(Caller caller, ListServicesRequest request) {
-        Integer maxResults = request.maxResults();
-        if (maxResults != null && (maxResults < 1 || maxResults > MAX_RESULTS)) {
-            throw ServiceError.invalidParameter("MaxResults must be between 1 and " + MAX_RESULTS + "; got " + maxResults + ".");
-        }
+        // MaxResults is already within the model's 1 to 100 (MemberRules), and one page holds every service.
         if (request.nextToken() != null) {
-            // One page holds every service, so no list ever hands out a token.
+            // So no list ever hands out a token.
             throw new ServiceError(ServiceQuotasErrors.INVALID_PAGINATION_TOKEN,
                     "NextToken '" + request.nextToken() + "' was not issued by a ListServices call.");
         }

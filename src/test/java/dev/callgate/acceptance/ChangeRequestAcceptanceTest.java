@@ -82,6 +82,9 @@ class ChangeRequestAcceptanceTest extends ServerSuite {
         assertRefused(instance, Map.of("kind", "LIFT_PREFIX", "prefix", "+447"), "not blocked");
 
         assertThat(own.call("GET", "/_callgate/instances/" + instance + "/requests", null).path("requests")).hasSize(3);
+        assertThat(own.call("GET", "/_callgate/instances/" + instance + "/requests?maxResults=2", null).path("requests")).hasSize(2);
+        assertThatThrownBy(() -> own.call("GET", "/_callgate/instances/" + instance + "/requests?maxResults=101", null))
+                .hasMessageContaining("maxResults must be between 1 and 100; got 101.");
         assertThat(own.call("GET", "/_callgate/instances/" + instance + "/requests/" + lift.path("id").asText(), null)
                 .path("status").asText()).isEqualTo("APPROVED");
     }
