@@ -1,6 +1,5 @@
 package dev.callgate.instance;
 
-import dev.callgate.Callgate;
 import dev.callgate.aws.ErrorCode;
 import dev.callgate.limits.quota.Quota;
 

@@ -11,6 +11,7 @@ import dev.callgate.testing.Race;
 import dev.callgate.testing.RedisServer;
 import dev.callgate.testing.RunningServer;
 import dev.callgate.testing.Stores;
+import dev.callgate.testing.Throttling;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -164,7 +165,7 @@ class ThrottleExactnessTest {
             List<ConnectClient> clients = new ArrayList<>();
             for (int i = 0; i < threadCount; i++) {
                 ConnectClient client = Clients.connect(server.port(), "555566667777", "us-east-1");
-                warmUp(client);
+                Throttling.warmUp(client);
                 clients.add(client);
             }
             long start = System.nanoTime();
@@ -186,12 +187,4 @@ class ThrottleExactnessTest {
         }
     }
 
-    /** Loads the client's classes and connections on another operation's bucket, so the run starts hot. */
-    private static void warmUp(ConnectClient client) {
-        try {
-            client.describeInstance(r -> r.instanceId("warm-up"));
-        } catch (RuntimeException expected) {
-            // not found, or DescribeInstance's own bucket throttled: either way ListInstances' bucket is untouched
-        }
-    }
-}
+    /** Loads the client's classes and connections on another operation's bucket, so the run starts hot. */}

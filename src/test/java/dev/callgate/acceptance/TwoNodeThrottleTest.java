@@ -73,7 +73,7 @@ class TwoNodeThrottleTest {
         List<ConnectClient> clients = new ArrayList<>();
         for (int i = 0; i < 2 * THREADS_PER_NODE; i++) {
             ConnectClient client = Clients.connect((i % 2 == 0 ? nodeA : nodeB).port(), account, "us-east-1");
-            warmUp(client);
+            Throttling.warmUp(client);
             clients.add(client);
         }
         try {
@@ -133,14 +133,6 @@ class TwoNodeThrottleTest {
     }
 
     /** Loads the client's classes and connections on another operation's bucket, so the run starts hot. */
-    private static void warmUp(ConnectClient client) {
-        try {
-            client.describeInstance(r -> r.instanceId("warm-up"));
-        } catch (RuntimeException expected) {
-            // not found, or DescribeInstance's own bucket throttled: either way ListInstances' bucket is untouched
-        }
-    }
-
     @Test
     void overrideSetThroughOneNodeIsInForceOnTheOther() {
         String account = "246824682468";
