@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -27,6 +28,7 @@ public final class Store implements AutoCloseable {
     private static final List<String> TABLES = List.of("change_request", "request_account", "instance_dialing_rule", "edition", "edition_choice",
             "resource_ref", "phone_number_taken", "resource", "quota_usage", "instance", "account", "contact", "call_lease");
     static final String FILE = "callgate.db";
+    private static final int BUSY_TIMEOUT_MILLIS = 30_000;
 
     private final HikariDataSource dataSource;
     /**
@@ -114,7 +116,8 @@ public final class Store implements AutoCloseable {
      * (NORMAL: in the log, which the OS holds until the next fsync; a later FULL commit fsyncs it too).
      * Every transaction begins IMMEDIATE, taking the one write lock at its start, so transactions run
      * one after another (what the row locks of {@code for update} give on PostgreSQL) and never fail
-     * to upgrade a read to a write; a writer waits for the lock up to busy_timeout. LIKE is made case
+     * to upgrade a read to a write; a writer waits for the lock up to busy_timeout (in the writers' queue first, as
+     * long again at most). LIKE is made case
      * sensitive, as PostgreSQL's is (it matches scope prefixes, which are ids).
      */
     private static Properties sqlite(String synchronous) {
@@ -122,7 +125,7 @@ public final class Store implements AutoCloseable {
         settings.setProperty("journal_mode", "WAL");
         settings.setProperty("synchronous", synchronous);
         settings.setProperty("transaction_mode", "IMMEDIATE");
-        settings.setProperty("busy_timeout", "30000");
+        settings.setProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MILLIS));
         settings.setProperty("case_sensitive_like", "true");
         return settings;
     }
@@ -158,12 +161,24 @@ public final class Store implements AutoCloseable {
         if (writers == null) {
             return attempts(pool, work);
         }
-        writers.lock();
+        awaitTurn();
         try {
             return attempts(pool, work);
         } finally {
             writers.unlock();
         }
+    }
+
+    /** A writer waits its turn as long as SQLite's own busy_timeout would have let it, then fails, never hangs. */
+    private void awaitTurn() {
+        try {
+            if (writers.tryLock(BUSY_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new StoreException(new SQLException("The store's write lock stayed busy for " + BUSY_TIMEOUT_MILLIS + " ms"));
     }
 
     private static <T> T attempts(DataSource pool, SqlWork<T> work) {

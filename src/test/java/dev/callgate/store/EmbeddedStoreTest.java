@@ -126,8 +126,9 @@ class EmbeddedStoreTest {
 
     private static void awaitQueued(Thread writer) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (writer.getState() != Thread.State.WAITING) {
-            assertThat(System.nanoTime()).as("a writer waiting for the write lock is queued (WAITING), not %s", writer.getState())
+        // Parked in the writers' queue (which waits at most busy_timeout), not asleep in SQLite's busy handler (RUNNABLE).
+        while (writer.getState() != Thread.State.TIMED_WAITING) {
+            assertThat(System.nanoTime()).as("a writer waiting for the write lock is queued (TIMED_WAITING), not %s", writer.getState())
                     .isLessThan(deadline);
             Thread.sleep(1);
         }
