@@ -26,11 +26,16 @@ public final class ServiceModel {
     public ServiceModel(Class<?> clientInterface) {
         String modelPackage = clientInterface.getPackageName() + ".model.";
         try (BufferedReader table = open(clientInterface)) {
-            for (String line = table.readLine(); line != null; line = table.readLine()) {
-                if (!line.startsWith("#") && !line.equals(COLUMNS)) {
-                    Operation operation = operation(line.split("\t", -1), modelPackage, clientInterface.getClassLoader());
-                    byName.put(operation.name(), operation);
-                }
+            String line = table.readLine();
+            while (line != null && line.startsWith("#")) {
+                line = table.readLine();
+            }
+            if (!COLUMNS.equals(line)) {
+                throw new IllegalStateException("The operation table " + tableOf(clientInterface) + " does not start with its columns: " + line);
+            }
+            for (line = table.readLine(); line != null; line = table.readLine()) {
+                Operation operation = operation(line.split("\t", -1), modelPackage, clientInterface.getClassLoader());
+                byName.put(operation.name(), operation);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
