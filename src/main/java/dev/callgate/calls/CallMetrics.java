@@ -22,9 +22,14 @@ final class CallMetrics {
     private final Store store;
     private final QuotaLedger ledger;
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
+    private final Counter congested;
 
     CallMetrics(MeterRegistry registry, Store store, QuotaLedger ledger) {
         this.registry = registry;
+        // Registered at start, so that it reads 0 before a flood rather than appearing with one.
+        this.congested = Counter.builder("callgate.calls.congested")
+                .description("INVITEs refused at once with 503 (Q.850 cause 42) because more were waiting for a decision than this node queues")
+                .register(registry);
         this.store = store;
         this.ledger = ledger;
     }
@@ -54,9 +59,7 @@ final class CallMetrics {
 
     /** An INVITE refused at once because too many waited for a decision: no instance was considered. */
     void congested() {
-        Counter.builder("callgate.calls.congested")
-                .description("INVITEs refused at once with 503 (Q.850 cause 42) because more were waiting for a decision than this node queues")
-                .register(registry).increment();
+        congested.increment();
     }
 
     /** The calls this node refused at the instance's quota since it started (0 before the instance's first call here). */
