@@ -186,5 +186,4 @@ class ThrottleExactnessTest {
             assertThat(admitted).isBetween(BURST + RATE * 10 - 1, BURST + RATE * 10 + 1);
         }
     }
-
-    /** Loads the client's classes and connections on another operation's bucket, so the run starts hot. */}
+}

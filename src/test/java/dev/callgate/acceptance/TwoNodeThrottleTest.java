@@ -132,7 +132,6 @@ class TwoNodeThrottleTest {
         return new Tally(admitted, firstSent, lastSent, lastAnswered);
     }
 
-    /** Loads the client's classes and connections on another operation's bucket, so the run starts hot. */
     @Test
     void overrideSetThroughOneNodeIsInForceOnTheOther() {
         String account = "246824682468";
