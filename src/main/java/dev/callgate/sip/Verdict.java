@@ -16,8 +16,8 @@ public enum Verdict {
     /**
      * Callgate itself is flooded (more INVITEs waiting for a decision than it queues), whatever the instance:
      * 503 with cause 42, which RFC 3398 also maps to 503 and carriers also render as reorder. No Retry-After
-     * either: the queue drains in well under the one second it could say, and meanwhile it would turn away
-     * the calls of every instance.
+     * either: the queue drains in about a second, the least it could say, and a caller's proxy honouring it
+     * would turn away the calls of every instance for that long.
      */
     CONGESTED(503, "Service Unavailable", new Cause(42, "Switching equipment congestion"));
 
