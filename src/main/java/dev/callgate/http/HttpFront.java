@@ -15,7 +15,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -46,11 +45,11 @@ public final class HttpFront implements AutoCloseable {
     private static final int MAX_LINE_AND_HEADER_BYTES = 16 << 10;
     // As the JDK server did: a kept-alive connection with nothing to do for this long is closed, and a
     // request has as long to arrive whole after its head.
-    private static final int IDLE_SECONDS = 30;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
 
     private final InetSocketAddress address;
-    private final Duration readTimeout;
+    private final Duration timeout;
     private final Routes routes;
     private final EventLoopGroup loops;
     private final ExecutorService workers;
@@ -60,13 +59,16 @@ public final class HttpFront implements AutoCloseable {
 
     /** @param readers the threads that run work which only reads (at most {@link #WORKERS} are useful) */
     public HttpFront(String bind, int port, Routes routes, int readers) {
-        this(bind, port, routes, readers, Duration.ofSeconds(IDLE_SECONDS));
+        this(bind, port, routes, readers, TIMEOUT);
     }
 
-    /** @param readTimeout how long a request may take to arrive whole after its head */
-    HttpFront(String bind, int port, Routes routes, int readers, Duration readTimeout) {
+    /**
+     * @param timeout how long a request may take to arrive whole after its head, and a kept-alive connection may
+     *     sit with nothing to do
+     */
+    HttpFront(String bind, int port, Routes routes, int readers, Duration timeout) {
         this.address = new InetSocketAddress(bind, port);
-        this.readTimeout = readTimeout;
+        this.timeout = timeout;
         this.routes = routes;
         // One event loop per core: throttle refusals are decided on the loops, so they can use every core.
         this.loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), new DefaultThreadFactory("callgate-io", true), NioIoHandler.newFactory());
@@ -96,12 +98,11 @@ public final class HttpFront implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
                         channel.pipeline().addLast(
-                                new IdleStateHandler(0, 0, IDLE_SECONDS),
                                 new HttpServerCodec(new HttpDecoderConfig()
                                         .setMaxInitialLineLength(MAX_LINE_AND_HEADER_BYTES)
                                         .setMaxHeaderSize(MAX_LINE_AND_HEADER_BYTES)),
                                 new HttpServerExpectContinueHandler(),
-                                new HttpConnection(HttpFront.this, workers, readers, readTimeout));
+                                new HttpConnection(HttpFront.this, workers, readers, timeout));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();

@@ -154,6 +154,20 @@ class HttpFrontTest {
     }
 
     @Test
+    void aKeptAliveConnectionWithNothingToDoIsClosedButNotWhileItsAnswerIsWorkedOn() throws Exception {
+        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> {
+            sleepMillis(900);
+            return text(200, "slow answer");
+        }, "refused: ")), 2, Duration.ofMillis(300));
+        front.start();
+
+        // Kept alive, so only the idle timeout ends the read; without it the socket's 10 s timeout fails the test.
+        String answer = exchange("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200").endsWith("slow answer");
+    }
+
+    @Test
     void aDeclaredLengthIsNotAllocatedBeforeItsBytesArrive() {
         DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/");
         head.headers().set("Content-Length", HttpFront.MAX_BODY_BYTES);
