@@ -85,7 +85,9 @@ public final class Store implements AutoCloseable {
         try {
             // One transaction for every pending migration (both stores have transactional DDL): an upgrade
             // applies whole or not at all, and a first start commits (and fsyncs) once rather than per migration.
-            Flyway.configure().dataSource(dataSource).group(true).load().migrate();
+            Flyway.configure().dataSource(dataSource).group(true)
+                    .resourceProvider(new Migrations()).javaMigrationClassProvider(List::of)
+                    .load().migrate();
             unsynced = postgres ? dataSource : new HikariDataSource(pool(jdbcUrl, "callgate-store-unsynced", 1, "NORMAL"));
             return new Store(dataSource, unsynced, postgres, lock);
         } catch (RuntimeException e) {
