@@ -3,6 +3,7 @@ package dev.callgate.aws;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callgate.http.WireResponse;
+import dev.callgate.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class ErrorCatalog {
     /** Each code as declared: Amazon Connect's names and statuses, also the operator and reports APIs' form. */
     public static final ErrorCatalog AS_DECLARED = new ErrorCatalog(Map.of());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Logger LOG = LoggerFactory.getLogger(ErrorCatalog.class);
 
     private final Map<ErrorCode, ErrorCode> renamed;

@@ -13,6 +13,7 @@ import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
 import dev.callgate.instance.InstanceRow;
 import dev.callgate.instance.InstanceService;
+import dev.callgate.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.Map;
  * </pre>
  */
 public final class CallsApi extends SignedJsonEndpoint {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final InstanceService instances;
     private final Switchboard switchboard;

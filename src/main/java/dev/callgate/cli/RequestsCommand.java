@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callgate.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "requests", mixinStandardHelpOptions = true, description = "List and decide limit requests on a running Callgate.",
         subcommands = {RequestsCommand.List.class, RequestsCommand.Approve.class, RequestsCommand.Deny.class, RequestsCommand.Advance.class})
 final class RequestsCommand implements Runnable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callgate.accounts.AccessKey;
 import dev.callgate.accounts.BillingEntity;
+import dev.callgate.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import java.util.TreeSet;
  *                "users": [{"name": "alice", "accessKeyId": "AKIA...", "secretAccessKey": "..."}]}]}</pre>
  */
 public final class ConfigFile {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Set<String> ACCOUNT_KEYS = Set.of("id", "billingEntity", "users");
     private static final Set<String> USER_KEYS = Set.of("name", "accessKeyId", "secretAccessKey");
 

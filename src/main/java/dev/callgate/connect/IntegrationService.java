@@ -17,6 +17,7 @@ import dev.callgate.instance.Checks;
 import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.InstanceRow;
 import dev.callgate.instance.ResourceKind;
+import dev.callgate.json.Json;
 import java.util.List;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.connect.model.AssociateBotRequest;
@@ -57,7 +58,7 @@ public final class IntegrationService implements OperationFamily<ConnectRequest,
 
     /** Where a stored association keeps the ClientToken of the request that made it. */
     private static final String CLIENT_TOKEN = "CallgateClientToken";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final InstanceResources resources;
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callgate.aws.SdkJson;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.instance.ResourceRow;
+import dev.callgate.json.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.core.SdkPojo;
  * any row is read: a search never ignores part of what was asked.
  */
 final class SearchFilters {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final List<String> ATTRIBUTE_FILTERS = List.of("AttributeFilter", "FlowAttributeFilter", "UserAttributeFilter");
 
     private final Map<String, String> fields;

@@ -14,6 +14,7 @@ import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.Pages;
 import dev.callgate.instance.ResourceKind;
 import dev.callgate.instance.ResourceRow;
+import dev.callgate.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class SecurityProfileService implements OperationFamily<ConnectRequ
     private static final int MAX_PERMISSIONS = 500;
     /** Where a stored profile keeps its permissions: the SDK's SecurityProfile shape has no member for them. */
     private static final String PERMISSIONS = "CallgatePermissions";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Map<String, String> FIELDS = Map.of("name", "SecurityProfileName", "description", "Description",
             "resourceId", "Id");
     private final InstanceResources resources;

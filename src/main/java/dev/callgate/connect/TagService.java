@@ -14,6 +14,7 @@ import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.InstanceRow;
 import dev.callgate.instance.InstanceService;
 import dev.callgate.instance.ResourceKind;
+import dev.callgate.json.Json;
 import dev.callgate.numbers.PhoneNumberService;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ import software.amazon.awssdk.services.connect.model.UntagResourceResponse;
  * resource's tags are the "Tags" member of its stored description.
  */
 public final class TagService implements OperationFamily<ConnectRequest, ConnectResponse> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final int MAX_TAGS = 50;
 
     private final InstanceService instances;

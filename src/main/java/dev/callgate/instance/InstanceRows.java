@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.callgate.json.Json;
 import dev.callgate.store.Sql;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /** SQL for the instance table. */
 public final class InstanceRows {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     // Built once: a TypeReference per call made Jackson resolve the type on every row read.
     private static final ObjectReader TAGS = JSON.readerFor(new TypeReference<Map<String, String>>() { });
     private static final String COLUMNS = "id, account_id, region, alias, identity_management_type, directory_id, "

@@ -2,6 +2,7 @@ package dev.callgate.instance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callgate.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -13,7 +14,7 @@ import java.io.UncheckedIOException;
  * {@code connect.RoutingProfileQueues}.
  */
 public record QueueEntry(String queueId, String channel, int priority, int delay) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** The entry a reference row holds. */
     public static QueueEntry of(RefRow ref) {

@@ -20,6 +20,7 @@ import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
 import dev.callgate.instance.InstanceService;
+import dev.callgate.json.Json;
 import dev.callgate.limits.edition.Editions;
 import dev.callgate.limits.quota.Quota;
 import dev.callgate.limits.quota.QuotaLedger;
@@ -44,7 +45,7 @@ import java.util.Map;
  */
 public final class OperatorApi {
     public static final String PREFIX = "/_callgate";
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
     private static final ObjectReader STRICT_JSON = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 

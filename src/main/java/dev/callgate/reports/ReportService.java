@@ -13,6 +13,7 @@ import dev.callgate.instance.InstanceResources;
 import dev.callgate.instance.Relations;
 import dev.callgate.instance.ResourceKind;
 import dev.callgate.instance.ResourceRow;
+import dev.callgate.json.Json;
 import dev.callgate.limits.quota.Quota;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -30,7 +31,7 @@ import java.util.Set;
 public final class ReportService {
     /** The recurrences a schedule may have. */
     public static final Set<String> RECURRENCES = Set.of("HOURLY", "DAILY", "WEEKLY", "MONTHLY");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final int MAX_DEFINITION = 64_000;
 
     private final InstanceResources resources;

@@ -9,6 +9,7 @@ import dev.callgate.instance.Arns;
 import dev.callgate.instance.InstanceRow;
 import dev.callgate.instance.InstanceService;
 import dev.callgate.instance.Pages;
+import dev.callgate.json.Json;
 import dev.callgate.servicequotas.ServiceQuotasErrors;
 import dev.callgate.store.Store;
 import dev.callgate.store.StoreException;
@@ -30,7 +31,7 @@ public final class ChangeRequests {
     public static final int MAX_OPEN = 20;
     private static final double MAX_DESIRED = 1e10;
     private static final Pattern INSTANCE_ARN = Pattern.compile("arn:aws:connect:[a-z0-9-]+:\\d{12}:instance/[A-Za-z0-9-]+");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Store store;
     private final InstanceService instances;

@@ -10,6 +10,7 @@ import dev.callgate.accounts.Caller;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.instance.InstanceRow;
 import dev.callgate.instance.InstanceService;
+import dev.callgate.json.Json;
 import dev.callgate.servicequotas.ServiceQuotasErrors;
 import dev.callgate.store.Store;
 import java.time.Clock;
@@ -30,7 +31,7 @@ public final class InstanceChanges {
     private static final Pattern E164_PREFIX = Pattern.compile("\\+[1-9]\\d{0,14}");
     private static final Set<String> NO_PORTS_IN = Set.of("ap-northeast-1");
     private static final int MAX_ITEMS = 100;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Store store;
     private final InstanceService instances;

@@ -2,11 +2,12 @@ package dev.callgate.requests;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callgate.json.Json;
 import java.time.Instant;
 
 /** A request in JSON, as the operator API, its console and Callgate's own request API show it: these field names are a contract. */
 public final class RequestJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private RequestJson() {
     }

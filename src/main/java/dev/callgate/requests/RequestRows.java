@@ -2,6 +2,7 @@ package dev.callgate.requests;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callgate.json.Json;
 import dev.callgate.store.Sql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /** The SQL of the request store (table change_request). */
 final class RequestRows {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final String COLUMNS = "id, account_id, region, kind, quota_code, context_id, instance_id, desired_value,"
             + " current_value, status, reason, case_id, requester, created, last_updated, details";
 

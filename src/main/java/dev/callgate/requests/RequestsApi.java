@@ -13,6 +13,7 @@ import dev.callgate.http.WireResponse;
 import dev.callgate.instance.InstanceRow;
 import dev.callgate.instance.InstanceService;
 import dev.callgate.instance.Pages;
+import dev.callgate.json.Json;
 import dev.callgate.servicequotas.ServiceQuotasErrors;
 import java.util.List;
 
@@ -30,7 +31,7 @@ import java.util.List;
  * </pre>
  */
 public final class RequestsApi extends SignedJsonEndpoint {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final int PAGE = 100;
 
     private final InstanceService instances;

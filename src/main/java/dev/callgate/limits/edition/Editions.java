@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callgate.Callgate;
 import dev.callgate.config.FileProblem;
+import dev.callgate.json.Json;
 import dev.callgate.limits.quota.Quota;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Editions {
     public static final String DEFAULT = "2019-09-30";
     private static final List<String> BUILT_IN = List.of("2017-03-28", "2019-09-30");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private final Map<String, Edition> loaded;
     private final String startCurrent;
