@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -119,8 +118,6 @@ public final class LoadClient {
 
     // ---------------------------------------------------------------- rate
 
-    private static final long POISON = Long.MIN_VALUE;
-
     private static void rate(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -143,24 +140,24 @@ public final class LoadClient {
         AtomicInteger recorded = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
         AtomicLong ioErrors = new AtomicLong();
-        LinkedBlockingQueue<long[]> queue = new LinkedBlockingQueue<>();
+        AtomicLong maxSendLag = new AtomicLong();
         long t0 = System.nanoTime() + 50_000_000;
         long measureStart = t0 + warmupCount * interval;
 
+        // Request i goes on connection i % connections, each connection keeping its own schedule (as wrk2 does),
+        // so no hand-off from a sender thread to a connection's thread, and its wake-up, sits inside a latency.
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < connections; w++) {
+            int first = w;
             Thread worker = new Thread(() -> {
                 Conn conn = null;
                 byte[] buffer = new byte[64 * 1024];
-                while (true) {
-                    long[] job;
-                    try {
-                        job = queue.take();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    if (job[0] == POISON) {
-                        break;
+                for (long i = first; i < total; i += connections) {
+                    long scheduled = t0 + i * interval;
+                    if (System.nanoTime() < scheduled) {
+                        // Idle until its time: how late it wakes is the client's own lag, not the server's.
+                        long lag = waitUntil(scheduled) - scheduled;
+                        maxSendLag.accumulateAndGet(lag, Math::max);
                     }
                     int status = -1;
                     for (int attempt = 0; attempt < 2 && status < 0; attempt++) {
@@ -186,13 +183,13 @@ public final class LoadClient {
                         }
                     }
                     long done = System.nanoTime();
-                    if (job[1] == 1) {
+                    if (i >= warmupCount) {
                         if (status < 200 || status > 299) {
                             errors.incrementAndGet();
                         }
                         int slot = recorded.getAndIncrement();
                         if (slot < latencies.length) {
-                            latencies[slot] = done - job[0];
+                            latencies[slot] = done - scheduled;
                         }
                     }
                 }
@@ -205,26 +202,8 @@ public final class LoadClient {
             workers.add(worker);
         }
 
-        long maxSendLag = 0;
-        for (long i = 0; i < total; i++) {
-            long scheduled = t0 + i * interval;
-            long now;
-            while ((now = System.nanoTime()) < scheduled) {
-                long wait = scheduled - now;
-                if (wait > 200_000) {
-                    LockSupport.parkNanos(wait - 100_000);
-                } else {
-                    Thread.onSpinWait();
-                }
-            }
-            maxSendLag = Math.max(maxSendLag, now - scheduled);
-            queue.add(new long[] {scheduled, i >= warmupCount ? 1 : 0});
-        }
-        long sendEnd = System.nanoTime();
-        for (int w = 0; w < connections; w++) {
-            queue.add(new long[] {POISON, 0});
-        }
-        long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long sendEnd = t0 + total * interval;
+        long drainDeadline = sendEnd + TimeUnit.SECONDS.toNanos(10);
         for (Thread worker : workers) {
             worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(drainDeadline - System.nanoTime())));
         }
@@ -239,8 +218,22 @@ public final class LoadClient {
                         + "p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f sender_max_lag_ms=%.3f send_s=%.2f%n",
                 rate, achieved, n, errors.get(), ioErrors.get(), incomplete,
                 pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9),
-                n == 0 ? Double.NaN : sorted[n - 1] / 1e6, maxSendLag / 1e6, (sendEnd - t0) / 1e9);
+                n == 0 ? Double.NaN : sorted[n - 1] / 1e6, maxSendLag.get() / 1e6, (sendEnd - t0) / 1e9);
         System.exit(0);
+    }
+
+    /** Parks until shortly before {@code deadline}, then spins to it; returns the time it woke. */
+    private static long waitUntil(long deadline) {
+        long now;
+        while ((now = System.nanoTime()) < deadline) {
+            long wait = deadline - now;
+            if (wait > 200_000) {
+                LockSupport.parkNanos(wait - 100_000);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+        return now;
     }
 
     private static double pct(long[] sorted, double p) {
