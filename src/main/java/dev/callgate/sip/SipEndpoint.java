@@ -139,12 +139,10 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             return endpoint;
         } catch (PeerUnavailableException | InvalidArgumentException | java.util.TooManyListenersException
                  | javax.sip.ObjectInUseException | javax.sip.TransportNotSupportedException e) {
-            if (stack != null) {
-                stack.stop();
-            }
+            stop(stack);
             throw new UncheckedIOException(new IOException("Cannot listen for SIP on " + bind + ":" + chosen + ": " + e.getMessage(), e));
         } catch (SipException e) {
-            stack.stop();
+            stop(stack);
             throw new UncheckedIOException(new IOException("Cannot start SIP on " + bind + ":" + chosen + ": " + e.getMessage(), e));
         }
     }
@@ -626,22 +624,29 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         if (tonePlayer != null) {
             tonePlayer.close();
         }
-        try {
-            stack.stop();
-        } catch (NullPointerException notYetRunning) {
-            // The stack's UDP processor makes its list of channels only once its thread runs, so a stop right
-            // after the start (a start that fails just after SIP came up) finds none and gives up half way,
-            // leaving the TCP port open. Give that thread a moment and stop the rest.
-            pause();
-            stack.stop();
-        }
+        stop(stack);
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Stops the stack, even one stopped right after it started or half built. A processor that never ran fails its
+     * own stop with a NullPointerException (UDP makes its list of channels only once its thread runs; a TCP processor
+     * whose port was taken has no socket), which ends the stack's stop half way. The stack takes each processor off
+     * its list before stopping it, so stopping again goes on with the next one: with two processors, a third stop
+     * completes.
+     */
+    private static void stop(SipStackImpl stack) {
+        if (stack == null) {
+            return; // the stack itself could not be made
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                stack.stop();
+                return;
+            } catch (NullPointerException halfBuilt) {
+                if (attempt == 3) {
+                    throw halfBuilt;
+                }
+            }
         }
     }
 }
