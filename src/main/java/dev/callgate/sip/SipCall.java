@@ -13,6 +13,7 @@ public final class SipCall {
     /** Which side sent the INVITE. */
     public enum Direction { INBOUND, OUTBOUND }
 
+    /** In the order a call goes through them. */
     enum State { OFFERED, ANSWERED, CONFIRMED, ENDED }
 
     private final String callId;
@@ -105,6 +106,15 @@ public final class SipCall {
             return false;
         }
         state = to;
+        return true;
+    }
+
+    /** Ends the call unless it has reached {@code reached}; false (and nothing changes) when it had, or had ended. */
+    synchronized boolean endBefore(State reached) {
+        if (state.compareTo(reached) >= 0) {
+            return false;
+        }
+        state = State.ENDED;
         return true;
     }
 

@@ -493,9 +493,12 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     }
 
     /**
-     * A TCP connection failed or ended (see {@link ConnectionWatch}): the calls that came on it end now, each
-     * once, and an answered call's dialog goes with them. Over UDP an error says nothing of one caller (sipp
-     * and proxies send every call from one port): those calls end by their timers.
+     * A TCP connection failed or ended (see {@link ConnectionWatch}): the calls that came on it and are not yet
+     * confirmed end now, each once, and an answered call's dialog goes with them: their final response or the
+     * caller's ACK travelled on that connection, and it is gone. A confirmed call goes on, holding its slot: a
+     * dialog outlives its connection (RFC 3261 §18: the caller may send its BYE on a new one, as it must after a
+     * balancer cut an idle connection), so it ends by its BYE, a timer or the max call duration. Over UDP an error
+     * says nothing of one caller (sipp and proxies send every call from one port): those calls end by their timers.
      */
     @Override
     public void processIOException(IOExceptionEvent event) {
@@ -505,7 +508,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         }
         String connection = event.getHost() + ":" + event.getPort();
         for (SipCall call : calls.values()) {
-            if (connection.equals(call.connection()) && call.end()) {
+            if (connection.equals(call.connection()) && call.endBefore(SipCall.State.CONFIRMED)) {
                 calls.remove(call.callId());
                 Dialog dialog = call.dialog();
                 if (dialog != null) {

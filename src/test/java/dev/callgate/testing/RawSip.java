@@ -65,7 +65,7 @@ public final class RawSip implements AutoCloseable {
     public String inviteWithMedia(String user, String callId, String mediaLine, String... extraHeaders) {
         String sdp = "v=0\r\no=raw 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" + mediaLine + "\r\n";
         return "INVITE sip:" + user + "@127.0.0.1:" + serverPort + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/" + (connection == null ? "UDP" : "TCP") + " 127.0.0.1:" + localPort() + ";branch=z9hG4bK" + UUID.randomUUID() + "\r\n"
+                + "Via: " + via() + "\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "From: <sip:caller@127.0.0.1:" + localPort() + ">;tag=raw1\r\n"
                 + "To: <sip:" + user + "@127.0.0.1:" + serverPort + ">\r\n"
@@ -75,6 +75,11 @@ public final class RawSip implements AutoCloseable {
                 + String.join("", extraHeaders.length == 0 ? List.of() : List.of(String.join("\r\n", extraHeaders) + "\r\n"))
                 + "Content-Type: application/sdp\r\n"
                 + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+    }
+
+    /** The Via of a new request from this caller: its transport, address and port, and a new branch. */
+    public String via() {
+        return "SIP/2.0/" + (connection == null ? "UDP" : "TCP") + " 127.0.0.1:" + localPort() + ";branch=z9hG4bK" + UUID.randomUUID();
     }
 
     private int localPort() {
