@@ -27,6 +27,7 @@ public final class SipCall {
     private ClientTransaction outboundInvite;
     private Dialog dialog;
     private State state = State.OFFERED;
+    private Ending ending;
 
     private SipCall(String callId, Direction direction, String dialled, String caller, Integer sessionExpires, String localTag,
             String connection) {
@@ -109,13 +110,23 @@ public final class SipCall {
         return true;
     }
 
-    /** Ends the call unless it has reached {@code reached}; false (and nothing changes) when it had, or had ended. */
-    synchronized boolean endBefore(State reached) {
+    /**
+     * The caller's side ends the call, for {@code why}, unless it has reached {@code reached}: returns the state it
+     * ended from, or null (and nothing changes) when it had reached it, or had ended.
+     */
+    synchronized State endBefore(State reached, Ending why) {
         if (state.compareTo(reached) >= 0) {
-            return false;
+            return null;
         }
+        State left = state;
         state = State.ENDED;
-        return true;
+        ending = why;
+        return left;
+    }
+
+    /** Why the caller's side ended the call ({@link #endBefore}); null while it goes on, or when Callgate ended it. */
+    synchronized Ending ending() {
+        return ending;
     }
 
     /** Ends the call from whatever state it is in; false when it had already ended. */

@@ -294,6 +294,9 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
 
     /** Asks the router, then answers: 180 and 200 with SDP when admitted, the verdict's final response otherwise. */
     private void decide(SipCall call, Request request) {
+        if (call.state() != SipCall.State.OFFERED) {
+            return; // it ended while it waited (a CANCEL, its connection lost): nothing to admit, nobody to tell
+        }
         CallRouter current = router;
         Verdict verdict;
         try {
@@ -315,7 +318,11 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
                 return;
             }
         }
-        current.ended(call, Ending.CANCELLED); // CANCEL won the race with admission
+        // It ended while the router decided: the router, which may have admitted it, hears how, and only from here.
+        Ending ending = call.ending();
+        if (ending != null) {
+            current.ended(call, ending);
+        }
     }
 
     private void answer(SipCall call, Request request) {
@@ -427,11 +434,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             return;
         }
         serverTransaction(event).sendResponse(messages.createResponse(Response.OK, request));
-        boolean cancelled;
-        synchronized (call) {
-            cancelled = call.move(SipCall.State.OFFERED, SipCall.State.ENDED);
-        }
-        if (cancelled) {
+        if (call.endBefore(SipCall.State.ANSWERED, Ending.CANCELLED) != null) {
             calls.remove(call.callId());
             call.invite().sendResponse(tagged(messages.createResponse(Response.REQUEST_TERMINATED, call.invite().getRequest()), call));
         }
@@ -508,13 +511,17 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         }
         String connection = event.getHost() + ":" + event.getPort();
         for (SipCall call : calls.values()) {
-            if (connection.equals(call.connection()) && call.endBefore(SipCall.State.CONFIRMED)) {
+            SipCall.State left = connection.equals(call.connection())
+                    ? call.endBefore(SipCall.State.CONFIRMED, Ending.CONNECTION_LOST) : null;
+            if (left != null) {
                 calls.remove(call.callId());
                 Dialog dialog = call.dialog();
                 if (dialog != null) {
                     dialog.delete();
                 }
-                router.ended(call, Ending.CONNECTION_LOST);
+                if (left == SipCall.State.ANSWERED) {
+                    router.ended(call, Ending.CONNECTION_LOST); // an offered call's decision tells the router
+                }
             }
         }
     }

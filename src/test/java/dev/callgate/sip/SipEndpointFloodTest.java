@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -70,50 +68,6 @@ class SipEndpointFloodTest {
                     answers.add(response); // a retransmission of the same answer is not a second one
                 }
             }
-        }
-    }
-
-    /** Admits every call it is offered, but only once {@link #release} opens. */
-    private static final class HeldRouter implements CallRouter {
-        final CountDownLatch release = new CountDownLatch(1);
-        final Semaphore entered = new Semaphore(0);
-        final Set<String> admitted = ConcurrentHashMap.newKeySet();
-        final Set<String> ended = ConcurrentHashMap.newKeySet();
-        final Set<String> congested = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public Verdict offered(SipCall call) {
-            entered.release();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Verdict.NO_CIRCUIT;
-            }
-            admitted.add(call.callId());
-            return Verdict.ADMIT;
-        }
-
-        @Override
-        public void congested(SipCall call) {
-            congested.add(call.callId());
-        }
-
-        @Override
-        public void confirmed(SipCall call) {
-        }
-
-        @Override
-        public void refreshed(SipCall call) {
-        }
-
-        @Override
-        public void answered(SipCall call) {
-        }
-
-        @Override
-        public void ended(SipCall call, Ending ending) {
-            ended.add(call.callId());
         }
     }
 }
