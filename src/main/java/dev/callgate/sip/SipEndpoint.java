@@ -77,6 +77,8 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
      * full queue waits about a second for its answer.
      */
     static final int OFFER_QUEUE = 1000;
+    /** How long a stop waits for the decisions under way: each is a store transaction, and those queued refuse at once. */
+    private static final int DECISIONS_WAIT_SECONDS = 5;
 
     private final SipStackImpl stack;
     private final SipProvider provider;
@@ -91,6 +93,8 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     private volatile CallRouter router;
     /** Plays the reorder tone before a 503 for want of a slot; null when that option is off. */
     private volatile RtpSender tonePlayer;
+    /** Set once {@link #refuseNewCalls} began: every INVITE not yet being decided is refused as {@link Verdict#STOPPING}. */
+    private volatile boolean closing;
 
     private SipEndpoint(SipStackImpl stack, SipProvider provider, String host, int port, int offerQueue) {
         this.stack = stack;
@@ -283,7 +287,11 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         calls.put(call.callId(), call);
         try {
             offers.execute(() -> decide(call, request));
-        } catch (RejectedExecutionException full) {
+        } catch (RejectedExecutionException refused) {
+            if (closing) {
+                refuse(call, request, Verdict.STOPPING); // the workers were shut down, not flooded
+                return;
+            }
             CallRouter current = router;
             if (current != null) {
                 current.congested(call); // counted before it is answered, so a caller's count never runs ahead
@@ -297,13 +305,17 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         if (call.state() != SipCall.State.OFFERED) {
             return; // it ended while it waited (a CANCEL, its connection lost): nothing to admit, nobody to tell
         }
+        if (closing) {
+            refuse(call, request, Verdict.STOPPING); // it waited in the queue when the endpoint began to close
+            return;
+        }
         CallRouter current = router;
         Verdict verdict;
         try {
             verdict = current == null ? Verdict.NO_CIRCUIT : current.offered(call);
         } catch (RuntimeException e) {
             LOG.warn("Admission of call {} failed: {}", call.callId(), e.toString());
-            finalResponse(call, request, Response.SERVER_INTERNAL_ERROR, "Server Internal Error", null);
+            refuse(call, request, Verdict.FAILED);
             return;
         }
         if (verdict != Verdict.ADMIT) {
@@ -371,19 +383,19 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     }
 
     private void refuse(SipCall call, Request request, Verdict verdict) {
-        finalResponse(call, request, verdict.status(), verdict.phrase(), verdict.cause());
-    }
-
-    private void finalResponse(SipCall call, Request request, int status, String phrase, Verdict.Cause cause) {
         calls.remove(call.callId());
         if (!call.end()) {
             return;
         }
         try {
-            Response response = tagged(messages.createResponse(status, request), call);
-            response.setReasonPhrase(phrase);
+            Response response = tagged(messages.createResponse(verdict.status(), request), call);
+            response.setReasonPhrase(verdict.phrase());
+            Verdict.Cause cause = verdict.cause();
             if (cause != null) {
                 response.addHeader(headers.createReasonHeader("Q.850", cause.value(), cause.text()));
+            }
+            if (verdict.retryAfter() != null) {
+                response.addHeader(headers.createRetryAfterHeader(verdict.retryAfter()));
             }
             call.invite().sendResponse(response);
         } catch (ParseException | SipException | InvalidArgumentException e) {
@@ -628,9 +640,28 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         throw new UncheckedIOException(new IOException("No port free for both UDP and TCP on " + bind));
     }
 
+    /**
+     * The first step of a stop: from now on INVITEs, and those waiting for a worker, are refused as
+     * {@link Verdict#STOPPING} (never as congestion); the decisions under way finish and are answered, so that the
+     * router has admitted every call it will before it ends them. Waits for those decisions at most
+     * {@value #DECISIONS_WAIT_SECONDS} s.
+     */
+    public void refuseNewCalls() {
+        closing = true;
+        offers.shutdown();
+        try {
+            if (!offers.awaitTermination(DECISIONS_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                offers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            offers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
-        offers.shutdownNow();
+        refuseNewCalls();
         if (tonePlayer != null) {
             tonePlayer.close();
         }

@@ -13,7 +13,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -111,6 +114,23 @@ public final class RawSip implements AutoCloseable {
             responses.add(response);
             if (status(response) >= 200) {
                 return responses;
+            }
+        }
+    }
+
+    /**
+     * Reads responses into {@code finals} until {@code calls} Call-IDs have a final one: each call's distinct final
+     * responses, a retransmission of one (the same status line) kept once.
+     */
+    public void collectFinals(Map<String, Set<String>> finals, int calls) {
+        while (finals.size() < calls) {
+            String response = receive();
+            if (response.startsWith("SIP/2.0 ") && status(response) >= 200) {
+                String statusLine = response.substring(0, response.indexOf("\r\n"));
+                Set<String> answers = finals.computeIfAbsent(header(response, "Call-ID"), id -> new LinkedHashSet<>());
+                if (answers.stream().noneMatch(answer -> answer.startsWith(statusLine))) {
+                    answers.add(response);
+                }
             }
         }
     }
