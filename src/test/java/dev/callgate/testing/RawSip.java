@@ -1,5 +1,6 @@
 package dev.callgate.testing;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -25,14 +26,17 @@ import java.util.UUID;
  */
 public final class RawSip implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 10_000;
+    private static final int END_OF_HEAD = '\r' << 24 | '\n' << 16 | '\r' << 8 | '\n';
     private final DatagramSocket socket;
-    /** The connection of a caller over TCP; null over UDP. */
+    /** The connection of a caller over TCP, and its input, buffered; null over UDP. */
     private final Socket connection;
+    private final InputStream input;
     private final int serverPort;
 
     public RawSip(int serverPort) {
         this.serverPort = serverPort;
         this.connection = null;
+        this.input = null;
         try {
             socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
             socket.setSoTimeout(TIMEOUT_MILLIS);
@@ -41,9 +45,10 @@ public final class RawSip implements AutoCloseable {
         }
     }
 
-    private RawSip(int serverPort, Socket connection) {
+    private RawSip(int serverPort, Socket connection) throws IOException {
         this.serverPort = serverPort;
         this.connection = connection;
+        this.input = new BufferedInputStream(connection.getInputStream());
         this.socket = null;
     }
 
@@ -53,10 +58,10 @@ public final class RawSip implements AutoCloseable {
         try {
             connection.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort), TIMEOUT_MILLIS);
             connection.setSoTimeout(TIMEOUT_MILLIS);
+            return new RawSip(serverPort, connection);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RawSip(serverPort, connection);
     }
 
     /** An INVITE to {@code user} with an SDP offer (PCMU on 127.0.0.1:6000) and optional extra header lines. */
@@ -137,7 +142,7 @@ public final class RawSip implements AutoCloseable {
 
     public String receive() {
         try {
-            return connection == null ? receiveDatagram() : receiveFromStream(connection.getInputStream());
+            return connection == null ? receiveDatagram() : receiveFromStream(input);
         } catch (SocketTimeoutException e) {
             throw new AssertionError("No SIP response within 10 s", e);
         } catch (IOException e) {
@@ -155,13 +160,15 @@ public final class RawSip implements AutoCloseable {
     /** One message off the connection: its start line and headers up to the blank line, then Content-Length bytes of body. */
     private static String receiveFromStream(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.UTF_8).endsWith("\r\n\r\n")) {
+        int lastFour = 0; // the head's last four bytes: CR LF CR LF ends it
+        while (lastFour != END_OF_HEAD) {
             int next = in.read();
             if (next < 0) {
                 throw new EOFException("Callgate closed the connection");
             }
             if (head.size() > 0 || (next != '\r' && next != '\n')) { // CRLFs between messages are keep-alives
                 head.write(next);
+                lastFour = lastFour << 8 | next;
             }
         }
         String message = head.toString(StandardCharsets.UTF_8);
