@@ -24,7 +24,7 @@ class SipEndpointCloseTest {
     @Test
     void closingRightAfterListeningFreesTheUdpAndTcpPorts() throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        for (int attempt = 0; attempt < 10; attempt++) {
+        for (int attempt = 0; attempt < 3; attempt++) {
             SipEndpoint endpoint = SipEndpoint.listen(loopback.getHostAddress(), 0);
             int port = endpoint.port();
 
