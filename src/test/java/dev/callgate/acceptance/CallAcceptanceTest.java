@@ -43,10 +43,8 @@ class CallAcceptanceTest extends ServerSuite {
     void aFullInstanceRefusesTheNextCallWith503AndCause34AndNoRetryAfter() {
         Fixtures instance = Fixtures.newInstance(connect, "full");
         String number = Calls.claimNumber(connect, instance.instanceId);
+        simulate(instance, number, 10);
         Calls calls = calls();
-        for (int i = 0; i < 10; i++) {
-            calls.place(instance.instanceId, number, 600);
-        }
 
         try (RawSip sip = new RawSip(server.sipPort())) {
             String callId = UUID.randomUUID().toString();
@@ -142,11 +140,7 @@ class CallAcceptanceTest extends ServerSuite {
     void aTcpCallerWhoseConnectionDropsBeforeItsAckGivesItsSlotBackAtOnce() {
         Fixtures instance = Fixtures.newInstance(connect, "tcpdrop");
         String number = Calls.claimNumber(connect, instance.instanceId);
-        Calls calls = calls();
-        Set<String> simulated = new HashSet<>();
-        for (int i = 0; i < 9; i++) {
-            simulated.add(calls.place(instance.instanceId, number, 600).path("contactId").asText());
-        }
+        Set<String> simulated = simulate(instance, number, 9);
         String contactId;
         try (RawSip tcp = RawSip.overTcp(server.sipPort()); RawSip udp = new RawSip(server.sipPort())) {
             assertThat(RawSip.status(call(tcp, number))).as("answered, never acknowledged").isEqualTo(200);
@@ -169,11 +163,7 @@ class CallAcceptanceTest extends ServerSuite {
     void aConfirmedTcpCallOutlivesItsConnectionAndEndsOnceByAByeOnANewOne() {
         Fixtures instance = Fixtures.newInstance(connect, "tcpkeep");
         String number = Calls.claimNumber(connect, instance.instanceId);
-        Calls calls = calls();
-        for (int i = 0; i < 8; i++) {
-            calls.place(instance.instanceId, number, 600);
-        }
-        Set<String> before = new HashSet<>(liveContacts(instance));
+        Set<String> before = simulate(instance, number, 8);
         try (RawSip tcp = RawSip.overTcp(server.sipPort()); RawSip udp = new RawSip(server.sipPort())) {
             String confirmedId = UUID.randomUUID().toString();
             tcp.send(tcp.invite(number, confirmedId));
@@ -324,6 +314,16 @@ class CallAcceptanceTest extends ServerSuite {
 
     private long usage(Fixtures instance) {
         return server.operator().usage("instances/" + instance.instanceId + "/quotas", CONCURRENT_CALLS);
+    }
+
+    /** Places {@code count} simulated calls of 10 minutes to the number; returns their contact ids. */
+    private Set<String> simulate(Fixtures instance, String number, int count) {
+        Calls calls = calls();
+        Set<String> contactIds = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            contactIds.add(calls.place(instance.instanceId, number, 600).path("contactId").asText());
+        }
+        return contactIds;
     }
 
     private long awaitUsage(Fixtures instance, long expected) {
