@@ -181,9 +181,15 @@ public final class Callgate implements AutoCloseable {
         return failure;
     }
 
-    /** Calls end before the SIP stack stops, and both before the throttle's Redis connection and the store close. */
+    /**
+     * SIP stops taking calls (its decisions under way finish), then calls end before the SIP stack stops, and all
+     * before the throttle's Redis connection and the store close.
+     */
     private static void stop(Switchboard switchboard, SipEndpoint sip, ApiThrottle throttle, Store store) {
         try {
+            if (sip != null) {
+                sip.refuseNewCalls();
+            }
             if (switchboard != null) {
                 switchboard.close();
             }

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The stack's own message processors, but the end of a TCP connection (closed or reset by the peer, or a read
  * error) reaches the stack's listener as an {@link IOExceptionEvent} for the peer's address and port over TCP.
- * The stack says nothing when a connection ends, so the calls it carried would hold their slots until a timer
- * ended them.
+ * The stack says nothing when a connection ends, so a call not yet confirmed on it, whose final response or ACK can
+ * no longer travel, would hold its slot until a timer ended it.
  */
 public final class ConnectionWatch extends OIOMessageProcessorFactory {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionWatch.class);

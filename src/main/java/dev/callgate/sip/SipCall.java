@@ -13,6 +13,7 @@ public final class SipCall {
     /** Which side sent the INVITE. */
     public enum Direction { INBOUND, OUTBOUND }
 
+    /** In the order a call goes through them. */
     enum State { OFFERED, ANSWERED, CONFIRMED, ENDED }
 
     private final String callId;
@@ -26,6 +27,7 @@ public final class SipCall {
     private ClientTransaction outboundInvite;
     private Dialog dialog;
     private State state = State.OFFERED;
+    private Ending ending;
 
     private SipCall(String callId, Direction direction, String dialled, String caller, Integer sessionExpires, String localTag,
             String connection) {
@@ -106,6 +108,25 @@ public final class SipCall {
         }
         state = to;
         return true;
+    }
+
+    /**
+     * The caller's side ends the call, for {@code why}, unless it has reached {@code reached}: returns the state it
+     * ended from, or null (and nothing changes) when it had reached it, or had ended.
+     */
+    synchronized State endBefore(State reached, Ending why) {
+        if (state.compareTo(reached) >= 0) {
+            return null;
+        }
+        State left = state;
+        state = State.ENDED;
+        ending = why;
+        return left;
+    }
+
+    /** Why the caller's side ended the call ({@link #endBefore}); null while it goes on, or when Callgate ended it. */
+    synchronized Ending ending() {
+        return ending;
     }
 
     /** Ends the call from whatever state it is in; false when it had already ended. */

@@ -77,6 +77,8 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
      * full queue waits about a second for its answer.
      */
     static final int OFFER_QUEUE = 1000;
+    /** How long a stop waits for the decisions under way: each is a store transaction, and those queued refuse at once. */
+    private static final int DECISIONS_WAIT_SECONDS = 5;
 
     private final SipStackImpl stack;
     private final SipProvider provider;
@@ -91,6 +93,8 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     private volatile CallRouter router;
     /** Plays the reorder tone before a 503 for want of a slot; null when that option is off. */
     private volatile RtpSender tonePlayer;
+    /** Set once {@link #refuseNewCalls} began: every INVITE not yet being decided is refused as {@link Verdict#STOPPING}. */
+    private volatile boolean closing;
 
     private SipEndpoint(SipStackImpl stack, SipProvider provider, String host, int port, int offerQueue) {
         this.stack = stack;
@@ -139,12 +143,10 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             return endpoint;
         } catch (PeerUnavailableException | InvalidArgumentException | java.util.TooManyListenersException
                  | javax.sip.ObjectInUseException | javax.sip.TransportNotSupportedException e) {
-            if (stack != null) {
-                stack.stop();
-            }
+            stop(stack);
             throw new UncheckedIOException(new IOException("Cannot listen for SIP on " + bind + ":" + chosen + ": " + e.getMessage(), e));
         } catch (SipException e) {
-            stack.stop();
+            stop(stack);
             throw new UncheckedIOException(new IOException("Cannot start SIP on " + bind + ":" + chosen + ": " + e.getMessage(), e));
         }
     }
@@ -285,7 +287,11 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         calls.put(call.callId(), call);
         try {
             offers.execute(() -> decide(call, request));
-        } catch (RejectedExecutionException full) {
+        } catch (RejectedExecutionException refused) {
+            if (closing) {
+                refuse(call, request, Verdict.STOPPING); // the workers were shut down, not flooded
+                return;
+            }
             CallRouter current = router;
             if (current != null) {
                 current.congested(call); // counted before it is answered, so a caller's count never runs ahead
@@ -296,13 +302,20 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
 
     /** Asks the router, then answers: 180 and 200 with SDP when admitted, the verdict's final response otherwise. */
     private void decide(SipCall call, Request request) {
+        if (call.state() != SipCall.State.OFFERED) {
+            return; // it ended while it waited (a CANCEL, its connection lost): nothing to admit, nobody to tell
+        }
+        if (closing) {
+            refuse(call, request, Verdict.STOPPING); // it waited in the queue when the endpoint began to close
+            return;
+        }
         CallRouter current = router;
         Verdict verdict;
         try {
             verdict = current == null ? Verdict.NO_CIRCUIT : current.offered(call);
         } catch (RuntimeException e) {
             LOG.warn("Admission of call {} failed: {}", call.callId(), e.toString());
-            finalResponse(call, request, Response.SERVER_INTERNAL_ERROR, "Server Internal Error", null);
+            refuse(call, request, Verdict.FAILED);
             return;
         }
         if (verdict != Verdict.ADMIT) {
@@ -317,7 +330,11 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
                 return;
             }
         }
-        current.ended(call, Ending.CANCELLED); // CANCEL won the race with admission
+        // It ended while the router decided: the router, which may have admitted it, hears how, and only from here.
+        Ending ending = call.ending();
+        if (ending != null) {
+            current.ended(call, ending);
+        }
     }
 
     private void answer(SipCall call, Request request) {
@@ -366,19 +383,19 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     }
 
     private void refuse(SipCall call, Request request, Verdict verdict) {
-        finalResponse(call, request, verdict.status(), verdict.phrase(), verdict.cause());
-    }
-
-    private void finalResponse(SipCall call, Request request, int status, String phrase, Verdict.Cause cause) {
         calls.remove(call.callId());
         if (!call.end()) {
             return;
         }
         try {
-            Response response = tagged(messages.createResponse(status, request), call);
-            response.setReasonPhrase(phrase);
+            Response response = tagged(messages.createResponse(verdict.status(), request), call);
+            response.setReasonPhrase(verdict.phrase());
+            Verdict.Cause cause = verdict.cause();
             if (cause != null) {
                 response.addHeader(headers.createReasonHeader("Q.850", cause.value(), cause.text()));
+            }
+            if (verdict.retryAfter() != null) {
+                response.addHeader(headers.createRetryAfterHeader(verdict.retryAfter()));
             }
             call.invite().sendResponse(response);
         } catch (ParseException | SipException | InvalidArgumentException e) {
@@ -429,11 +446,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             return;
         }
         serverTransaction(event).sendResponse(messages.createResponse(Response.OK, request));
-        boolean cancelled;
-        synchronized (call) {
-            cancelled = call.move(SipCall.State.OFFERED, SipCall.State.ENDED);
-        }
-        if (cancelled) {
+        if (call.endBefore(SipCall.State.ANSWERED, Ending.CANCELLED) != null) {
             calls.remove(call.callId());
             call.invite().sendResponse(tagged(messages.createResponse(Response.REQUEST_TERMINATED, call.invite().getRequest()), call));
         }
@@ -495,9 +508,12 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     }
 
     /**
-     * A TCP connection failed or ended (see {@link ConnectionWatch}): the calls that came on it end now, each
-     * once, and an answered call's dialog goes with them. Over UDP an error says nothing of one caller (sipp
-     * and proxies send every call from one port): those calls end by their timers.
+     * A TCP connection failed or ended (see {@link ConnectionWatch}): the calls that came on it and are not yet
+     * confirmed end now, each once, and an answered call's dialog goes with them: their final response or the
+     * caller's ACK travelled on that connection, and it is gone. A confirmed call goes on, holding its slot: a
+     * dialog outlives its connection (RFC 3261 §18: the caller may send its BYE on a new one, as it must after a
+     * balancer cut an idle connection), so it ends by its BYE, a timer or the max call duration. Over UDP an error
+     * says nothing of one caller (sipp and proxies send every call from one port): those calls end by their timers.
      */
     @Override
     public void processIOException(IOExceptionEvent event) {
@@ -507,13 +523,17 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         }
         String connection = event.getHost() + ":" + event.getPort();
         for (SipCall call : calls.values()) {
-            if (connection.equals(call.connection()) && call.end()) {
+            SipCall.State left = connection.equals(call.connection())
+                    ? call.endBefore(SipCall.State.CONFIRMED, Ending.CONNECTION_LOST) : null;
+            if (left != null) {
                 calls.remove(call.callId());
                 Dialog dialog = call.dialog();
                 if (dialog != null) {
                     dialog.delete();
                 }
-                router.ended(call, Ending.CONNECTION_LOST);
+                if (left == SipCall.State.ANSWERED) {
+                    router.ended(call, Ending.CONNECTION_LOST); // an offered call's decision tells the router
+                }
             }
         }
     }
@@ -620,28 +640,54 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         throw new UncheckedIOException(new IOException("No port free for both UDP and TCP on " + bind));
     }
 
-    @Override
-    public void close() {
-        offers.shutdownNow();
-        if (tonePlayer != null) {
-            tonePlayer.close();
-        }
+    /**
+     * The first step of a stop: from now on INVITEs, and those waiting for a worker, are refused as
+     * {@link Verdict#STOPPING} (never as congestion); the decisions under way finish and are answered, so that the
+     * router has admitted every call it will before it ends them. Waits for those decisions at most
+     * {@value #DECISIONS_WAIT_SECONDS} s.
+     */
+    public void refuseNewCalls() {
+        closing = true;
+        offers.shutdown();
         try {
-            stack.stop();
-        } catch (NullPointerException notYetRunning) {
-            // The stack's UDP processor makes its list of channels only once its thread runs, so a stop right
-            // after the start (a start that fails just after SIP came up) finds none and gives up half way,
-            // leaving the TCP port open. Give that thread a moment and stop the rest.
-            pause();
-            stack.stop();
+            if (!offers.awaitTermination(DECISIONS_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                offers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            offers.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    @Override
+    public void close() {
+        refuseNewCalls();
+        if (tonePlayer != null) {
+            tonePlayer.close();
+        }
+        stop(stack);
+    }
+
+    /**
+     * Stops the stack, even one stopped right after it started or half built. A processor that never ran fails its
+     * own stop with a NullPointerException (UDP makes its list of channels only once its thread runs; a TCP processor
+     * whose port was taken has no socket), which ends the stack's stop half way. The stack takes each processor off
+     * its list before stopping it, so stopping again goes on with the next one: with two processors, a third stop
+     * completes.
+     */
+    private static void stop(SipStackImpl stack) {
+        if (stack == null) {
+            return; // the stack itself could not be made
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                stack.stop();
+                return;
+            } catch (NullPointerException halfBuilt) {
+                if (attempt == 3) {
+                    throw halfBuilt;
+                }
+            }
         }
     }
 }

@@ -43,10 +43,8 @@ class CallAcceptanceTest extends ServerSuite {
     void aFullInstanceRefusesTheNextCallWith503AndCause34AndNoRetryAfter() {
         Fixtures instance = Fixtures.newInstance(connect, "full");
         String number = Calls.claimNumber(connect, instance.instanceId);
+        simulate(instance, number, 10);
         Calls calls = calls();
-        for (int i = 0; i < 10; i++) {
-            calls.place(instance.instanceId, number, 600);
-        }
 
         try (RawSip sip = new RawSip(server.sipPort())) {
             String callId = UUID.randomUUID().toString();
@@ -84,13 +82,13 @@ class CallAcceptanceTest extends ServerSuite {
             assertThat(responses).extracting(RawSip::status).containsSubsequence(180, 200);
             assertThat(RawSip.header(ok, "Content-Type")).isEqualTo("application/sdp");
             assertThat(ok).contains("m=audio ");
-            sip.send(inDialog("ACK", ok, callId, 1));
+            sip.send(inDialog(sip, "ACK", ok, callId, 1));
             assertThat(usage(instance)).isEqualTo(1);
             String contactId = calls().live(instance.instanceId).path("calls").get(0).path("contactId").asText();
 
-            sip.send(inDialog("BYE", ok, callId, 2));
+            sip.send(inDialog(sip, "BYE", ok, callId, 2));
             assertThat(RawSip.status(sip.receive())).isEqualTo(200);
-            assertThat(server.operator().awaitUsage("instances/" + instance.instanceId + "/quotas", CONCURRENT_CALLS, 0)).isZero();
+            assertThat(awaitUsage(instance, 0)).isZero();
             Contact contact = connect.describeContact(r -> r.instanceId(instance.instanceId).contactId(contactId)).contact();
             assertThat(contact.initiationMethod()).isEqualTo(ContactInitiationMethod.INBOUND);
             assertThat(contact.channel()).isEqualTo(Channel.VOICE);
@@ -113,12 +111,12 @@ class CallAcceptanceTest extends ServerSuite {
             String answer = inviteFinal(sip, callId);
             // The INVITE gets 487, unless admission answered it first: then the call is up and the caller hangs up.
             if (RawSip.status(answer) == 200) {
-                sip.send(inDialog("ACK", answer, callId, 1));
-                sip.send(inDialog("BYE", answer, callId, 2));
+                sip.send(inDialog(sip, "ACK", answer, callId, 1));
+                sip.send(inDialog(sip, "BYE", answer, callId, 2));
             } else {
                 assertThat(RawSip.status(answer)).isEqualTo(487);
             }
-            assertThat(server.operator().awaitUsage("instances/" + instance.instanceId + "/quotas", CONCURRENT_CALLS, 0)).isZero();
+            assertThat(awaitUsage(instance, 0)).isZero();
             assertThat(calls().live(instance.instanceId).path("concurrentCalls").asInt()).isZero();
         }
     }
@@ -139,21 +137,13 @@ class CallAcceptanceTest extends ServerSuite {
     }
 
     @Test
-    void aTcpCallerWhoseConnectionDropsGivesItsSlotBackAtOnce() {
+    void aTcpCallerWhoseConnectionDropsBeforeItsAckGivesItsSlotBackAtOnce() {
         Fixtures instance = Fixtures.newInstance(connect, "tcpdrop");
         String number = Calls.claimNumber(connect, instance.instanceId);
-        Calls calls = calls();
-        Set<String> simulated = new HashSet<>();
-        for (int i = 0; i < 9; i++) {
-            simulated.add(calls.place(instance.instanceId, number, 600).path("contactId").asText());
-        }
+        Set<String> simulated = simulate(instance, number, 9);
         String contactId;
         try (RawSip tcp = RawSip.overTcp(server.sipPort()); RawSip udp = new RawSip(server.sipPort())) {
-            String callId = UUID.randomUUID().toString();
-            tcp.send(tcp.invite(number, callId));
-            String ok = last(tcp.untilFinal(callId));
-            assertThat(RawSip.status(ok)).isEqualTo(200);
-            tcp.send(inDialog("ACK", ok, callId, 1));
+            assertThat(RawSip.status(call(tcp, number))).as("answered, never acknowledged").isEqualTo(200);
             contactId = liveContacts(instance).stream().filter(id -> !simulated.contains(id)).findFirst().orElseThrow();
             assertThat(usage(instance)).isEqualTo(10);
             assertThat(RawSip.status(call(udp, number))).as("the TCP call holds the last slot").isEqualTo(503);
@@ -161,10 +151,52 @@ class CallAcceptanceTest extends ServerSuite {
             tcp.reset();
 
             // The clock stands still, so no timer can end the call: only its lost connection does, and only once.
-            assertThat(server.operator().awaitUsage("instances/" + instance.instanceId + "/quotas", CONCURRENT_CALLS, 9)).isEqualTo(9);
+            assertThat(awaitUsage(instance, 9)).isEqualTo(9);
             assertThat(liveContacts(instance)).containsExactlyInAnyOrderElementsOf(simulated);
             assertThat(describe(instance, contactId).disconnectReason()).isEqualTo("TELECOM_PROBLEM");
             assertThat(RawSip.status(call(udp, number))).as("the freed slot takes the next call").isEqualTo(200);
+            assertThat(usage(instance)).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void aConfirmedTcpCallOutlivesItsConnectionAndEndsOnceByAByeOnANewOne() {
+        Fixtures instance = Fixtures.newInstance(connect, "tcpkeep");
+        String number = Calls.claimNumber(connect, instance.instanceId);
+        Set<String> before = simulate(instance, number, 8);
+        try (RawSip tcp = RawSip.overTcp(server.sipPort()); RawSip udp = new RawSip(server.sipPort())) {
+            String confirmedId = UUID.randomUUID().toString();
+            tcp.send(tcp.invite(number, confirmedId));
+            String ok = last(tcp.untilFinal(confirmedId));
+            tcp.send(inDialog(tcp, "ACK", ok, confirmedId, 1));
+            String confirmed = awaitNewContact(instance, before);
+            assertThat(RawSip.status(call(tcp, number))).as("a second call on the connection, never acknowledged").isEqualTo(200);
+            String unconfirmed = awaitNewContact(instance, before);
+            assertThat(usage(instance)).isEqualTo(10);
+
+            tcp.reset();
+
+            // The unacknowledged call ends with the connection (which shows its loss was handled); the confirmed one goes on.
+            assertThat(awaitUsage(instance, 9)).isEqualTo(9);
+            assertThat(describe(instance, unconfirmed).disconnectReason()).isEqualTo("TELECOM_PROBLEM");
+            assertThat(liveContacts(instance)).contains(confirmed).doesNotContain(unconfirmed).hasSize(9);
+            String filler = UUID.randomUUID().toString();
+            udp.send(udp.invite(number, filler));
+            String fillerOk = last(udp.untilFinal(filler));
+            assertThat(RawSip.status(fillerOk)).as("the one slot freed").isEqualTo(200);
+            udp.send(inDialog(udp, "ACK", fillerOk, filler, 1));
+            assertThat(RawSip.status(call(udp, number))).as("the confirmed call still holds its slot").isEqualTo(503);
+
+            try (RawSip again = RawSip.overTcp(server.sipPort())) {
+                again.send(inDialog(again, "BYE", ok, confirmedId, 2));
+                assertThat(RawSip.status(last(again.untilFinal(confirmedId)))).isEqualTo(200);
+                assertThat(awaitUsage(instance, 9)).isEqualTo(9);
+                assertThat(describe(instance, confirmed).disconnectReason()).isEqualTo("CUSTOMER_DISCONNECT");
+            }
+            assertThat(liveContacts(instance)).doesNotContain(confirmed).hasSize(9);
+            // Its slot came back once: it takes one call, and the instance is full again.
+            assertThat(RawSip.status(call(udp, number))).isEqualTo(200);
+            assertThat(RawSip.status(call(udp, number))).isEqualTo(503);
             assertThat(usage(instance)).isEqualTo(10);
         }
     }
@@ -199,7 +231,7 @@ class CallAcceptanceTest extends ServerSuite {
             sip.send(sip.invite(number, callId, "Session-Expires: 120", "Supported: timer"));
             String ok = last(sip.untilFinal(callId));
             assertThat(RawSip.header(ok, "Session-Expires")).as(ok).isEqualTo("120;refresher=uac");
-            sip.send(inDialog("ACK", ok, callId, 1));
+            sip.send(inDialog(sip, "ACK", ok, callId, 1));
             String contactId = calls().live(instance.instanceId).path("calls").get(0).path("contactId").asText();
 
             // The side that does not refresh ends the call at 120 s less min(32 s, 40 s): 88 s.
@@ -284,6 +316,27 @@ class CallAcceptanceTest extends ServerSuite {
         return server.operator().usage("instances/" + instance.instanceId + "/quotas", CONCURRENT_CALLS);
     }
 
+    /** Places {@code count} simulated calls of 10 minutes to the number; returns their contact ids. */
+    private Set<String> simulate(Fixtures instance, String number, int count) {
+        Calls calls = calls();
+        Set<String> contactIds = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            contactIds.add(calls.place(instance.instanceId, number, 600).path("contactId").asText());
+        }
+        return contactIds;
+    }
+
+    private long awaitUsage(Fixtures instance, long expected) {
+        return server.operator().awaitUsage("instances/" + instance.instanceId + "/quotas", CONCURRENT_CALLS, expected);
+    }
+
+    /** The one live contact of the instance that is not in {@code known}, which it joins. */
+    private String awaitNewContact(Fixtures instance, Set<String> known) {
+        String contactId = liveContacts(instance).stream().filter(id -> !known.contains(id)).findFirst().orElseThrow();
+        known.add(contactId);
+        return contactId;
+    }
+
     private List<String> liveContacts(Fixtures instance) {
         List<String> contactIds = new ArrayList<>();
         calls().live(instance.instanceId).path("calls").forEach(call -> contactIds.add(call.path("contactId").asText()));
@@ -315,12 +368,12 @@ class CallAcceptanceTest extends ServerSuite {
         }
     }
 
-    /** An ACK or BYE in the dialog that {@code ok} (the 200 to our INVITE) established. */
-    private String inDialog(String method, String ok, String callId, int cseq) {
+    /** An ACK or BYE from {@code caller} in the dialog that {@code ok} (the 200 to our INVITE) established. */
+    private static String inDialog(RawSip caller, String method, String ok, String callId, int cseq) {
         String contact = RawSip.header(ok, "Contact");
         String target = contact.substring(contact.indexOf('<') + 1, contact.indexOf('>'));
         return method + " " + target + " SIP/2.0\r\n"
-                + "Via: " + RawSip.header(ok, "Via").replaceAll("branch=[^;]+", "branch=z9hG4bK" + UUID.randomUUID()) + "\r\n"
+                + "Via: " + caller.via() + "\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "From: " + RawSip.header(ok, "From") + "\r\n"
                 + "To: " + RawSip.header(ok, "To") + "\r\n"

@@ -168,6 +168,18 @@ class StartFailuresTest {
     }
 
     @Test
+    void aSipPortTakenOnlyOverTcpSaysSoInOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String sipPort = String.valueOf(taken.getLocalPort()); // its UDP twin is left free
+
+            Result result = run("serve", "--port", "0", "--sip-port", sipPort, "--data-dir", dir.toString());
+
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.lines()).singleElement().asString().contains("Cannot listen for SIP on 127.0.0.1:" + sipPort);
+        }
+    }
+
+    @Test
     void theStartLinesSayHowTheServerRuns() throws Exception {
         Path log = dir.resolve("server.log");
         ChildServer server = ChildServer.start(dir.resolve("data"), null, ChildServer.freePort(), log);

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callgate.testing.RawSip;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +36,7 @@ class SipEndpointFloodTest {
             Map<String, Set<String>> finals = new ConcurrentHashMap<>();
 
             // Every decision is held: the only final answers that can come are the refusals of the overflow.
-            collectFinals(caller, finals, OVERFLOW);
+            caller.collectFinals(finals, OVERFLOW);
             assertThat(finals.values()).allSatisfy(answers -> assertThat(answers).singleElement().satisfies(refusal -> {
                 assertThat(refusal).startsWith("SIP/2.0 503 Service Unavailable\r\n");
                 assertThat(RawSip.header(refusal, "Reason")).isEqualTo("Q.850;cause=42;text=\"Switching equipment congestion\"");
@@ -49,71 +46,13 @@ class SipEndpointFloodTest {
             assertThat(router.congested).as("the router hears of each refusal, to count it").containsExactlyInAnyOrderElementsOf(finals.keySet());
 
             router.release.countDown();
-            collectFinals(caller, finals, callIds.size());
+            caller.collectFinals(finals, callIds.size());
 
             assertThat(finals.keySet()).containsExactlyInAnyOrderElementsOf(callIds);
             assertThat(finals.values()).allSatisfy(answers -> assertThat(answers).as("one final answer per INVITE").hasSize(1));
             List<String> answered = callIds.stream().filter(id -> RawSip.status(finals.get(id).iterator().next()) == 200).toList();
             assertThat(answered).hasSize(SipEndpoint.OFFER_WORKERS + QUEUE).containsExactlyInAnyOrderElementsOf(router.admitted);
             assertThat(router.ended).isEmpty();
-        }
-    }
-
-    /** Reads responses until {@code calls} Call-IDs have a final one; a call's final responses are kept once per status line. */
-    private static void collectFinals(RawSip caller, Map<String, Set<String>> finals, int calls) {
-        while (finals.size() < calls) {
-            String response = caller.receive();
-            if (response.startsWith("SIP/2.0 ") && RawSip.status(response) >= 200) {
-                String statusLine = response.substring(0, response.indexOf("\r\n"));
-                Set<String> answers = finals.computeIfAbsent(RawSip.header(response, "Call-ID"), id -> new LinkedHashSet<>());
-                if (answers.stream().noneMatch(answer -> answer.startsWith(statusLine))) {
-                    answers.add(response); // a retransmission of the same answer is not a second one
-                }
-            }
-        }
-    }
-
-    /** Admits every call it is offered, but only once {@link #release} opens. */
-    private static final class HeldRouter implements CallRouter {
-        final CountDownLatch release = new CountDownLatch(1);
-        final Semaphore entered = new Semaphore(0);
-        final Set<String> admitted = ConcurrentHashMap.newKeySet();
-        final Set<String> ended = ConcurrentHashMap.newKeySet();
-        final Set<String> congested = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public Verdict offered(SipCall call) {
-            entered.release();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Verdict.NO_CIRCUIT;
-            }
-            admitted.add(call.callId());
-            return Verdict.ADMIT;
-        }
-
-        @Override
-        public void congested(SipCall call) {
-            congested.add(call.callId());
-        }
-
-        @Override
-        public void confirmed(SipCall call) {
-        }
-
-        @Override
-        public void refreshed(SipCall call) {
-        }
-
-        @Override
-        public void answered(SipCall call) {
-        }
-
-        @Override
-        public void ended(SipCall call, Ending ending) {
-            ended.add(call.callId());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.callgate.testing;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,7 +14,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,14 +26,17 @@ import java.util.UUID;
  */
 public final class RawSip implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 10_000;
+    private static final int END_OF_HEAD = '\r' << 24 | '\n' << 16 | '\r' << 8 | '\n';
     private final DatagramSocket socket;
-    /** The connection of a caller over TCP; null over UDP. */
+    /** The connection of a caller over TCP, and its input, buffered; null over UDP. */
     private final Socket connection;
+    private final InputStream input;
     private final int serverPort;
 
     public RawSip(int serverPort) {
         this.serverPort = serverPort;
         this.connection = null;
+        this.input = null;
         try {
             socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
             socket.setSoTimeout(TIMEOUT_MILLIS);
@@ -38,9 +45,10 @@ public final class RawSip implements AutoCloseable {
         }
     }
 
-    private RawSip(int serverPort, Socket connection) {
+    private RawSip(int serverPort, Socket connection) throws IOException {
         this.serverPort = serverPort;
         this.connection = connection;
+        this.input = new BufferedInputStream(connection.getInputStream());
         this.socket = null;
     }
 
@@ -50,10 +58,10 @@ public final class RawSip implements AutoCloseable {
         try {
             connection.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), serverPort), TIMEOUT_MILLIS);
             connection.setSoTimeout(TIMEOUT_MILLIS);
+            return new RawSip(serverPort, connection);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RawSip(serverPort, connection);
     }
 
     /** An INVITE to {@code user} with an SDP offer (PCMU on 127.0.0.1:6000) and optional extra header lines. */
@@ -65,7 +73,7 @@ public final class RawSip implements AutoCloseable {
     public String inviteWithMedia(String user, String callId, String mediaLine, String... extraHeaders) {
         String sdp = "v=0\r\no=raw 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" + mediaLine + "\r\n";
         return "INVITE sip:" + user + "@127.0.0.1:" + serverPort + " SIP/2.0\r\n"
-                + "Via: SIP/2.0/" + (connection == null ? "UDP" : "TCP") + " 127.0.0.1:" + localPort() + ";branch=z9hG4bK" + UUID.randomUUID() + "\r\n"
+                + "Via: " + via() + "\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "From: <sip:caller@127.0.0.1:" + localPort() + ">;tag=raw1\r\n"
                 + "To: <sip:" + user + "@127.0.0.1:" + serverPort + ">\r\n"
@@ -75,6 +83,11 @@ public final class RawSip implements AutoCloseable {
                 + String.join("", extraHeaders.length == 0 ? List.of() : List.of(String.join("\r\n", extraHeaders) + "\r\n"))
                 + "Content-Type: application/sdp\r\n"
                 + "Content-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+    }
+
+    /** The Via of a new request from this caller: its transport, address and port, and a new branch. */
+    public String via() {
+        return "SIP/2.0/" + (connection == null ? "UDP" : "TCP") + " 127.0.0.1:" + localPort() + ";branch=z9hG4bK" + UUID.randomUUID();
     }
 
     private int localPort() {
@@ -110,9 +123,26 @@ public final class RawSip implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads responses into {@code finals} until {@code calls} Call-IDs have a final one: each call's distinct final
+     * responses, a retransmission of one (the same status line) kept once.
+     */
+    public void collectFinals(Map<String, Set<String>> finals, int calls) {
+        while (finals.size() < calls) {
+            String response = receive();
+            if (response.startsWith("SIP/2.0 ") && status(response) >= 200) {
+                String statusLine = response.substring(0, response.indexOf("\r\n"));
+                Set<String> answers = finals.computeIfAbsent(header(response, "Call-ID"), id -> new LinkedHashSet<>());
+                if (answers.stream().noneMatch(answer -> answer.startsWith(statusLine))) {
+                    answers.add(response);
+                }
+            }
+        }
+    }
+
     public String receive() {
         try {
-            return connection == null ? receiveDatagram() : receiveFromStream(connection.getInputStream());
+            return connection == null ? receiveDatagram() : receiveFromStream(input);
         } catch (SocketTimeoutException e) {
             throw new AssertionError("No SIP response within 10 s", e);
         } catch (IOException e) {
@@ -130,13 +160,15 @@ public final class RawSip implements AutoCloseable {
     /** One message off the connection: its start line and headers up to the blank line, then Content-Length bytes of body. */
     private static String receiveFromStream(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.UTF_8).endsWith("\r\n\r\n")) {
+        int lastFour = 0; // the head's last four bytes: CR LF CR LF ends it
+        while (lastFour != END_OF_HEAD) {
             int next = in.read();
             if (next < 0) {
                 throw new EOFException("Callgate closed the connection");
             }
             if (head.size() > 0 || (next != '\r' && next != '\n')) { // CRLFs between messages are keep-alives
                 head.write(next);
+                lastFour = lastFour << 8 | next;
             }
         }
         String message = head.toString(StandardCharsets.UTF_8);
