@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.connect.model.SortableFieldName;
  * the last contact returned, so a page stays in place while calls start and end.
  */
 final class ContactSearch {
-    private static final int MAX_PAGE = 100;
+    private static final int DEFAULT_PAGE = 100;
     private static final Set<String> ANSWERED = Set.of("Channels", "InitiationMethods", "QueueIds", "AgentIds");
 
     private final Switchboard switchboard;
@@ -71,7 +71,7 @@ final class ContactSearch {
         Order order = sort == null ? new Order(SortableFieldName.INITIATION_TIMESTAMP, SortOrder.DESCENDING)
                 : new Order(sort.fieldName(), sort.order());
         Pages.Cursor cursor = Pages.cursor("SearchContacts/" + order.field() + "," + order.direction() + "@" + instance.id(),
-                request.maxResults(), MAX_PAGE, MAX_PAGE, request.nextToken());
+                request.maxResults(), DEFAULT_PAGE, request.nextToken());
         List<Keyed> matches = inRange(instance, request.timeRange()).stream()
                 .filter(matching(request.searchCriteria())).map(order::keyed).sorted(Comparator.comparing(Keyed::key, order)).toList();
         List<Keyed> after = cursor.after() == null ? matches
