@@ -13,8 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Pagination for every List operation: a page size from MaxResults (or the parameter of Callgate's own
- * APIs that says it), and a NextToken that carries the key of the last item returned, so pages stay consistent while items are
- * created or deleted.
+ * APIs that says it), and a NextToken that carries the key of the last item returned, so pages stay
+ * consistent while items are created or deleted.
  *
  * <p>A token is {@code cg1.<last key>.<tag>} (base64url), the tag an HMAC-SHA256 of the list's identity
  * (the operation's list and whose it is, e.g. "ListQueues/QUEUE,AGENT_QUEUE@{instance}") and the key.
