@@ -34,6 +34,7 @@ import dev.callgate.requests.StoredDialingRules;
 import dev.callgate.servicequotas.ServiceQuotasApi;
 import dev.callgate.servicequotas.ServiceQuotasHandlers;
 import dev.callgate.sip.SipEndpoint;
+import dev.callgate.store.Pools;
 import dev.callgate.store.Store;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -113,10 +114,9 @@ public final class Callgate implements AutoCloseable {
             CallsApi calls = new CallsApi(authenticator, instances, switchboard);
             RequestsApi ownRequests = new RequestsApi(authenticator, instances,
                     new InstanceChanges(store, instances, dialing, requests, clock), requests);
-            // Reads of the embedded store are CPU work on pages in memory: two threads a core serve them best. Reads
-            // over the network wait, and get as many threads as writes (bench/README.md, "Readers and writers").
-            int readers = store.isPostgres() ? HttpFront.WORKERS : 2 * Runtime.getRuntime().availableProcessors();
-            HttpFront front = new HttpFront(settings.bind(), settings.port(), routes(aws, operator, reports, calls, ownRequests), readers);
+            Pools pools = Pools.of(store.isPostgres(), Runtime.getRuntime().availableProcessors());
+            HttpFront front = new HttpFront(settings.bind(), settings.port(), routes(aws, operator, reports, calls, ownRequests),
+                    pools.workers(), pools.readers());
             front.start();
             return new Callgate(store, front, sip, switchboard, throttle);
         } catch (IOException e) {

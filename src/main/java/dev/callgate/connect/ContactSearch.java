@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.connect.model.SortableFieldName;
  * the last contact returned, so a page stays in place while calls start and end.
  */
 final class ContactSearch {
-    private static final int MAX_PAGE = 100;
+    private static final int DEFAULT_PAGE = 100;
     private static final Set<String> ANSWERED = Set.of("Channels", "InitiationMethods", "QueueIds", "AgentIds");
 
     private final Switchboard switchboard;
@@ -71,12 +71,12 @@ final class ContactSearch {
         Order order = sort == null ? new Order(SortableFieldName.INITIATION_TIMESTAMP, SortOrder.DESCENDING)
                 : new Order(sort.fieldName(), sort.order());
         Pages.Cursor cursor = Pages.cursor("SearchContacts/" + order.field() + "," + order.direction() + "@" + instance.id(),
-                request.maxResults(), MAX_PAGE, MAX_PAGE, request.nextToken());
+                request.maxResults(), DEFAULT_PAGE, request.nextToken());
         List<Keyed> matches = inRange(instance, request.timeRange()).stream()
                 .filter(matching(request.searchCriteria())).map(order::keyed).sorted(Comparator.comparing(Keyed::key, order)).toList();
-        List<Keyed> after = cursor.after() == null ? matches
-                : matches.stream().filter(contact -> order.compare(contact.key(), cursor.after()) > 0).toList();
-        Pages.Page<Keyed> page = cursor.page(after.subList(0, Math.min(after.size(), cursor.size() + 1)), Keyed::key);
+        SortKey last = cursor.after() == null ? null : SortKey.parse(cursor.after());
+        List<Keyed> after = last == null ? matches : matches.stream().filter(contact -> order.compare(contact.key(), last) > 0).toList();
+        Pages.Page<Keyed> page = cursor.page(after.subList(0, Math.min(after.size(), cursor.size() + 1)), contact -> contact.key().text());
         return SearchContactsResponse.builder()
                 .contacts(page.items().stream().map(contact -> summary(instance, contact.row())).toList())
                 .totalCount((long) matches.size()).nextToken(page.nextToken()).build();
@@ -119,32 +119,43 @@ final class ContactSearch {
     }
 
     /** A contact with its sort key, made once rather than at every comparison. */
-    private record Keyed(ContactRow row, String key) {
+    private record Keyed(ContactRow row, SortKey key) {
     }
 
     /**
-     * A sort: by the field's value (nulls last in either direction), then by contact id, as an order of
-     * keys {@code value/id} with {@code ~} for a null value. A page token carries the last contact's key.
+     * A contact's place in a sort: the sorted field's value (null when the contact has none) and its id. As text,
+     * {@code value/id} with {@code ~} for a null value: a page token carries the last contact's key so.
      */
-    private record Order(SortableFieldName field, SortOrder direction) implements Comparator<String> {
+    private record SortKey(String value, String id) {
         private static final String NULL = "~";
 
+        String text() {
+            return (value == null ? NULL : value) + "/" + id;
+        }
+
+        /** The key a page token carries (one Callgate made: its tag was checked, so it has the form of {@link #text()}). */
+        static SortKey parse(String text) {
+            int slash = text.lastIndexOf('/');
+            String value = slash < 0 ? text : text.substring(0, slash);
+            return new SortKey(value.equals(NULL) ? null : value, text.substring(slash + 1));
+        }
+    }
+
+    /** A sort: by the field's value (nulls last in either direction), then by contact id. */
+    private record Order(SortableFieldName field, SortOrder direction) implements Comparator<SortKey> {
         Keyed keyed(ContactRow row) {
-            String value = value(row);
-            return new Keyed(row, (value == null ? NULL : value) + "/" + row.id());
+            return new Keyed(row, new SortKey(value(row), row.id()));
         }
 
         @Override
-        public int compare(String a, String b) {
-            String aValue = a.substring(0, a.lastIndexOf('/'));
-            String bValue = b.substring(0, b.lastIndexOf('/'));
+        public int compare(SortKey a, SortKey b) {
             int byValue;
-            if (aValue.equals(NULL) || bValue.equals(NULL)) {
-                byValue = Boolean.compare(aValue.equals(NULL), bValue.equals(NULL));
+            if (a.value() == null || b.value() == null) {
+                byValue = Boolean.compare(a.value() == null, b.value() == null);
             } else {
-                byValue = direction == SortOrder.DESCENDING ? bValue.compareTo(aValue) : aValue.compareTo(bValue);
+                byValue = direction == SortOrder.DESCENDING ? b.value().compareTo(a.value()) : a.value().compareTo(b.value());
             }
-            return byValue != 0 ? byValue : a.substring(a.lastIndexOf('/') + 1).compareTo(b.substring(b.lastIndexOf('/') + 1));
+            return byValue != 0 ? byValue : a.id().compareTo(b.id());
         }
 
         /** The field's value as text that sorts like the value (times zero-padded), or null when the contact has none. */

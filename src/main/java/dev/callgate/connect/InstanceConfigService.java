@@ -104,11 +104,8 @@ public final class InstanceConfigService implements OperationFamily<ConnectReque
         return UpdateInstanceAttributeResponse.builder().build();
     }
 
-    /** Every attribute, in the SDK's order, on one page. */
+    /** Every attribute, in the SDK's order, on one page (MaxResults is within the model's 1 to 7, MemberRules checked it). */
     public ListInstanceAttributesResponse listAttributes(Caller caller, ListInstanceAttributesRequest request) {
-        if (request.maxResults() != null) {
-            Checks.range("MaxResults", request.maxResults(), 1, 7);
-        }
         InstanceRow instance = resources.instance(caller, request.instanceId());
         Map<InstanceAttributeType, String> stored = stored(instance);
         List<Attribute> attributes = new ArrayList<>();

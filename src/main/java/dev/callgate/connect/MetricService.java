@@ -61,7 +61,7 @@ import software.amazon.awssdk.services.connect.model.RoutingProfileReference;
  * what exists.
  */
 public final class MetricService implements OperationFamily<ConnectRequest, ConnectResponse> {
-    private static final int MAX_PAGE = 100;
+    private static final int DEFAULT_PAGE = 100;
     private static final Double NOTHING_YET = 0.0;
     private static final Set<String> V1_GROUPINGS = Set.of(QUEUE, CHANNEL, ROUTING_PROFILE);
     private static final Set<String> V2_GROUPINGS = Set.of(QUEUE, CHANNEL, ROUTING_PROFILE, AGENT);
@@ -98,7 +98,7 @@ public final class MetricService implements OperationFamily<ConnectRequest, Conn
         InstanceRow instance = instances.findOpened(caller, request.instanceId());
         requireKnown(request.currentMetrics(), CurrentMetric::name, CurrentMetric::nameAsString, CurrentMetricName.UNKNOWN_TO_SDK_VERSION);
         List<MetricDimensions.Row> rows = dimensions.rows(instance, request.groupingsAsStrings(), V1_GROUPINGS, filters(request.filters()));
-        var page = Pages.cursor("GetCurrentMetricData@" + instance.id(), request.maxResults(), MAX_PAGE, MAX_PAGE, request.nextToken())
+        var page = Pages.cursor("GetCurrentMetricData@" + instance.id(), request.maxResults(), DEFAULT_PAGE, request.nextToken())
                 .slice(rows, MetricDimensions.Row::key);
         List<CurrentMetricData> zeros = request.currentMetrics().stream()
                 .map(metric -> CurrentMetricData.builder().metric(metric).value(NOTHING_YET).build()).toList();
@@ -116,7 +116,7 @@ public final class MetricService implements OperationFamily<ConnectRequest, Conn
         requireKnown(request.historicalMetrics(), HistoricalMetric::name, HistoricalMetric::nameAsString, HistoricalMetricName.UNKNOWN_TO_SDK_VERSION);
         requireHistoricalWindow(request.startTime(), request.endTime());
         List<MetricDimensions.Row> rows = dimensions.rows(instance, request.groupingsAsStrings(), V1_GROUPINGS, filters(request.filters()));
-        var page = Pages.cursor("GetMetricData@" + instance.id(), request.maxResults(), MAX_PAGE, MAX_PAGE, request.nextToken())
+        var page = Pages.cursor("GetMetricData@" + instance.id(), request.maxResults(), DEFAULT_PAGE, request.nextToken())
                 .slice(rows, MetricDimensions.Row::key);
         List<HistoricalMetricData> zeros = request.historicalMetrics().stream()
                 .map(metric -> HistoricalMetricData.builder().metric(metric).value(NOTHING_YET).build()).toList();
@@ -150,7 +150,7 @@ public final class MetricService implements OperationFamily<ConnectRequest, Conn
                 results.add(MetricResultV2.builder().dimensions(row.values()).metricInterval(interval).collections(zeros).build());
             }
         }
-        var page = Pages.cursor("GetMetricDataV2@" + instance.id(), request.maxResults(), MAX_PAGE, MAX_PAGE, request.nextToken())
+        var page = Pages.cursor("GetMetricDataV2@" + instance.id(), request.maxResults(), DEFAULT_PAGE, request.nextToken())
                 .slice(results, MetricService::v2Key);
         return GetMetricDataV2Response.builder().metricResults(page.items()).nextToken(page.nextToken()).build();
     }

@@ -248,7 +248,7 @@ public final class QueueService implements OperationFamily<ConnectRequest, Conne
         return resources.read(instance, tx -> {
             ResourceRow row = tx.find(ResourceKind.QUEUE, request.queueId())
                     .orElseThrow(() -> InstanceResources.notFound(instance, ResourceKind.QUEUE, request.queueId()));
-            var page = Pages.cursor("ListQueueQuickConnects@" + instance.id() + "/" + row.id(), request.maxResults(), 100, 100,
+            var page = Pages.cursor("ListQueueQuickConnects@" + instance.id() + "/" + row.id(), request.maxResults(), 100,
                     request.nextToken()).slice(tx.refsFrom(ResourceKind.QUEUE, row.id(), Relations.QUICK_CONNECT).stream()
                     .map(RefRow::toId).toList(), id -> id);
             List<QuickConnectSummary> summaries = new ArrayList<>();

@@ -67,7 +67,7 @@ import software.amazon.awssdk.services.connect.model.UpdateRoutingProfileQueuesR
  * profile's queues; a profile that users have cannot be deleted.
  */
 public final class RoutingProfileService implements OperationFamily<ConnectRequest, ConnectResponse> {
-    private static final int MAX_PAGE = 100;
+    private static final int DEFAULT_PAGE = 100;
     private static final Map<String, String> FIELDS = Map.of("name", "Name", "description", "Description",
             "resourceId", "RoutingProfileId");
 
@@ -209,8 +209,8 @@ public final class RoutingProfileService implements OperationFamily<ConnectReque
         return resources.read(instance, tx -> {
             ResourceRow row = tx.find(ResourceKind.ROUTING_PROFILE, request.routingProfileId())
                     .orElseThrow(() -> InstanceResources.notFound(instance, ResourceKind.ROUTING_PROFILE, request.routingProfileId()));
-            var page = Pages.cursor("ListRoutingProfileQueues@" + instance.id() + "/" + row.id(), request.maxResults(), MAX_PAGE,
-                    MAX_PAGE, request.nextToken()).slice(RoutingProfileQueues.list(tx, row.id()), QueueEntry::key);
+            var page = Pages.cursor("ListRoutingProfileQueues@" + instance.id() + "/" + row.id(), request.maxResults(), DEFAULT_PAGE,
+                    request.nextToken()).slice(RoutingProfileQueues.list(tx, row.id()), QueueEntry::key);
             List<RoutingProfileQueueConfigSummary> summaries = new ArrayList<>();
             for (QueueEntry entry : page.items()) {
                 Queue queue = decode(tx.find(ResourceKind.QUEUE, entry.queueId()).orElseThrow(), Queue.builder());

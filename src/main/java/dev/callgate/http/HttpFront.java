@@ -39,9 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpFront implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 1 << 20;
-    // Enough for every store connection (16) to be busy with a few requests to spare that need none; more
-    // threads only wait for a connection, each with a stack of its own (bench/README.md, "Compilers, collector and memory").
-    public static final int WORKERS = 24;
     private static final int MAX_LINE_AND_HEADER_BYTES = 16 << 10;
     // As the JDK server did: a kept-alive connection with nothing to do for this long is closed, and a
     // request has as long to arrive whole after its head.
@@ -57,23 +54,23 @@ public final class HttpFront implements AutoCloseable {
     private final ChannelGroup connections;
     private Channel listener;
 
-    /** @param readers the threads that run work which only reads (at most {@link #WORKERS} are useful) */
-    public HttpFront(String bind, int port, Routes routes, int readers) {
-        this(bind, port, routes, readers, TIMEOUT);
+    /** @param workers the threads that run work which may write; {@code readers} those that run work which only reads */
+    public HttpFront(String bind, int port, Routes routes, int workers, int readers) {
+        this(bind, port, routes, workers, readers, TIMEOUT);
     }
 
     /**
      * @param timeout how long a request may take to arrive whole after its head, and a kept-alive connection may
      *     sit with nothing to do
      */
-    HttpFront(String bind, int port, Routes routes, int readers, Duration timeout) {
+    HttpFront(String bind, int port, Routes routes, int workers, int readers, Duration timeout) {
         this.address = new InetSocketAddress(bind, port);
         this.timeout = timeout;
         this.routes = routes;
         // One event loop per core: throttle refusals are decided on the loops, so they can use every core.
         this.loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), new DefaultThreadFactory("callgate-io", true), NioIoHandler.newFactory());
         this.connections = new DefaultChannelGroup(loops.next());
-        this.workers = pool(WORKERS, "callgate-http");
+        this.workers = pool(workers, "callgate-http");
         this.readers = pool(readers, "callgate-read");
     }
 

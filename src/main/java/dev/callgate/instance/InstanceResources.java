@@ -143,7 +143,7 @@ public final class InstanceResources {
     public Found search(Caller caller, String instanceRef, ResourceKind kind, Predicate<ResourceRow> filter, Integer maxResults,
                         String nextToken, int defaultSize) {
         InstanceRow instance = instance(caller, instanceRef);
-        Pages.Cursor cursor = Pages.cursor("search:" + kind.name() + "@" + instance.id(), maxResults, defaultSize, 100, nextToken);
+        Pages.Cursor cursor = Pages.cursor("search:" + kind.name() + "@" + instance.id(), maxResults, defaultSize, nextToken);
         List<ResourceRow> matches = read(instance, tx -> tx.all(kind)).stream().filter(filter).toList();
         var page = cursor.slice(matches, ResourceRow::id);
         return new Found(new Page(page.items(), page.nextToken()), matches.size());

@@ -1,6 +1,7 @@
 package dev.callgate.instance;
 
 import dev.callgate.aws.ServiceError;
+import dev.callgate.http.WireRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -11,9 +12,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Pagination for every List operation: a page size from MaxResults within the operation's bounds, and
- * a NextToken that carries the key of the last item returned, so pages stay consistent while items are
- * created or deleted.
+ * Pagination for every List operation: a page size from MaxResults (or the parameter of Callgate's own
+ * APIs that says it), and a NextToken that carries the key of the last item returned, so pages stay
+ * consistent while items are created or deleted.
  *
  * <p>A token is {@code cg1.<last key>.<tag>} (base64url), the tag an HMAC-SHA256 of the list's identity
  * (the operation's list and whose it is, e.g. "ListQueues/QUEUE,AGENT_QUEUE@{instance}") and the key.
@@ -25,49 +26,44 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Pages {
     private static final String VERSION = "cg1";
-    public static final int MAX_PAGE = 1000;
     private static final SecretKeySpec KEY = new SecretKeySpec("callgate page token v1".getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private Pages() {
     }
 
-    /** Where a page of {@code list} starts and how long it is, up to 1000 items. */
-    public static Cursor cursor(String list, Integer maxResults, int defaultSize, String nextToken) {
-        return cursor(list, maxResults, defaultSize, MAX_PAGE, nextToken);
-    }
-
     /**
-     * The same for a page size given by a parameter of another name than MaxResults (the operator API's {@code limit},
-     * the requests API's {@code maxResults}), up to {@code maxSize} items.
+     * Where a page of {@code list} starts and how long it is, for the AWS operations: their MaxResults is already
+     * within the model's range (MemberRules refuses any other before the operation runs).
      */
-    public static Cursor cursor(String list, String parameter, Integer size, int defaultSize, int maxSize, String nextToken) {
-        return cursor(list, parameter, size, defaultSize, maxSize, nextToken, ServiceError::invalidRequest);
-    }
-
-    /** For operations whose model caps MaxResults lower than 1000. */
-    public static Cursor cursor(String list, Integer maxResults, int defaultSize, int maxSize, String nextToken) {
-        return cursor(list, maxResults, defaultSize, maxSize, nextToken, ServiceError::invalidRequest);
+    public static Cursor cursor(String list, Integer maxResults, int defaultSize, String nextToken) {
+        return cursor(list, maxResults, defaultSize, nextToken, ServiceError::invalidRequest);
     }
 
     /** For services that refuse a foreign token with an error of their own (Service Quotas' InvalidPaginationTokenException). */
-    public static Cursor cursor(String list, Integer maxResults, int defaultSize, int maxSize, String nextToken,
+    public static Cursor cursor(String list, Integer maxResults, int defaultSize, String nextToken,
             Function<String, ServiceError> badToken) {
-        return cursor(list, "MaxResults", maxResults, defaultSize, maxSize, nextToken, badToken);
+        return new Cursor(list, maxResults == null ? defaultSize : maxResults, after(list, nextToken, badToken));
     }
 
-    private static Cursor cursor(String list, String parameter, Integer requested, int defaultSize, int maxSize, String nextToken,
-            Function<String, ServiceError> badToken) {
-        return new Cursor(list, size(parameter, requested, defaultSize, maxSize), after(list, nextToken, badToken));
-    }
-
-    /** A page size: {@code requested} if given and within 1 to {@code maxSize}, else the refusal naming {@code parameter}. */
-    private static int size(String parameter, Integer requested, int defaultSize, int maxSize) {
-        int size = requested == null ? defaultSize : requested;
-        if (size < 1 || size > maxSize) {
-            throw ServiceError.invalidParameter(parameter + " must be between 1 and " + maxSize + "; got " + requested + ".");
+    /**
+     * The page size that query parameter {@code parameter} of one of Callgate's own APIs asks for (no model checks
+     * these): a whole number from 1 to {@code maxSize}, {@code defaultSize} when absent, else the refusal naming it.
+     */
+    public static int size(WireRequest request, String parameter, int defaultSize, int maxSize) {
+        String value = request.queryParam(parameter);
+        if (value == null) {
+            return defaultSize;
         }
-        return size;
+        try {
+            int size = Integer.parseInt(value);
+            if (size >= 1 && size <= maxSize) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // not a whole number: falls through to the refusal
+        }
+        throw ServiceError.invalidParameter(parameter + " must be between 1 and " + maxSize + "; got " + value + ".");
     }
 
     /** The key after which the page starts (null for the first page), or the service's refusal of a token not of this list. */

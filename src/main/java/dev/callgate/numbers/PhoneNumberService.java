@@ -58,7 +58,7 @@ import software.amazon.awssdk.services.connect.model.UpdatePhoneNumberResponse;
  * offered again.
  */
 public final class PhoneNumberService implements OperationFamily<ConnectRequest, ConnectResponse> {
-    private static final int MAX_SEARCH = 10;
+    private static final int DEFAULT_SEARCH = 10;
 
     private final InstanceResources resources;
     private final Store store;
@@ -104,7 +104,7 @@ public final class PhoneNumberService implements OperationFamily<ConnectRequest,
             prefix = "+" + prefix;
         }
         Pages.Cursor cursor = Pages.cursor("SearchAvailablePhoneNumbers@" + caller.accountId() + "/" + caller.region()
-                + "/" + country + "/" + type + "/" + prefix, request.maxResults(), MAX_SEARCH, MAX_SEARCH, request.nextToken());
+                + "/" + country + "/" + type + "/" + prefix, request.maxResults(), DEFAULT_SEARCH, request.nextToken());
         int size = cursor.size();
         int position = cursor.after() == null ? 0 : Integer.parseInt(cursor.after());
         PhoneInventory.Kind kind = switch (type) {

@@ -78,7 +78,7 @@ final class Listings {
         Map<QuotaScope, Integer> counted = new LinkedHashMap<>();
         instancesByRegion.forEach((accountId, regions) ->
                 regions.forEach((region, count) -> counted.put(QuotaScope.account(accountId, region), count)));
-        // One query for every account's regions; a region whose row is not open yet counts its instances.
+        // Every account's regions read together (a few hundred a query); a region whose row is not open yet counts its instances.
         Map<QuotaScope, Map<Quota, QuotaLedger.Usage>> usages = store.read(c -> ledger.usages(c, List.copyOf(counted.keySet()),
                 (scope, quota) -> new QuotaLedger.Usage(counted.get(scope), editions.current().quota(quota))));
         ObjectNode result = OperatorApi.JSON.createObjectNode();

@@ -36,6 +36,7 @@ import java.util.function.Function;
  */
 final class RequestControls {
     private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 1000;
     private final ChangeRequests requests;
     private final Ports ports;
 
@@ -55,7 +56,7 @@ final class RequestControls {
                     parse(request.queryParam("kind"), RequestKind::valueOf, RequestKind.values()),
                     parse(request.queryParam("status"), RequestStatus::valueOf, RequestStatus.values()), null, null);
             Pages.Cursor cursor = Pages.cursor("operator requests/" + filter.accountId() + "/" + filter.kind() + "/" + filter.status(),
-                    "limit", limit(request.queryParam("limit")), DEFAULT_PAGE, Pages.MAX_PAGE, request.queryParam("nextToken"));
+                    Pages.size(request, "limit", DEFAULT_PAGE, MAX_PAGE), DEFAULT_PAGE, request.queryParam("nextToken"));
             Pages.Page<ChangeRequest> page = requests.page(filter, cursor);
             ObjectNode body = JSON.createObjectNode();
             ArrayNode list = body.putArray("requests");
@@ -80,15 +81,6 @@ final class RequestControls {
             };
         }
         return null;
-    }
-
-    /** The page size asked for, or null; Pages checks its range. */
-    private static Integer limit(String value) {
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw ServiceError.invalidParameter("limit must be a whole number; got '" + value + "'.");
-        }
     }
 
     private static <T> T parse(String value, Function<String, T> parse, Object[] known) {

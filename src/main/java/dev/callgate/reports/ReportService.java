@@ -69,8 +69,8 @@ public final class ReportService {
         return view(resources.find(caller, instanceRef, ResourceKind.REPORT, reportId));
     }
 
-    public ObjectNode list(Caller caller, String instanceRef, Integer maxResults, String nextToken) {
-        var page = resources.list(caller, instanceRef, List.of(ResourceKind.REPORT), maxResults, nextToken, 100);
+    public ObjectNode list(Caller caller, String instanceRef, int size, String nextToken) {
+        var page = resources.list(caller, instanceRef, List.of(ResourceKind.REPORT), size, nextToken, size);
         ObjectNode result = JSON.createObjectNode();
         ArrayNode reports = result.putArray("reports");
         page.rows().forEach(row -> reports.add(view(row)));

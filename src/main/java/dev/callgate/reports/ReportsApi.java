@@ -8,6 +8,7 @@ import dev.callgate.aws.SignedJsonEndpoint;
 import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
+import dev.callgate.instance.Pages;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ import java.util.Map;
  * </pre>
  */
 public final class ReportsApi extends SignedJsonEndpoint {
+    private static final int PAGE = 100;
 
     private final ReportService reports;
 
@@ -51,7 +53,7 @@ public final class ReportsApi extends SignedJsonEndpoint {
                 return json(201, reports.save(caller, instance, body(request)));
             }
             if (method.equals("GET")) {
-                return json(200, reports.list(caller, instance, maxResults(request), request.queryParam("nextToken")));
+                return json(200, reports.list(caller, instance, Pages.size(request, "maxResults", PAGE, PAGE), request.queryParam("nextToken")));
             }
         } else if (action.isEmpty()) {
             if (method.equals("GET")) {
@@ -69,15 +71,6 @@ public final class ReportsApi extends SignedJsonEndpoint {
             return json(200, reports.unschedule(caller, instance, report));
         }
         throw notFound(request);
-    }
-
-    private static Integer maxResults(WireRequest request) {
-        String value = request.queryParam("maxResults");
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw ServiceError.invalidParameter("maxResults '" + value + "' is not a number.");
-        }
     }
 
     private static ServiceError notFound(WireRequest request) {

@@ -55,7 +55,7 @@ public final class RequestsApi extends SignedJsonEndpoint {
         }
         InstanceRow instance = instances.find(caller, path.get(2));
         if (path.size() == 4 && method.equals("GET")) {
-            Pages.Cursor cursor = Pages.cursor("requests@" + instance.id(), "maxResults", maxResults(request), PAGE, PAGE,
+            Pages.Cursor cursor = Pages.cursor("requests@" + instance.id(), Pages.size(request, "maxResults", PAGE, PAGE), PAGE,
                     request.queryParam("nextToken"));
             Pages.Page<ChangeRequest> page = requests.page(new RequestFilter(caller.accountId(), null, null, null, null, null)
                     .forInstance(instance.id()), cursor);
@@ -72,15 +72,6 @@ public final class RequestsApi extends SignedJsonEndpoint {
             return json(200, RequestJson.of(found));
         }
         throw ServiceError.invalidRequest("No request operation matches " + method + " " + request.rawPath() + ".");
-    }
-
-    private static Integer maxResults(WireRequest request) {
-        String value = request.queryParam("maxResults");
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw ServiceError.invalidParameter("maxResults must be a number; got '" + value + "'.");
-        }
     }
 
 }

@@ -40,7 +40,7 @@ final class QuotaCatalog implements OperationFamily<ServiceQuotasRequest, Servic
     static final String INSTANCE_CONTEXT_TYPE = "AWS::Connect::Instance";
     /** The ContextId of a per-instance quota's value for the instances that have none of their own yet: new ones. */
     private static final String EVERY_INSTANCE = "*";
-    private static final int MAX_RESULTS = 100;
+    private static final int DEFAULT_PAGE = 100;
 
     private final ChangeRequests requests;
     private final QuotaValues values;
@@ -110,7 +110,7 @@ final class QuotaCatalog implements OperationFamily<ServiceQuotasRequest, Servic
     }
 
     static Pages.Cursor cursor(String list, Integer maxResults, String nextToken) {
-        return Pages.cursor(list, maxResults, MAX_RESULTS, MAX_RESULTS, nextToken,
+        return Pages.cursor(list, maxResults, DEFAULT_PAGE, nextToken,
                 message -> new ServiceError(ServiceQuotasErrors.INVALID_PAGINATION_TOKEN, message));
     }
 

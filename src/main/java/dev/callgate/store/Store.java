@@ -80,7 +80,7 @@ public final class Store implements AutoCloseable {
 
     private static Store open(String jdbcUrl, DataDirLock lock) {
         boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
-        HikariDataSource dataSource = new HikariDataSource(pool(jdbcUrl, "callgate-store", 16, postgres ? null : "FULL"));
+        HikariDataSource dataSource = new HikariDataSource(pool(jdbcUrl, "callgate-store", Pools.CONNECTIONS, postgres ? null : "FULL"));
         HikariDataSource unsynced = null;
         try {
             // One transaction for every pending migration (both stores have transactional DDL): an upgrade

@@ -94,6 +94,15 @@ class ReportsAcceptanceTest extends ServerSuite {
         reports.save(fx.instanceId, "r5", owner, false);
         assertThat(reports.list(fx.instanceId, "maxResults=2").path("reports")).hasSize(2);
         assertThat(reports.list(fx.instanceId, null).path("reports")).hasSize(5);
+        // The page size is named as the wire spells it, with the same refusal as the requests API's.
+        for (String size : List.of("0", "101", "many")) {
+            assertThatThrownBy(() -> reports.list(fx.instanceId, "maxResults=" + size))
+                    .isInstanceOfSatisfying(ReportsClient.Failure.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.code()).isEqualTo("InvalidParameterException");
+                        assertThat(e.getMessage()).contains("maxResults must be between 1 and 100; got " + size + ".");
+                    });
+        }
     }
 
     /** Callgate's own signed APIs read bodies as strictly as the AWS faces: one UTF-8 JSON object, nothing after it. */

@@ -80,6 +80,17 @@ class SearchAcceptanceTest extends ServerSuite {
                 .isInstanceOf(InvalidParameterException.class).hasMessageContaining("colour");
     }
 
+    /** A page size is bounded by each operation's model (SearchQueues 1 to 500, SearchPrompts 1 to 100), not by one cap for every Search*. */
+    @Test
+    void pageSizeIsTheModelsRange() {
+        fx.queue("Sales");
+        assertThat(connect.searchQueues(r -> r.instanceId(fx.instanceId).maxResults(500)).queues()).extracting(Queue::name).contains("Sales");
+        assertThatThrownBy(() -> connect.searchQueues(r -> r.instanceId(fx.instanceId).maxResults(501)))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("MaxResults is 501; the model allows 1 to 500");
+        assertThatThrownBy(() -> connect.searchPrompts(r -> r.instanceId(fx.instanceId).maxResults(101)))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("MaxResults is 101; the model allows 1 to 100");
+    }
+
     @Test
     void everyFamilySearchesByName() {
         String queue = fx.queue("Sales");

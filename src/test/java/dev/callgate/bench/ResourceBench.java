@@ -9,6 +9,7 @@ import dev.callgate.limits.throttle.ThrottleMode;
 import dev.callgate.store.Store;
 import dev.callgate.testing.Clients;
 import dev.callgate.testing.Fixtures;
+import dev.callgate.testing.Launcher;
 import dev.callgate.testing.TestEditions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -292,11 +293,11 @@ public final class ResourceBench {
             port = socket.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-XX:+UseSerialGC", "-Xmn12m", "-Xmx256m", "-XX:+IgnoreUnrecognizedVMOptions",
-                "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=1000", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), "dev.callgate.cli.Main", "serve",
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(Launcher.flags());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.callgate.cli.Main", "serve",
                 "--port", String.valueOf(port), "--data-dir", dataDir.toString(),
-                "--editions-file", edition.toString(), "--edition", "bench", "--sip-port", "0");
+                "--editions-file", edition.toString(), "--edition", "bench", "--sip-port", "0"));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

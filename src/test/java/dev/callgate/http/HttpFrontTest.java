@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The HTTP front on its own, over raw sockets: what no SDK client would send, and how it closes. */
 class HttpFrontTest {
+    private static final int WORKERS = 4;
     private HttpFront front;
 
     @AfterEach
@@ -65,7 +66,7 @@ class HttpFrontTest {
                 return text(400, message);
             }
         };
-        front = new HttpFront("127.0.0.1", 0, new Routes(threadNaming), 2);
+        front = new HttpFront("127.0.0.1", 0, new Routes(threadNaming), WORKERS, 2);
         front.start();
 
         // The worker's answer first: the one decided at once must wait its turn, not overtake it.
@@ -77,7 +78,7 @@ class HttpFrontTest {
 
     @Test
     void aReadIsAnsweredWhileEveryWorkerWaitsOnAWrite() throws Exception {
-        CountDownLatch writing = new CountDownLatch(HttpFront.WORKERS);
+        CountDownLatch writing = new CountDownLatch(WORKERS);
         CountDownLatch release = new CountDownLatch(1);
         Endpoint store = new Endpoint() {
             @Override
@@ -98,11 +99,11 @@ class HttpFrontTest {
                 return text(400, message);
             }
         };
-        front = new HttpFront("127.0.0.1", 0, new Routes(store), 2);
+        front = new HttpFront("127.0.0.1", 0, new Routes(store), WORKERS, 2);
         front.start();
         List<Socket> writers = new ArrayList<>();
         try {
-            for (int i = 0; i <= HttpFront.WORKERS; i++) {   // one more than the workers: a write waits in the queue too
+            for (int i = 0; i <= WORKERS; i++) {   // one more than the workers: a write waits in the queue too
                 Socket socket = new Socket("127.0.0.1", front.port());
                 socket.getOutputStream().write("POST /write HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 writers.add(socket);
@@ -133,7 +134,7 @@ class HttpFrontTest {
     void oversizedBodyGetsItsOwnRoutesRefusal() throws Exception {
         Endpoint other = endpoint((request, id) -> text(200, "other"), "other refused: ");
         front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> text(200, "fallback"), "refused: "))
-                .on("POST", "/other/**", other), 2);
+                .on("POST", "/other/**", other), WORKERS, 2);
         front.start();
 
         String answer = exchange("POST /other/x HTTP/1.1\r\nHost: x\r\nContent-Length: " + (HttpFront.MAX_BODY_BYTES + 1)
@@ -144,7 +145,7 @@ class HttpFrontTest {
 
     @Test
     void bodyThatNeverFinishesIsAnswered408AndTheConnectionCloses() throws Exception {
-        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> text(200, "answered"), "refused: ")), 2,
+        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> text(200, "answered"), "refused: ")), WORKERS, 2,
                 Duration.ofMillis(300));
         front.start();
 
@@ -158,7 +159,7 @@ class HttpFrontTest {
         front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> {
             sleepMillis(900);
             return text(200, "slow answer");
-        }, "refused: ")), 2, Duration.ofMillis(300));
+        }, "refused: ")), WORKERS, 2, Duration.ofMillis(300));
         front.start();
 
         // Kept alive, so only the idle timeout ends the read; without it the socket's 10 s timeout fails the test.
@@ -238,7 +239,7 @@ class HttpFrontTest {
     }
 
     private void start(Responder answer) throws IOException {
-        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint(answer, "refused: ")), 2);
+        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint(answer, "refused: ")), WORKERS, 2);
         front.start();
     }
 

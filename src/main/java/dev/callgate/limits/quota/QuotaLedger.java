@@ -17,6 +17,18 @@ import java.util.function.ToLongFunction;
  * counts: if the insert fails, the charge rolls back with it.
  */
 public final class QuotaLedger {
+    /** Scopes read by one statement of {@link #usages(Connection, List, Unopened)}: far below any driver's limit of parameters (PostgreSQL's 32,767). */
+    private static final int SCOPES_PER_STATEMENT = 500;
+
+    private final int scopesPerStatement;
+
+    public QuotaLedger() {
+        this(SCOPES_PER_STATEMENT);
+    }
+
+    QuotaLedger(int scopesPerStatement) {
+        this.scopesPerStatement = scopesPerStatement;
+    }
 
     /** Opens a quota's row with its applied value and initial usage (e.g. a routing profile's entries). */
     public void open(Connection connection, QuotaScope scope, Quota quota, long limit, long used) throws SQLException {
@@ -99,21 +111,22 @@ public final class QuotaLedger {
         return usages(connection, List.of(scope), unopened).get(scope);
     }
 
-    /** The same for several scopes of one kind (every account's regions), read in one query. */
+    /** The same for several scopes of one kind (every account's regions), read a few hundred scopes per query. */
     public Map<QuotaScope, Map<Quota, Usage>> usages(Connection connection, List<QuotaScope> scopes, Unopened unopened)
             throws SQLException {
         Map<String, QuotaScope> byKey = new LinkedHashMap<>();
         scopes.forEach(scope -> byKey.put(scope.key(), scope));
         Map<QuotaScope, Map<Quota, Usage>> usages = new LinkedHashMap<>();
         scopes.forEach(scope -> usages.put(scope, new EnumMap<>(Quota.class)));
-        if (scopes.isEmpty()) {
-            return usages;
-        }
-        String keys = String.join(", ", Collections.nCopies(byKey.size(), "?"));
-        for (Row row : Sql.list(connection, "select scope, quota, used, quota_limit from quota_usage where scope in (" + keys + ")",
-                r -> new Row(r.getString(1), Quota.valueOf(r.getString(2)), new Usage(r.getLong(3), r.getLong(4))),
-                byKey.keySet().toArray())) {
-            usages.get(byKey.get(row.scope())).put(row.quota(), row.usage());
+        List<String> keys = List.copyOf(byKey.keySet());
+        for (int from = 0; from < keys.size(); from += scopesPerStatement) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + scopesPerStatement));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            for (Row row : Sql.list(connection, "select scope, quota, used, quota_limit from quota_usage where scope in (" + marks + ")",
+                    r -> new Row(r.getString(1), Quota.valueOf(r.getString(2)), new Usage(r.getLong(3), r.getLong(4))),
+                    chunk.toArray())) {
+                usages.get(byKey.get(row.scope())).put(row.quota(), row.usage());
+            }
         }
         usages.forEach((scope, found) -> {
             for (Quota quota : Quota.values()) {

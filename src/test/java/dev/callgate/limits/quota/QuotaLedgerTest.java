@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.callgate.aws.ErrorCode;
 import dev.callgate.store.Store;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +78,32 @@ class QuotaLedgerTest {
             });
             assertThatThrownBy(() -> store.read(c -> ledger.usage(c, profile, Quota.QUEUES_PER_ROUTING_PROFILE)))
                     .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void usagesOfManyScopesAreReadAFewScopesPerStatement() {
+        QuotaLedger chunked = new QuotaLedger(2);
+        try (Store store = memoryStore()) {
+            List<QuotaScope> scopes = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                scopes.add(QuotaScope.account("12345678901" + i, "us-east-1"));
+            }
+            store.inTransaction(c -> {
+                for (int i = 0; i < 4; i++) {   // the fifth stays unopened
+                    chunked.chargeOrOpen(c, scopes.get(i), Quota.INSTANCES_PER_REGION, 1, 10 + i);
+                }
+                return null;
+            });
+
+            Map<QuotaScope, Map<Quota, QuotaLedger.Usage>> usages = store.read(c -> chunked.usages(c, scopes,
+                    (scope, quota) -> new QuotaLedger.Usage(0, 99)));
+
+            assertThat(usages).hasSize(5);
+            for (int i = 0; i < 4; i++) {
+                assertThat(usages.get(scopes.get(i))).containsEntry(Quota.INSTANCES_PER_REGION, new QuotaLedger.Usage(1, 10 + i));
+            }
+            assertThat(usages.get(scopes.get(4))).containsEntry(Quota.INSTANCES_PER_REGION, new QuotaLedger.Usage(0, 99));
         }
     }
 

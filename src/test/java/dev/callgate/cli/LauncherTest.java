@@ -1,0 +1,67 @@
+package dev.callgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callgate.testing.Launcher;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher {@code ./callgate}, run from a copy beside a stand-in jar with no classes (the JVM reads its options
+ * before it looks for the main class): the options it passes and those a user adds in CALLGATE_JAVA_OPTS.
+ */
+class LauncherTest {
+    @TempDir
+    Path home;
+
+    @BeforeEach
+    void copyTheLauncher() throws IOException {
+        Files.copy(Launcher.SCRIPT, home.resolve("callgate"));
+        home.resolve("callgate").toFile().setExecutable(true);
+        Files.createDirectories(home.resolve("target"));
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "stand.in.Main");
+        new JarOutputStream(Files.newOutputStream(home.resolve("target/callgate.jar")), manifest).close();
+    }
+
+    @Test
+    void aTypoInJavaOptionsStopsTheStartWithTheJvmsMessage() throws Exception {
+        Run run = launch("-XX:+UseSerialGc");
+
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.output()).contains("Unrecognized VM option 'UseSerialGc'");
+    }
+
+    @Test
+    void trimmingIsPassedOnAJdkThatKnowsItAndTheAnswerIsKept() throws Exception {
+        Run run = launch("-XX:+PrintCommandLineFlags");
+
+        assertThat(run.output()).contains("-XX:TrimNativeHeapInterval=1000");
+        assertThat(Files.readString(home.resolve("target/java-trim"))).endsWith(" yes\n");
+    }
+
+    private Run launch(String javaOptions) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("callgate").toString(), "--help").redirectErrorStream(true);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
+        builder.environment().put("PATH", javaBin + ":" + System.getenv("PATH"));
+        builder.environment().put("CALLGATE_CDS", "off");
+        builder.environment().put("CALLGATE_JAVA_OPTS", javaOptions);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+
+    private record Run(int exit, String output) {
+    }
+}
