@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
@@ -30,35 +31,24 @@ import java.util.concurrent.TimeUnit;
  * the requests one at a time and in order (what the endpoint decides at once on the event loop, the rest on
  * the worker pool), and writes every answer with its
  * request id and Date. Requests that a client pipelines wait their turn, with reading paused. A
- * request whose body is not whole within the timeout of its first bytes is answered 408 and the
- * connection closed, so a client that stops sending holds neither a connection nor its buffer; a kept-alive
- * connection with nothing to read or answer for as long is closed too.
+ * request whose body is not whole within the read timeout of its first bytes is answered 408 and the
+ * connection closed, so a client that stops sending holds neither a connection nor its buffer.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
     private final HttpFront front;
     private final Executor workers;
     private final Executor readers;
-    private final Duration timeout;
+    private final Duration readTimeout;
     private final Queue<Exchange> waiting = new ArrayDeque<>();
     private InboundRequest reading;
     private ScheduledFuture<?> readDeadline;
     private boolean answering;
-    /** When the connection last wrote an answer (or opened), in {@link System#nanoTime()}. */
-    private long lastAnswered;
-    private ScheduledFuture<?> idleCheck;
 
-    HttpConnection(HttpFront front, Executor workers, Executor readers, Duration timeout) {
+    HttpConnection(HttpFront front, Executor workers, Executor readers, Duration readTimeout) {
         this.front = front;
         this.workers = workers;
         this.readers = readers;
-        this.timeout = timeout;
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        lastAnswered = System.nanoTime();
-        checkIdleIn(ctx, timeout.toNanos());
-        ctx.fireChannelActive();
+        this.readTimeout = readTimeout;
     }
 
     @Override
@@ -87,7 +77,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     public void channelReadComplete(ChannelHandlerContext ctx) {
         if (reading != null && readDeadline == null) {
             InboundRequest started = reading;
-            readDeadline = ctx.executor().schedule(() -> timedOut(ctx, started), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            readDeadline = ctx.executor().schedule(() -> timedOut(ctx, started), readTimeout.toNanos(), TimeUnit.NANOSECONDS);
         }
         ctx.fireChannelReadComplete();
     }
@@ -116,7 +106,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         }
         WireRequest head = reading.head();
         stopReading();
-        queue(ctx, Exchange.refused(head, 408, "The request was not received whole within " + timeout.toSeconds()
+        queue(ctx, Exchange.refused(head, 408, "The request was not received whole within " + readTimeout.toSeconds()
                 + " s of its head (" + started.received() + " body bytes arrived).", false));
     }
 
@@ -180,7 +170,6 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         }
         ctx.writeAndFlush(out, ctx.voidPromise());
         answering = false;
-        lastAnswered = System.nanoTime();
         Exchange next = waiting.poll();
         if (next != null) {
             answer(ctx, next);
@@ -197,32 +186,18 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         return new UUID(high, low).toString();
     }
 
-    /**
-     * One timer per connection, armed again each time it fires, in place of Netty's IdleStateHandler, which puts a
-     * listener on every write (bench/README.md, "The HTTP pipeline"). A connection still reading or answering a
-     * request is not idle: it is looked at again a whole timeout later.
-     */
-    private void checkIdleIn(ChannelHandlerContext ctx, long nanos) {
-        idleCheck = ctx.executor().schedule(() -> checkIdle(ctx), nanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void checkIdle(ChannelHandlerContext ctx) {
-        long idle = System.nanoTime() - lastAnswered;
-        if (answering || reading != null) {
-            checkIdleIn(ctx, timeout.toNanos());
-        } else if (idle >= timeout.toNanos()) {
+    /** An idle kept-alive connection is closed, unless a request on it is still being read or answered. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && !answering && reading == null) {
             ctx.close();
-        } else {
-            checkIdleIn(ctx, timeout.toNanos() - idle);
         }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         stopReading();
-        if (idleCheck != null) {
-            idleCheck.cancel(false);
-        }
         waiting.clear();
         ctx.fireChannelInactive();
     }

@@ -15,6 +15,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -95,6 +96,7 @@ public final class HttpFront implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
                         channel.pipeline().addLast(
+                                new IdleStateHandler(0, 0, timeout.toNanos(), TimeUnit.NANOSECONDS),
                                 new HttpServerCodec(new HttpDecoderConfig()
                                         .setMaxInitialLineLength(MAX_LINE_AND_HEADER_BYTES)
                                         .setMaxHeaderSize(MAX_LINE_AND_HEADER_BYTES)),
