@@ -3,6 +3,8 @@ package dev.callgate.sip;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
 
 /**
  * One call's SIP leg, inbound or outbound: its Call-ID, who dialled whom, its transactions and
@@ -83,6 +85,13 @@ public final class SipCall {
     /** The caller's TCP connection ({@code address:port}) the INVITE came on; null over UDP and for outbound calls. */
     String connection() {
         return connection;
+    }
+
+    /** Whether {@code request} is the INVITE that began this inbound call, or a retransmission of it (its Via branch). */
+    boolean startedBy(Request request) {
+        ServerTransaction first = invite();
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        return first != null && via != null && first.getBranchId().equalsIgnoreCase(via.getBranch());
     }
 
     synchronized ServerTransaction invite() {

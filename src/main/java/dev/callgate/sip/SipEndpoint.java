@@ -231,10 +231,16 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             switch (request.getMethod()) {
                 case Request.INVITE -> {
                     SipCall known = calls.get(callId(request));
-                    if (known != null && toTag(request) != null) {
-                        refresh(event, known);
+                    if (toTag(request) == null) {
+                        if (known == null) {
+                            invite(event);
+                        } else if (!known.startedBy(request)) {
+                            reply(event, Response.LOOP_DETECTED); // a new INVITE on a Call-ID in use (RFC 3261 §8.2.2.2)
+                        }
                     } else if (known == null) {
-                        invite(event);
+                        reply(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST); // no dialog to re-INVITE (RFC 3261 §12.2.2)
+                    } else {
+                        refresh(event, known);
                     }
                 }
                 case Request.ACK -> acknowledged(request);
@@ -405,7 +411,8 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
 
     private void acknowledged(Request ack) {
         SipCall call = calls.get(callId(ack));
-        if (call != null && call.move(SipCall.State.ANSWERED, SipCall.State.CONFIRMED)) {
+        // Only the ACK of our 200 carries our tag: the ACK of a refusal sent for a stray INVITE on this Call-ID does not.
+        if (call != null && call.localTag().equals(toTag(ack)) && call.move(SipCall.State.ANSWERED, SipCall.State.CONFIRMED)) {
             router.confirmed(call);
         }
     }
@@ -577,12 +584,22 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         return event.getServerTransaction() != null ? event.getServerTransaction() : provider.getNewServerTransaction(event.getRequest());
     }
 
+    /**
+     * Answers a request Callgate does not carry on. Through its server transaction when the stack made one: it does
+     * for a request in a dialog it still keeps after the call ended (a second BYE, a late re-INVITE), and then
+     * refuses to send a response statelessly, so that request would go unanswered.
+     */
     private void reply(RequestEvent event, int status) throws ParseException, SipException, InvalidArgumentException {
         Response response = messages.createResponse(status, event.getRequest());
         if (status == Response.METHOD_NOT_ALLOWED) {
             response.addHeader(headers.createAllowHeader("INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE"));
         }
-        provider.sendResponse(response);
+        ServerTransaction transaction = event.getServerTransaction();
+        if (transaction != null) {
+            transaction.sendResponse(response);
+        } else {
+            provider.sendResponse(response);
+        }
     }
 
     private Response tagged(Response response, SipCall call) throws ParseException {

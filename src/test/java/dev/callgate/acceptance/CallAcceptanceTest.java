@@ -202,6 +202,41 @@ class CallAcceptanceTest extends ServerSuite {
     }
 
     @Test
+    void aByeForACallThatHasEndedOrNeverWasGets481OverUdpAndTcpAndChangesNothing() {
+        Fixtures instance = Fixtures.newInstance(connect, "straybye");
+        String number = Calls.claimNumber(connect, instance.instanceId);
+        Set<String> known = simulate(instance, number, 9);
+        try (RawSip udp = new RawSip(server.sipPort()); RawSip tcp = RawSip.overTcp(server.sipPort())) {
+            for (RawSip sip : List.of(udp, tcp)) {
+                String callId = UUID.randomUUID().toString();
+                sip.send(sip.invite(number, callId));
+                String ok = last(sip.untilFinal(callId));
+                sip.send(inDialog(sip, "ACK", ok, callId, 1));
+                String contactId = awaitNewContact(instance, known);
+                sip.send(inDialog(sip, "BYE", ok, callId, 2));
+                assertThat(RawSip.status(last(sip.untilFinal(callId)))).isEqualTo(200);
+                assertThat(awaitUsage(instance, 9)).isEqualTo(9);
+                List<String> metrics = instanceMetrics(instance);
+
+                sip.send(inDialog(sip, "BYE", ok, callId, 3));
+                assertThat(last(sip.untilFinal(callId))).as("the second BYE").startsWith("SIP/2.0 481 ");
+                sip.send(inDialog(sip, "INVITE", ok, callId, 4));
+                assertThat(last(sip.untilFinal(callId))).as("a re-INVITE of the ended call, never a new call").startsWith("SIP/2.0 481 ");
+                String madeUp = UUID.randomUUID().toString();
+                sip.send(strayBye(sip, number, madeUp));
+                assertThat(last(sip.untilFinal(madeUp))).as("a BYE for a dialog that never was").startsWith("SIP/2.0 481 ");
+
+                assertThat(usage(instance)).isEqualTo(9);
+                assertThat(instanceMetrics(instance)).isEqualTo(metrics);
+                assertThat(describe(instance, contactId).disconnectReason()).isEqualTo("CUSTOMER_DISCONNECT");
+            }
+            // The two calls' slots came back once each: one more call fills the instance, the next is refused.
+            assertThat(RawSip.status(call(udp, number))).isEqualTo(200);
+            assertThat(RawSip.status(call(udp, number))).isEqualTo(503);
+        }
+    }
+
+    @Test
     void aCallNeverAcknowledgedEndsAfter64TimesT1() {
         Fixtures instance = Fixtures.newInstance(connect, "noack");
         String number = Calls.claimNumber(connect, instance.instanceId);
@@ -366,6 +401,23 @@ class CallAcceptanceTest extends ServerSuite {
                 return response;
             }
         }
+    }
+
+    /** The instance's lines of the metrics page: its calls, their percentage of the limit, the breaches. */
+    private List<String> instanceMetrics(Fixtures instance) {
+        return server.operator().metrics().lines().filter(line -> line.contains(instance.instanceId)).toList();
+    }
+
+    /** A BYE in a dialog Callgate never had: made-up Call-ID and tags. */
+    private static String strayBye(RawSip caller, String number, String callId) {
+        return "BYE sip:" + number + "@127.0.0.1 SIP/2.0\r\n"
+                + "Via: " + caller.via() + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:caller@127.0.0.1>;tag=" + UUID.randomUUID() + "\r\n"
+                + "To: <sip:" + number + "@127.0.0.1>;tag=" + UUID.randomUUID() + "\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: 7 BYE\r\n"
+                + "Content-Length: 0\r\n\r\n";
     }
 
     /** An ACK or BYE from {@code caller} in the dialog that {@code ok} (the 200 to our INVITE) established. */
