@@ -100,6 +100,11 @@ final class ServeCommand implements Callable<Integer> {
         Settings settings = settings(file);
         long started = System.nanoTime();
         Callgate callgate = Callgate.start(settings);
+        // The start leaves ~11 MB that lives as long as the server. Moved to the old generation here, in one
+        // collection before the server says it is ready, rather than by the first collections under load: each
+        // page the old generation fills for the first time costs a fault (14 us each on our benchmark VM), and
+        // those made the first collections of a load 15 to 31 ms long (bench/README.md, "Collector pauses").
+        System.gc();
         String endpoint = "http://" + bind + ":" + callgate.port();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Callgate is listening on %s (ready in %d ms)%n", endpoint, (System.nanoTime() - started) / 1_000_000);
