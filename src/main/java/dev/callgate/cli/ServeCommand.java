@@ -103,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
         // The start leaves ~11 MB that lives as long as the server. Moved to the old generation here, in one
         // collection before the server says it is ready, rather than by the first collections under load: each
         // page the old generation fills for the first time costs a fault (14 us each on our benchmark VM), and
-        // those made the first collections of a load 15 to 31 ms long (bench/README.md, "Collector pauses").
+        // those made the first collections of a load 13 to 31 ms long (bench/README.md, "Why the collector pauses exceed 10 ms").
         System.gc();
         String endpoint = "http://" + bind + ":" + callgate.port();
         PrintWriter out = spec.commandLine().getOut();
