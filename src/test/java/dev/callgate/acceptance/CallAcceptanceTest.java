@@ -82,11 +82,11 @@ class CallAcceptanceTest extends ServerSuite {
             assertThat(responses).extracting(RawSip::status).containsSubsequence(180, 200);
             assertThat(RawSip.header(ok, "Content-Type")).isEqualTo("application/sdp");
             assertThat(ok).contains("m=audio ");
-            sip.send(inDialog(sip, "ACK", ok, callId, 1));
+            sip.send(sip.inDialog("ACK", ok, callId, 1));
             assertThat(usage(instance)).isEqualTo(1);
             String contactId = calls().live(instance.instanceId).path("calls").get(0).path("contactId").asText();
 
-            sip.send(inDialog(sip, "BYE", ok, callId, 2));
+            sip.send(sip.inDialog("BYE", ok, callId, 2));
             assertThat(RawSip.status(sip.receive())).isEqualTo(200);
             assertThat(awaitUsage(instance, 0)).isZero();
             Contact contact = connect.describeContact(r -> r.instanceId(instance.instanceId).contactId(contactId)).contact();
@@ -111,8 +111,8 @@ class CallAcceptanceTest extends ServerSuite {
             String answer = inviteFinal(sip, callId);
             // The INVITE gets 487, unless admission answered it first: then the call is up and the caller hangs up.
             if (RawSip.status(answer) == 200) {
-                sip.send(inDialog(sip, "ACK", answer, callId, 1));
-                sip.send(inDialog(sip, "BYE", answer, callId, 2));
+                sip.send(sip.inDialog("ACK", answer, callId, 1));
+                sip.send(sip.inDialog("BYE", answer, callId, 2));
             } else {
                 assertThat(RawSip.status(answer)).isEqualTo(487);
             }
@@ -168,7 +168,7 @@ class CallAcceptanceTest extends ServerSuite {
             String confirmedId = UUID.randomUUID().toString();
             tcp.send(tcp.invite(number, confirmedId));
             String ok = last(tcp.untilFinal(confirmedId));
-            tcp.send(inDialog(tcp, "ACK", ok, confirmedId, 1));
+            tcp.send(tcp.inDialog("ACK", ok, confirmedId, 1));
             String confirmed = awaitNewContact(instance, before);
             assertThat(RawSip.status(call(tcp, number))).as("a second call on the connection, never acknowledged").isEqualTo(200);
             String unconfirmed = awaitNewContact(instance, before);
@@ -184,11 +184,11 @@ class CallAcceptanceTest extends ServerSuite {
             udp.send(udp.invite(number, filler));
             String fillerOk = last(udp.untilFinal(filler));
             assertThat(RawSip.status(fillerOk)).as("the one slot freed").isEqualTo(200);
-            udp.send(inDialog(udp, "ACK", fillerOk, filler, 1));
+            udp.send(udp.inDialog("ACK", fillerOk, filler, 1));
             assertThat(RawSip.status(call(udp, number))).as("the confirmed call still holds its slot").isEqualTo(503);
 
             try (RawSip again = RawSip.overTcp(server.sipPort())) {
-                again.send(inDialog(again, "BYE", ok, confirmedId, 2));
+                again.send(again.inDialog("BYE", ok, confirmedId, 2));
                 assertThat(RawSip.status(last(again.untilFinal(confirmedId)))).isEqualTo(200);
                 assertThat(awaitUsage(instance, 9)).isEqualTo(9);
                 assertThat(describe(instance, confirmed).disconnectReason()).isEqualTo("CUSTOMER_DISCONNECT");
@@ -211,16 +211,16 @@ class CallAcceptanceTest extends ServerSuite {
                 String callId = UUID.randomUUID().toString();
                 sip.send(sip.invite(number, callId));
                 String ok = last(sip.untilFinal(callId));
-                sip.send(inDialog(sip, "ACK", ok, callId, 1));
+                sip.send(sip.inDialog("ACK", ok, callId, 1));
                 String contactId = awaitNewContact(instance, known);
-                sip.send(inDialog(sip, "BYE", ok, callId, 2));
+                sip.send(sip.inDialog("BYE", ok, callId, 2));
                 assertThat(RawSip.status(last(sip.untilFinal(callId)))).isEqualTo(200);
                 assertThat(awaitUsage(instance, 9)).isEqualTo(9);
                 List<String> metrics = instanceMetrics(instance);
 
-                sip.send(inDialog(sip, "BYE", ok, callId, 3));
+                sip.send(sip.inDialog("BYE", ok, callId, 3));
                 assertThat(last(sip.untilFinal(callId))).as("the second BYE").startsWith("SIP/2.0 481 ");
-                sip.send(inDialog(sip, "INVITE", ok, callId, 4));
+                sip.send(sip.inDialog("INVITE", ok, callId, 4));
                 assertThat(last(sip.untilFinal(callId))).as("a re-INVITE of the ended call, never a new call").startsWith("SIP/2.0 481 ");
                 String madeUp = UUID.randomUUID().toString();
                 sip.send(strayBye(sip, number, madeUp));
@@ -266,7 +266,7 @@ class CallAcceptanceTest extends ServerSuite {
             sip.send(sip.invite(number, callId, "Session-Expires: 120", "Supported: timer"));
             String ok = last(sip.untilFinal(callId));
             assertThat(RawSip.header(ok, "Session-Expires")).as(ok).isEqualTo("120;refresher=uac");
-            sip.send(inDialog(sip, "ACK", ok, callId, 1));
+            sip.send(sip.inDialog("ACK", ok, callId, 1));
             String contactId = calls().live(instance.instanceId).path("calls").get(0).path("contactId").asText();
 
             // The side that does not refresh ends the call at 120 s less min(32 s, 40 s): 88 s.
@@ -420,17 +420,4 @@ class CallAcceptanceTest extends ServerSuite {
                 + "Content-Length: 0\r\n\r\n";
     }
 
-    /** An ACK or BYE from {@code caller} in the dialog that {@code ok} (the 200 to our INVITE) established. */
-    private static String inDialog(RawSip caller, String method, String ok, String callId, int cseq) {
-        String contact = RawSip.header(ok, "Contact");
-        String target = contact.substring(contact.indexOf('<') + 1, contact.indexOf('>'));
-        return method + " " + target + " SIP/2.0\r\n"
-                + "Via: " + caller.via() + "\r\n"
-                + "Max-Forwards: 70\r\n"
-                + "From: " + RawSip.header(ok, "From") + "\r\n"
-                + "To: " + RawSip.header(ok, "To") + "\r\n"
-                + "Call-ID: " + callId + "\r\n"
-                + "CSeq: " + cseq + " " + method + "\r\n"
-                + "Content-Length: 0\r\n\r\n";
-    }
 }

@@ -198,16 +198,40 @@ public final class RawSip implements AutoCloseable {
         throw new AssertionError("Callgate sent no request");
     }
 
+    /** A request from this caller in the dialog that {@code ok} (the 200 to its INVITE) established, on {@code callId}. */
+    public String inDialog(String method, String ok, String callId, int cseq) {
+        String contact = header(ok, "Contact");
+        String target = contact.substring(contact.indexOf('<') + 1, contact.indexOf('>'));
+        return method + " " + target + " SIP/2.0\r\n"
+                + "Via: " + via() + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: " + header(ok, "From") + "\r\n"
+                + "To: " + header(ok, "To") + "\r\n"
+                + "Call-ID: " + callId + "\r\n"
+                + "CSeq: " + cseq + " " + method + "\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    /** The ACK of a final refusal of {@code invite}: in its transaction (its Via), with the response's To. */
+    public static String ackOfRefusal(String invite, String refusal) {
+        return inTransaction("ACK", invite, header(refusal, "To"), 7);
+    }
+
     /** The CANCEL of an INVITE: its Request-URI, Via (branch included), From, To, Call-ID and CSeq number. */
     public static String cancel(String invite) {
+        return inTransaction("CANCEL", invite, header(invite, "To"), 1);
+    }
+
+    /** A {@code method} request in {@code invite}'s transaction: its Request-URI, Via (branch included), From and Call-ID. */
+    private static String inTransaction(String method, String invite, String to, int cseq) {
         String requestUri = invite.substring("INVITE ".length(), invite.indexOf(" SIP/2.0"));
-        return "CANCEL " + requestUri + " SIP/2.0\r\n"
-                + "Via: " + RawSip.header(invite, "Via") + "\r\n"
+        return method + " " + requestUri + " SIP/2.0\r\n"
+                + "Via: " + header(invite, "Via") + "\r\n"
                 + "Max-Forwards: 70\r\n"
-                + "From: " + RawSip.header(invite, "From") + "\r\n"
-                + "To: " + RawSip.header(invite, "To") + "\r\n"
-                + "Call-ID: " + RawSip.header(invite, "Call-ID") + "\r\n"
-                + "CSeq: 1 CANCEL\r\n"
+                + "From: " + header(invite, "From") + "\r\n"
+                + "To: " + to + "\r\n"
+                + "Call-ID: " + header(invite, "Call-ID") + "\r\n"
+                + "CSeq: " + cseq + " " + method + "\r\n"
                 + "Content-Length: 0\r\n\r\n";
     }
 
