@@ -235,25 +235,16 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
                         if (known == null) {
                             invite(event);
                         } else if (!known.startedBy(request)) {
-                            reply(event, Response.LOOP_DETECTED); // a new INVITE on a Call-ID in use (RFC 3261 §8.2.2.2)
+                            reply(event, Response.LOOP_DETECTED); // one call per Call-ID: a new INVITE on it is refused as merged (RFC 3261 §8.2.2.2)
                         }
-                    } else if (known == null) {
-                        reply(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST); // no dialog to re-INVITE (RFC 3261 §12.2.2)
                     } else {
-                        refresh(event, known);
+                        inDialog(event);
                     }
                 }
                 case Request.ACK -> acknowledged(request);
                 case Request.BYE -> bye(event);
                 case Request.CANCEL -> cancel(event);
-                case Request.UPDATE -> {
-                    SipCall known = calls.get(callId(request));
-                    if (known == null) {
-                        reply(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-                    } else {
-                        refresh(event, known);
-                    }
-                }
+                case Request.UPDATE -> inDialog(event);
                 case Request.OPTIONS -> reply(event, Response.OK);
                 default -> reply(event, Response.METHOD_NOT_ALLOWED);
             }
@@ -417,6 +408,20 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         }
     }
 
+    /**
+     * A re-INVITE or UPDATE refreshes its call only in the call's dialog: the Call-ID and this side's tag in To. Any
+     * other gets 481 and changes nothing (RFC 3261 §12.2.2); the stack lets a re-INVITE with a stranger's To tag
+     * through to here.
+     */
+    private void inDialog(RequestEvent event) throws ParseException, SipException, InvalidArgumentException {
+        SipCall known = calls.get(callId(event.getRequest()));
+        if (known != null && known.localTag().equals(toTag(event.getRequest()))) {
+            refresh(event, known);
+        } else {
+            reply(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+        }
+    }
+
     private void refresh(RequestEvent event, SipCall call) throws ParseException, SipException, InvalidArgumentException {
         Request request = event.getRequest();
         ServerTransaction transaction = serverTransaction(event);
@@ -439,7 +444,9 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             return;
         }
         serverTransaction(event).sendResponse(messages.createResponse(Response.OK, event.getRequest()));
-        if (call.end()) {
+        // Recorded as the caller's ending, so that a call still being decided is reported once, by its decision.
+        SipCall.State left = call.endBefore(SipCall.State.ENDED, Ending.PEER_HANGUP);
+        if (left != null && left != SipCall.State.OFFERED) {
             router.ended(call, Ending.PEER_HANGUP);
         }
     }
@@ -591,6 +598,10 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
      */
     private void reply(RequestEvent event, int status) throws ParseException, SipException, InvalidArgumentException {
         Response response = messages.createResponse(status, event.getRequest());
+        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+        if (to.getTag() == null) {
+            to.setTag(newTag()); // every final response carries a To tag (RFC 3261 §8.2.6.2)
+        }
         if (status == Response.METHOD_NOT_ALLOWED) {
             response.addHeader(headers.createAllowHeader("INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE"));
         }
@@ -668,12 +679,17 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         offers.shutdown();
         try {
             if (!offers.awaitTermination(DECISIONS_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                offers.shutdownNow();
+                refuseWaiting();
             }
         } catch (InterruptedException e) {
-            offers.shutdownNow();
+            refuseWaiting();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The decisions still queued when the wait is over: each sees {@link #closing} and answers STOPPING, here. */
+    private void refuseWaiting() {
+        offers.shutdownNow().forEach(Runnable::run);
     }
 
     @Override

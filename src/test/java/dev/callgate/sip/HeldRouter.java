@@ -19,6 +19,8 @@ final class HeldRouter implements CallRouter {
     /** Each call's endings, in the order the router heard them. */
     final Map<String, List<Ending>> ended = new ConcurrentHashMap<>();
     final Set<String> congested = ConcurrentHashMap.newKeySet();
+    /** The calls refreshed (a re-INVITE or UPDATE answered 200), once per refresh. */
+    final List<String> refreshed = new CopyOnWriteArrayList<>();
 
     @Override
     public Verdict offered(SipCall call) {
@@ -45,6 +47,7 @@ final class HeldRouter implements CallRouter {
 
     @Override
     public void refreshed(SipCall call) {
+        refreshed.add(call.callId());
     }
 
     @Override

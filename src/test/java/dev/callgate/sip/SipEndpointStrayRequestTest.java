@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every request gets a final response, and none for a dialog Callgate does not carry reaches the router: in-dialog
  * requests after the call ended (the stack still keeps its dialog a while) or in a dialog that never was get 481
- * (RFC 3261 §12.2.2), a new INVITE on the Call-ID of a live call gets 482 and leaves that call as it was.
+ * (RFC 3261 §12.2.2), and so does a re-INVITE on a live call with a To tag that is not the call's; a new INVITE on
+ * the Call-ID of a live call gets 482 and leaves that call as it was.
  * Over UDP and over one TCP connection.
  */
 class SipEndpointStrayRequestTest {
@@ -35,6 +36,9 @@ class SipEndpointStrayRequestTest {
                 assertThat(RawSip.status(loop)).as("a new INVITE on a Call-ID in use").isEqualTo(482);
                 sip.send(RawSip.ackOfRefusal(second, loop));
                 sip.send(sip.inDialog("ACK", ok, callId, 1));
+                String to = RawSip.header(ok, "To");
+                sip.send(sip.inDialog("INVITE", ok, callId, 2).replace("To: " + to, "To: " + to.replaceFirst(";tag=[^;]*", ";tag=stranger")));
+                assertThat(RawSip.status(last(sip.untilFinal(callId)))).as("a re-INVITE with another dialog's To tag").isEqualTo(481);
 
                 sip.send(sip.inDialog("BYE", ok, callId, 3));
                 assertThat(RawSip.status(last(sip.untilFinal(callId)))).isEqualTo(200);
@@ -54,6 +58,7 @@ class SipEndpointStrayRequestTest {
                 assertThat(router.ended).containsEntry(callId, List.of(Ending.PEER_HANGUP));
             }
             assertThat(router.offered).as("only the two calls").hasSize(2);
+            assertThat(router.refreshed).as("no stray request refreshed a call").isEmpty();
             assertThat(router.ended).hasSize(2).allSatisfy((callId, endings) -> assertThat(endings).hasSize(1));
         }
     }
