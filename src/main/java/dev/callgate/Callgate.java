@@ -196,11 +196,15 @@ public final class Callgate implements AutoCloseable {
             if (sip != null) {
                 sip.close();
             }
-            if (throttle != null) {
-                throttle.close();
-            }
         } finally {
-            store.close();
+            // Even when a step above failed: Redis and the store are let go of whatever happened to SIP.
+            try {
+                if (throttle != null) {
+                    throttle.close();
+                }
+            } finally {
+                store.close();
+            }
         }
     }
 }
