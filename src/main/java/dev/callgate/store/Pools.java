@@ -1,26 +1,25 @@
 package dev.callgate.store;
 
 /**
- * How many store connections there are and how many threads serve requests with them, decided in one place
- * because each number follows from the others (bench/README.md, "Readers and writers"):
+ * How many threads serve requests with the store's connections, decided in one place with the number of
+ * connections because each number follows from the others (bench/README.md, "Readers and writers"):
  * <ul>
- * <li>{@code connections}: 16, as many as the benches' 16 concurrent clients can keep busy; a connection costs the
+ * <li>{@link #CONNECTIONS}: 16, as many as the benches' 16 concurrent clients can keep busy; a connection costs the
  * database a process (PostgreSQL) or its page cache (SQLite).</li>
  * <li>{@code workers} run every request that may write: every connection busy with a few requests to spare that
  * need none (throttle admission on a shared store, the operator's reads of memory); more threads would only
  * wait for a connection, each with a stack of its own.</li>
  * <li>{@code readers} run the requests that only read. With the embedded store a read is CPU work on pages in
- * memory, which two threads a core serve best; with PostgreSQL a read waits on the network, so readers are as
- * many as the workers. Never more than the connections: a reader beyond them would only wait for one.</li>
+ * memory, which two threads a core serve best; with PostgreSQL a read waits on the network, so there is a reader
+ * for every connection. Never more than the connections: a reader beyond them would only wait for one.</li>
  * </ul>
  */
-public record Pools(int connections, int workers, int readers) {
+public record Pools(int workers, int readers) {
     static final int CONNECTIONS = 16;
     private static final int WORKERS_WITHOUT_A_CONNECTION = 8;
 
     /** The pools of a server on {@code cores} cores with PostgreSQL ({@code postgres}) or the embedded store. */
     public static Pools of(boolean postgres, int cores) {
-        int workers = CONNECTIONS + WORKERS_WITHOUT_A_CONNECTION;
-        return new Pools(CONNECTIONS, workers, Math.min(postgres ? workers : 2 * cores, CONNECTIONS));
+        return new Pools(CONNECTIONS + WORKERS_WITHOUT_A_CONNECTION, postgres ? CONNECTIONS : Math.min(2 * cores, CONNECTIONS));
     }
 }
