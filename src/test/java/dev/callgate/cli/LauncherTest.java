@@ -50,10 +50,34 @@ class LauncherTest {
         assertThat(Files.readString(home.resolve("target/java-trim"))).endsWith(" yes\n");
     }
 
+    /** A JDK before 17.0.9, played by a `java` first on the PATH that refuses the option as such a JDK does. */
+    @Test
+    void trimmingIsLeftOutOnAJdkThatDoesNotKnowItAndTheAnswerIsKept() throws Exception {
+        Path olderJdk = Files.createDirectories(home.resolve("older-jdk"));
+        Path java = olderJdk.resolve("java");
+        Files.writeString(java, "#!/bin/sh\n"
+                + "for arg in \"$@\"; do case \"$arg\" in -XX:TrimNativeHeapInterval=*)\n"
+                + "  echo \"Unrecognized VM option '${arg#-XX:}'\"; exit 1;; esac; done\n"
+                + "exec " + javaBin() + "/java \"$@\"\n");
+        java.toFile().setExecutable(true);
+
+        Run run = launch("-XX:+PrintCommandLineFlags", olderJdk + ":" + javaBin());
+
+        assertThat(run.output()).contains("-XX:+UseSerialGC").doesNotContain("TrimNativeHeapInterval", "Unrecognized");
+        assertThat(Files.readString(home.resolve("target/java-trim"))).endsWith(" no\n");
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin").toString();
+    }
+
     private Run launch(String javaOptions) throws IOException, InterruptedException {
+        return launch(javaOptions, javaBin());
+    }
+
+    private Run launch(String javaOptions, String pathFirst) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("callgate").toString(), "--help").redirectErrorStream(true);
-        String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
-        builder.environment().put("PATH", javaBin + ":" + System.getenv("PATH"));
+        builder.environment().put("PATH", pathFirst + ":" + System.getenv("PATH"));
         builder.environment().put("CALLGATE_CDS", "off");
         builder.environment().put("CALLGATE_JAVA_OPTS", javaOptions);
         Process process = builder.start();
