@@ -40,6 +40,11 @@ public final class Pages {
         return cursor(list, maxResults, defaultSize, nextToken, ServiceError::invalidRequest);
     }
 
+    /** Where a page of {@code list} starts, for a size already read and checked ({@link #size}). */
+    public static Cursor cursor(String list, int size, String nextToken) {
+        return cursor(list, size, size, nextToken);
+    }
+
     /** For services that refuse a foreign token with an error of their own (Service Quotas' InvalidPaginationTokenException). */
     public static Cursor cursor(String list, Integer maxResults, int defaultSize, String nextToken,
             Function<String, ServiceError> badToken) {

@@ -56,7 +56,7 @@ final class RequestControls {
                     parse(request.queryParam("kind"), RequestKind::valueOf, RequestKind.values()),
                     parse(request.queryParam("status"), RequestStatus::valueOf, RequestStatus.values()), null, null);
             Pages.Cursor cursor = Pages.cursor("operator requests/" + filter.accountId() + "/" + filter.kind() + "/" + filter.status(),
-                    Pages.size(request, "limit", DEFAULT_PAGE, MAX_PAGE), DEFAULT_PAGE, request.queryParam("nextToken"));
+                    Pages.size(request, "limit", DEFAULT_PAGE, MAX_PAGE), request.queryParam("nextToken"));
             Pages.Page<ChangeRequest> page = requests.page(filter, cursor);
             ObjectNode body = JSON.createObjectNode();
             ArrayNode list = body.putArray("requests");

@@ -55,7 +55,7 @@ public final class RequestsApi extends SignedJsonEndpoint {
         }
         InstanceRow instance = instances.find(caller, path.get(2));
         if (path.size() == 4 && method.equals("GET")) {
-            Pages.Cursor cursor = Pages.cursor("requests@" + instance.id(), Pages.size(request, "maxResults", PAGE, PAGE), PAGE,
+            Pages.Cursor cursor = Pages.cursor("requests@" + instance.id(), Pages.size(request, "maxResults", PAGE, PAGE),
                     request.queryParam("nextToken"));
             Pages.Page<ChangeRequest> page = requests.page(new RequestFilter(caller.accountId(), null, null, null, null, null)
                     .forInstance(instance.id()), cursor);

@@ -230,15 +230,10 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         try {
             switch (request.getMethod()) {
                 case Request.INVITE -> {
-                    SipCall known = calls.get(callId(request));
-                    if (toTag(request) == null) {
-                        if (known == null) {
-                            invite(event);
-                        } else if (!known.startedBy(request)) {
-                            reply(event, Response.LOOP_DETECTED); // one call per Call-ID: a new INVITE on it is refused as merged (RFC 3261 §8.2.2.2)
-                        }
-                    } else {
+                    if (toTag(request) != null) {
                         inDialog(event);
+                    } else {
+                        newInvite(event);
                     }
                 }
                 case Request.ACK -> acknowledged(request);
@@ -405,6 +400,16 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         // Only the ACK of our 200 carries our tag: the ACK of a refusal sent for a stray INVITE on this Call-ID does not.
         if (call != null && call.localTag().equals(toTag(ack)) && call.move(SipCall.State.ANSWERED, SipCall.State.CONFIRMED)) {
             router.confirmed(call);
+        }
+    }
+
+    /** An INVITE with no To tag: a new call, unless its Call-ID is a call's already (retransmissions are the stack's). */
+    private void newInvite(RequestEvent event) throws ParseException, SipException, InvalidArgumentException {
+        SipCall known = calls.get(callId(event.getRequest()));
+        if (known == null) {
+            invite(event);
+        } else if (!known.startedBy(event.getRequest())) {
+            reply(event, Response.LOOP_DETECTED); // one call per Call-ID: a new INVITE on it is refused as merged (RFC 3261 §8.2.2.2)
         }
     }
 
