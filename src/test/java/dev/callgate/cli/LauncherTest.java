@@ -67,6 +67,21 @@ class LauncherTest {
         assertThat(Files.readString(home.resolve("target/java-trim"))).endsWith(" no\n");
     }
 
+    @Test
+    void withoutJavaOnThePathTheLauncherSaysWhatToInstall() throws Exception {
+        Path onlyBash = Files.createDirectories(home.resolve("only-bash"));
+        Files.copy(Path.of("/bin/bash"), onlyBash.resolve("bash"));
+        onlyBash.resolve("bash").toFile().setExecutable(true);
+
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("callgate").toString(), "--help").redirectErrorStream(true);
+        builder.environment().put("PATH", onlyBash.toString());
+        Run run = run(builder);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.output()).isEqualTo("Callgate needs Java 17 or later: no java on the PATH"
+                + " (install a JDK, e.g. apt-get install openjdk-17-jre-headless).\n");
+    }
+
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin").toString();
     }
@@ -80,6 +95,10 @@ class LauncherTest {
         builder.environment().put("PATH", pathFirst + ":" + System.getenv("PATH"));
         builder.environment().put("CALLGATE_CDS", "off");
         builder.environment().put("CALLGATE_JAVA_OPTS", javaOptions);
+        return run(builder);
+    }
+
+    private static Run run(ProcessBuilder builder) throws IOException, InterruptedException {
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
