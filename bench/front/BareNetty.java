@@ -21,14 +21,16 @@ import java.util.Arrays;
 /**
  * The baseline of bench/front/run.sh: Netty 4.2 (the jar Callgate ships) answering with a fixed body and the
  * same headers Callgate sends, on one event loop per core as Callgate's front: LIST_BYTES for GET /instance
- * (the size of Callgate's ListInstances answer), DESCRIBE_BYTES for any other path.
- * Usage: java -cp callgate.jar:. BareNetty PORT DESCRIBE_BYTES LIST_BYTES
+ * (the size of Callgate's ListInstances answer), DESCRIBE_BYTES for any other path, with STATUS (default 200;
+ * bench/throttle/run.sh gives 429 and the size of Callgate's throttle refusal).
+ * Usage: java -cp callgate.jar:. BareNetty PORT DESCRIBE_BYTES LIST_BYTES [STATUS]
  */
 public final class BareNetty {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         ByteBuf describe = body(Integer.parseInt(args[1]));
         ByteBuf list = body(Integer.parseInt(args[2]));
+        HttpResponseStatus status = HttpResponseStatus.valueOf(args.length > 3 ? Integer.parseInt(args[3]) : 200);
         new ServerBootstrap()
                 .group(new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory()))
                 .channel(NioServerSocketChannel.class)
@@ -42,7 +44,7 @@ public final class BareNetty {
                                     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
                                         ByteBuf body = (request.uri().equals("/instance") ? list : describe).duplicate();
                                         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                                                HttpResponseStatus.OK, body);
+                                                status, body);
                                         out.headers().set("Content-Type", "application/json")
                                                 .set("x-amzn-RequestId", "00000000-0000-4000-8000-000000000000")
                                                 .setInt("content-length", body.readableBytes())
