@@ -16,6 +16,7 @@ repo="$(dirname "$here")"
 RUNS="${RUNS:-3}"
 CG_PORT="${CG_PORT:-18480}"
 MOTO_PORT="${MOTO_PORT:-18481}"
+BARE_PORT="${BARE_PORT:-18482}"
 WRK_THREADS="${WRK_THREADS:-1}"          # the machine has 2 cores: one for the client, one for the server
 WRK_CONNECTIONS="${WRK_CONNECTIONS:-16}"
 WRK_WARMUP="${WRK_WARMUP:-3}"            # seconds, discarded
@@ -68,6 +69,20 @@ results="$here/results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$results/classes"
 javac -d "$results/classes" "$here/instances/LoadClient.java"
 client=(java -XX:+UseSerialGC -cp "$results/classes" LoadClient)
+
+# The floor of a start on this machine: bench/front's bare Netty server (Callgate's jar on its class path)
+# under the launcher's JVM flags and an AppCDS archive of its own, trained once here as the launcher trains
+# Callgate's. Its start to first answer is measured in every run beside Callgate's.
+eval "$(grep '^flags=' "$repo/callgate")"
+mkdir -p "$results/bare"
+javac -cp "$repo/target/callgate.jar" -d "$results/bare" "$here/front/BareNetty.java"
+(cd "$results/bare" && jar cf "$results/bare-netty.jar" ./*.class)
+bare=(java "${flags[@]}" -cp "$repo/target/callgate.jar:$results/bare-netty.jar")
+"${bare[@]}" -XX:ArchiveClassesAtExit="$results/bare-netty.jsa" BareNetty "$BARE_PORT" 100 100 > /dev/null 2>&1 &
+bare_pid=$!
+for _ in $(seq 1 100); do curl -s -o /dev/null "http://$HOST:$BARE_PORT/instance" && break; sleep 0.1; done
+kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true
+bare+=(-XX:SharedArchiveFile="$results/bare-netty.jsa" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
 
 pids=()
 cleanup() {
@@ -122,7 +137,16 @@ rss_mb() { awk '/^VmRSS:/{printf "%.1f", $2/1024}' "/proc/$1/status" 2>/dev/null
 start_server() {
   local server="$1" port out
   port="$(port_of "$server")"
-  if [ "$server" = callgate-nocds ]; then   # the same launcher without its AppCDS archive: start time only
+  if [ "$server" = bare-netty ]; then   # the floor of a start: start time only
+    out="$(timeout 60 "${client[@]}" start port="$BARE_PORT" path=/instance log="$run_dir/bare-netty.log" \
+      -- "${bare[@]}" BareNetty "$BARE_PORT" 100 100)"
+    local b="${out#pid=}"; b="${b%% *}"
+    kill "$b"; timeout 10 tail --pid="$b" -f /dev/null || true
+    local t="${out##*start_ms=}"; t="${t%% *}"
+    say "bare Netty with its own AppCDS archive: first answer after $t ms"
+    metric bare-netty start_ms "$t"
+    return
+  elif [ "$server" = callgate-nocds ]; then   # the same launcher without its AppCDS archive: start time only
     out="$(CALLGATE_CDS=off timeout 60 "${client[@]}" start port="$CG_PORT" path=/_callgate/health log="$run_dir/callgate-nocds.log" \
       -- "$repo/callgate" serve --port "$CG_PORT" --data-dir "$run_dir/callgate-nocds-data" --throttle off)"
     local p="${out#pid=}"; p="${p%% *}"
@@ -216,6 +240,7 @@ for run in $(seq 1 "$RUNS"); do
   say "run $run/$RUNS (order: $order)"
 
   [ "${CALLGATE_CDS:-on}" = off ] || start_server callgate-nocds
+  start_server bare-netty
   for s in $order; do start_server "$s"; done
   declare -A describe_path=()
   for s in $order; do describe_path[$s]="/instance/$(seed "$s")"; done

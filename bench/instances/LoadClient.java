@@ -387,12 +387,18 @@ public final class LoadClient {
                     fmt(median(servers.get("callgate"))), fmt(median(servers.get("moto"))),
                     ratios.containsKey(metric) ? fmt(median(ratios.get(metric))) + "x" : "n/a");
         }
+        values.forEach((metric, servers) -> servers.forEach((server, list) -> {
+            if (!server.equals("callgate") && !server.equals("moto")) {
+                System.out.printf(Locale.ROOT, "| %s of %s (a baseline) | | | median %s |%n", metric, server, fmt(median(list)));
+            }
+        }));
         System.out.println();
         System.out.println("Per run:");
         for (String metric : order) {
             Map<String, List<Double>> servers = values.get(metric);
-            System.out.printf(Locale.ROOT, "  %-28s callgate=%s moto=%s%n", metric,
-                    servers.getOrDefault("callgate", List.of()), servers.getOrDefault("moto", List.of()));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-28s", metric));
+            servers.forEach((server, list) -> line.append(' ').append(server).append('=').append(list));
+            System.out.println(line);
         }
     }
 
