@@ -70,9 +70,9 @@ mkdir -p "$results/classes"
 javac -d "$results/classes" "$here/instances/LoadClient.java"
 client=(java -XX:+UseSerialGC -cp "$results/classes" LoadClient)
 
-# The floor of a start on this machine: bench/front's bare Netty server (Callgate's jar on its class path)
-# under the launcher's JVM flags and an AppCDS archive of its own, trained once here as the launcher trains
-# Callgate's. Its start to first answer is measured in every run beside Callgate's.
+# The floors on this machine: bench/front's bare Netty server (Callgate's jar on its class path) under the
+# launcher's JVM flags and an AppCDS archive of its own, trained once here as the launcher trains Callgate's.
+# In every run: its start to first answer, and its latency at the fixed rate with DescribeInstance's size.
 eval "$(grep '^flags=' "$repo/callgate")"
 mkdir -p "$results/bare"
 javac -cp "$repo/target/callgate.jar" -d "$results/bare" "$here/front/BareNetty.java"
@@ -110,7 +110,7 @@ trap 'exit 130' INT TERM
 } > "$results/machine.txt"
 cat "$results/machine.txt" >&2
 
-port_of() { [ "$1" = callgate ] && echo "$CG_PORT" || echo "$MOTO_PORT"; }
+port_of() { case "$1" in callgate) echo "$CG_PORT" ;; bare-netty) echo "$BARE_PORT" ;; *) echo "$MOTO_PORT" ;; esac; }
 
 metric() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$run_dir/metrics.tsv"; }
 
@@ -137,14 +137,16 @@ rss_mb() { awk '/^VmRSS:/{printf "%.1f", $2/1024}' "/proc/$1/status" 2>/dev/null
 start_server() {
   local server="$1" port out
   port="$(port_of "$server")"
-  if [ "$server" = bare-netty ]; then   # the floor of a start: start time only
+  if [ "$server" = bare-netty ]; then   # the floors: a start, and the latency at a fixed rate (DescribeInstance's size)
     out="$(timeout 60 "${client[@]}" start port="$BARE_PORT" path=/instance log="$run_dir/bare-netty.log" \
-      -- "${bare[@]}" BareNetty "$BARE_PORT" 100 100)"
+      -- "${bare[@]}" BareNetty "$BARE_PORT" "$describe_bytes" 100)"
     local b="${out#pid=}"; b="${b%% *}"
-    kill "$b"; timeout 10 tail --pid="$b" -f /dev/null || true
+    pids+=("$b")
     local t="${out##*start_ms=}"; t="${t%% *}"
     say "bare Netty with its own AppCDS archive: first answer after $t ms"
     metric bare-netty start_ms "$t"
+    run_rate bare-netty /instance/any
+    kill "$b"; timeout 10 tail --pid="$b" -f /dev/null || true
     return
   elif [ "$server" = callgate-nocds ]; then   # the same launcher without its AppCDS archive: start time only
     out="$(CALLGATE_CDS=off timeout 60 "${client[@]}" start port="$CG_PORT" path=/_callgate/health log="$run_dir/callgate-nocds.log" \
@@ -240,7 +242,6 @@ for run in $(seq 1 "$RUNS"); do
   say "run $run/$RUNS (order: $order)"
 
   [ "${CALLGATE_CDS:-on}" = off ] || start_server callgate-nocds
-  start_server bare-netty
   for s in $order; do start_server "$s"; done
   declare -A describe_path=()
   for s in $order; do describe_path[$s]="/instance/$(seed "$s")"; done
@@ -252,6 +253,8 @@ for run in $(seq 1 "$RUNS"); do
     done
   done
   for s in $order; do run_rate "$s" "${describe_path[$s]}"; done
+  describe_bytes="$(curl -s "http://$HOST:$CG_PORT${describe_path[callgate]}" -H "Authorization: $AUTH" | wc -c)"
+  start_server bare-netty
   for s in $order; do eval "p=\$pid_$s"; metric "$s" rss_after_reads_mb "$(rss_mb "$p")"; done
 
   for s in $order; do run_wrk "$s" create "" "$run_dir/$s-create.wrk"; done
