@@ -70,20 +70,6 @@ mkdir -p "$results/classes"
 javac -d "$results/classes" "$here/instances/LoadClient.java"
 client=(java -XX:+UseSerialGC -cp "$results/classes" LoadClient)
 
-# The floors on this machine: bench/front's bare Netty server (Callgate's jar on its class path) under the
-# launcher's JVM flags and an AppCDS archive of its own, trained once here as the launcher trains Callgate's.
-# In every run: its start to first answer, and its latency at the fixed rate with DescribeInstance's size.
-eval "$(grep '^flags=' "$repo/callgate")"
-mkdir -p "$results/bare"
-javac -cp "$repo/target/callgate.jar" -d "$results/bare" "$here/front/BareNetty.java"
-(cd "$results/bare" && jar cf "$results/bare-netty.jar" ./*.class)
-bare=(java "${flags[@]}" -cp "$repo/target/callgate.jar:$results/bare-netty.jar")
-"${bare[@]}" -XX:ArchiveClassesAtExit="$results/bare-netty.jsa" BareNetty "$BARE_PORT" 100 100 > /dev/null 2>&1 &
-bare_pid=$!
-for _ in $(seq 1 100); do curl -s -o /dev/null "http://$HOST:$BARE_PORT/instance" && break; sleep 0.1; done
-kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true
-bare+=(-XX:SharedArchiveFile="$results/bare-netty.jsa" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
-
 pids=()
 cleanup() {
   for pid in "${pids[@]:-}"; do
@@ -95,6 +81,30 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# The floors on this machine: bench/front's bare Netty server (Callgate's jar on its class path) under the
+# launcher's JVM flags and an AppCDS archive of its own, trained once here as the launcher trains Callgate's.
+# In every run: its start to first answer (timed as Callgate's, before the others start), and its latency at
+# the fixed rate with DescribeInstance's size.
+eval "$(grep '^flags=' "$repo/callgate")"
+mkdir -p "$results/bare"
+javac -cp "$repo/target/callgate.jar" -d "$results/bare" "$here/front/BareNetty.java"
+(cd "$results/bare" && jar cf "$results/bare-netty.jar" ./*.class)
+bare=(java "${flags[@]}" -cp "$repo/target/callgate.jar:$results/bare-netty.jar")
+if curl -s -o /dev/null --max-time 2 "http://$HOST:$BARE_PORT/"; then
+  say "something already answers on port $BARE_PORT: stop it or set BARE_PORT"; exit 1
+fi
+"${bare[@]}" -XX:ArchiveClassesAtExit="$results/bare-netty.jsa" BareNetty "$BARE_PORT" 100 100 > "$results/bare-training.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do curl -s -o /dev/null --max-time 2 "http://$HOST:$BARE_PORT/instance" && break; sleep 0.1; done
+kill "${pids[-1]}" 2>/dev/null || true
+wait "${pids[-1]}" 2>/dev/null || true
+if [ -s "$results/bare-netty.jsa" ]; then
+  bare+=(-XX:SharedArchiveFile="$results/bare-netty.jsa" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
+else
+  say "the bare Netty server's AppCDS archive was not made ($results/bare-training.log): its start is timed without one"
+fi
+
 
 {
   echo "date: $(date -u +%FT%TZ)"
@@ -137,16 +147,19 @@ rss_mb() { awk '/^VmRSS:/{printf "%.1f", $2/1024}' "/proc/$1/status" 2>/dev/null
 start_server() {
   local server="$1" port out
   port="$(port_of "$server")"
-  if [ "$server" = bare-netty ]; then   # the floors: a start, and the latency at a fixed rate (DescribeInstance's size)
+  if [ "$server" = bare-netty ]; then   # the floors: a start; with a size, the latency at the fixed rate too
     out="$(timeout 60 "${client[@]}" start port="$BARE_PORT" path=/instance log="$run_dir/bare-netty.log" \
-      -- "${bare[@]}" BareNetty "$BARE_PORT" "$describe_bytes" 100)"
+      -- "${bare[@]}" BareNetty "$BARE_PORT" "${2:-100}" 100)"
     local b="${out#pid=}"; b="${b%% *}"
     pids+=("$b")
-    local t="${out##*start_ms=}"; t="${t%% *}"
-    say "bare Netty with its own AppCDS archive: first answer after $t ms"
-    metric bare-netty start_ms "$t"
-    run_rate bare-netty /instance/any
-    kill "$b"; timeout 10 tail --pid="$b" -f /dev/null || true
+    if [ -n "${2:-}" ]; then
+      run_rate bare-netty /instance/any
+    else
+      local t="${out##*start_ms=}"; t="${t%% *}"
+      say "bare Netty with its own AppCDS archive: first answer after $t ms"
+      metric bare-netty start_ms "$t"
+    fi
+    kill "$b" 2>/dev/null || true; timeout 10 tail --pid="$b" -f /dev/null || true
     return
   elif [ "$server" = callgate-nocds ]; then   # the same launcher without its AppCDS archive: start time only
     out="$(CALLGATE_CDS=off timeout 60 "${client[@]}" start port="$CG_PORT" path=/_callgate/health log="$run_dir/callgate-nocds.log" \
@@ -242,6 +255,7 @@ for run in $(seq 1 "$RUNS"); do
   say "run $run/$RUNS (order: $order)"
 
   [ "${CALLGATE_CDS:-on}" = off ] || start_server callgate-nocds
+  start_server bare-netty
   for s in $order; do start_server "$s"; done
   declare -A describe_path=()
   for s in $order; do describe_path[$s]="/instance/$(seed "$s")"; done
@@ -253,8 +267,7 @@ for run in $(seq 1 "$RUNS"); do
     done
   done
   for s in $order; do run_rate "$s" "${describe_path[$s]}"; done
-  describe_bytes="$(curl -s "http://$HOST:$CG_PORT${describe_path[callgate]}" -H "Authorization: $AUTH" | wc -c)"
-  start_server bare-netty
+  start_server bare-netty "$(curl -s --max-time 10 "http://$HOST:$CG_PORT${describe_path[callgate]}" -H "Authorization: $AUTH" | wc -c)"
   for s in $order; do eval "p=\$pid_$s"; metric "$s" rss_after_reads_mb "$(rss_mb "$p")"; done
 
   for s in $order; do run_wrk "$s" create "" "$run_dir/$s-create.wrk"; done

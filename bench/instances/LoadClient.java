@@ -388,7 +388,8 @@ public final class LoadClient {
                     ratios.containsKey(metric) ? fmt(median(ratios.get(metric))) + "x" : "n/a");
         }
         values.forEach((metric, servers) -> servers.forEach((server, list) -> {
-            if (!server.equals("callgate") && !server.equals("moto")) {
+            // A baseline's own figures (a start, a latency); its load and error counts are in the per-run lines.
+            if (!server.equals("callgate") && !server.equals("moto") && (metric.endsWith("_ms") && !metric.endsWith("lag_ms"))) {
                 System.out.printf(Locale.ROOT, "| %s of %s (a baseline) | | | median %s |%n", metric, server, fmt(median(list)));
             }
         }));

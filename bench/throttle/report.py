@@ -33,6 +33,7 @@ def spread(values):
 
 results = sys.argv[1]
 accounts = int(os.environ.get("ACCOUNTS", "100"))
+assert accounts <= ROUND_STRIDE, "each round's accounts must not reach into the next round's"
 runs = collections.defaultdict(dict)  # round -> name -> figures
 for entry in sorted(os.listdir(results)):
     match = re.fullmatch(r"wrk-(.+)-r(\d+)\.txt", entry)
@@ -58,8 +59,10 @@ for round_, by_name in sorted(runs.items()):
             first = FIRST_ACCOUNT + round_ * ROUND_STRIDE
             per_account = collections.Counter(n for account, n in counts[name].items() if first <= account < first + accounts)
             over = sum(k for n, k in per_account.items() if n > bound)
+            missing = accounts - sum(per_account.values())
+            verdict = f"{over} OVER" if over else (f"{missing} accounts missing from the metrics" if missing else "all within")
             line += (f"   admitted per account (its metrics): " + ", ".join(f"{k} got {n}" for n, k in sorted(per_account.items()))
-                     + f"; bound burst + rate x t = {bound:.2f}: {'all within' if over == 0 else f'{over} OVER'}")
+                     + f"; bound burst + rate x t = {bound:.2f}: {verdict}")
         else:
             line += f"   admitted {run['admitted'] / accounts:.2f} per account against a bound of {bound:.2f}"
         print(line)

@@ -99,9 +99,14 @@ fi
 
 # The size of a refusal's body (the last of more calls than a burst), for the bare Netty server to answer.
 for call in 1 2 3 4 5 6 7 8; do
-  refusal_bytes="$(curl -s "http://127.0.0.1:$CALLGATE_PORT/instance" -H "X-Amz-Date: 20240101T000000Z" \
-    -H "Authorization: AWS4-HMAC-SHA256 Credential=990000000000/20240101/us-east-1/connect/aws4_request, SignedHeaders=host;x-amz-date, Signature=00" | wc -c)"
+  answer="$(curl -s --max-time 10 -o "$WORK/refusal" -w '%{http_code}' "http://127.0.0.1:$CALLGATE_PORT/instance" -H "X-Amz-Date: 20240101T000000Z" \
+    -H "Authorization: AWS4-HMAC-SHA256 Credential=990000000000/20240101/us-east-1/connect/aws4_request, SignedHeaders=host;x-amz-date, Signature=00")"
 done
+if [ "$answer" != 429 ]; then
+  echo "Callgate answered $answer, not 429, to the last of 8 calls at once: is --throttle faithful in effect?" >&2
+  exit 1
+fi
+refusal_bytes="$(wc -c < "$WORK/refusal")"
 
 # The framework's own ceiling: bench/front's bare Netty server (Callgate's Netty, one event loop per core,
 # nothing else) answering every request with a 429 of a refusal's size.
@@ -134,7 +139,7 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 # Callgate's own per-account counts, so that the report can check every account against the bound.
-curl -s "http://127.0.0.1:$CALLGATE_PORT/_callgate/metrics" > "$RESULTS/metrics-callgate.txt"
-[ -z "$BASELINE" ] || curl -s "http://127.0.0.1:$BASELINE_PORT/_callgate/metrics" > "$RESULTS/metrics-callgate-baseline.txt"
+curl -s --max-time 30 "http://127.0.0.1:$CALLGATE_PORT/_callgate/metrics" > "$RESULTS/metrics-callgate.txt"
+[ -z "$BASELINE" ] || curl -s --max-time 30 "http://127.0.0.1:$BASELINE_PORT/_callgate/metrics" > "$RESULTS/metrics-callgate-baseline.txt"
 
 python3 "$HERE/report.py" "$RESULTS" | tee "$RESULTS/summary.txt"
