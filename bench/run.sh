@@ -144,28 +144,40 @@ wrk_metrics() {
 
 rss_mb() { awk '/^VmRSS:/{printf "%.1f", $2/1024}' "/proc/$1/status" 2>/dev/null || echo ""; }
 
+# The bare Netty server answering GET /instance/... with $1 bytes; prints LoadClient start's "pid=... start_ms=...".
+launch_bare() {
+  timeout 60 "${client[@]}" start port="$BARE_PORT" path=/instance log="$run_dir/bare-netty.log" \
+    -- "${bare[@]}" BareNetty "$BARE_PORT" "$1" 100
+}
+
+# The floor of the fixed-rate latency: the bare server answering DescribeInstance's size ($1 bytes).
+bare_rate() {
+  local out b
+  out="$(launch_bare "$1")"
+  b="${out#pid=}"; b="${b%% *}"
+  pids+=("$b")
+  run_rate bare-netty /instance/any
+  stop "$b"
+}
+
+stop() { kill "$1" 2>/dev/null || true; timeout 10 tail --pid="$1" -f /dev/null || true; }
+
 start_server() {
   local server="$1" port out
   port="$(port_of "$server")"
-  if [ "$server" = bare-netty ]; then   # the floors: a start; with a size, the latency at the fixed rate too
-    out="$(timeout 60 "${client[@]}" start port="$BARE_PORT" path=/instance log="$run_dir/bare-netty.log" \
-      -- "${bare[@]}" BareNetty "$BARE_PORT" "${2:-100}" 100)"
+  if [ "$server" = bare-netty ]; then   # the floor of a start: start time only
+    out="$(launch_bare 100)"
     local b="${out#pid=}"; b="${b%% *}"
-    pids+=("$b")
-    if [ -n "${2:-}" ]; then
-      run_rate bare-netty /instance/any
-    else
-      local t="${out##*start_ms=}"; t="${t%% *}"
-      say "bare Netty with its own AppCDS archive: first answer after $t ms"
-      metric bare-netty start_ms "$t"
-    fi
-    kill "$b" 2>/dev/null || true; timeout 10 tail --pid="$b" -f /dev/null || true
+    stop "$b"
+    local t="${out##*start_ms=}"; t="${t%% *}"
+    say "bare Netty with its own AppCDS archive: first answer after $t ms"
+    metric bare-netty start_ms "$t"
     return
   elif [ "$server" = callgate-nocds ]; then   # the same launcher without its AppCDS archive: start time only
     out="$(CALLGATE_CDS=off timeout 60 "${client[@]}" start port="$CG_PORT" path=/_callgate/health log="$run_dir/callgate-nocds.log" \
       -- "$repo/callgate" serve --port "$CG_PORT" --data-dir "$run_dir/callgate-nocds-data" --throttle off)"
     local p="${out#pid=}"; p="${p%% *}"
-    kill "$p"; timeout 10 tail --pid="$p" -f /dev/null || true
+    stop "$p"
     local t="${out##*start_ms=}"; t="${t%% *}"
     say "callgate without AppCDS: first answer after $t ms"
     metric callgate start_without_appcds_ms "$t"
@@ -267,7 +279,7 @@ for run in $(seq 1 "$RUNS"); do
     done
   done
   for s in $order; do run_rate "$s" "${describe_path[$s]}"; done
-  start_server bare-netty "$(curl -s --max-time 10 "http://$HOST:$CG_PORT${describe_path[callgate]}" -H "Authorization: $AUTH" | wc -c)"
+  bare_rate "$(curl -s --max-time 10 "http://$HOST:$CG_PORT${describe_path[callgate]}" -H "Authorization: $AUTH" | wc -c)"
   for s in $order; do eval "p=\$pid_$s"; metric "$s" rss_after_reads_mb "$(rss_mb "$p")"; done
 
   for s in $order; do run_wrk "$s" create "" "$run_dir/$s-create.wrk"; done
