@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -133,8 +134,10 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         SipStackImpl stack = null;
         try {
             stack = new SipStackImpl(properties);
-            ListeningPoint udp = stack.createListeningPoint(bind, chosen, ListeningPoint.UDP);
+            // TCP first: a UDP processor starts its thread at once, and a stop while that thread is still making
+            // its channels fails (see stop), so a port taken over TCP is found before there is one.
             ListeningPoint tcp = stack.createListeningPoint(bind, chosen, ListeningPoint.TCP);
+            ListeningPoint udp = stack.createListeningPoint(bind, chosen, ListeningPoint.UDP);
             SipProvider provider = stack.createSipProvider(udp);
             provider.addListeningPoint(tcp);
             SipEndpoint endpoint = new SipEndpoint(stack, provider, bind, chosen, offerQueue);
@@ -143,12 +146,22 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             return endpoint;
         } catch (PeerUnavailableException | InvalidArgumentException | java.util.TooManyListenersException
                  | javax.sip.ObjectInUseException | javax.sip.TransportNotSupportedException e) {
-            stop(stack);
-            throw new UncheckedIOException(new IOException("Cannot listen for SIP on " + bind + ":" + chosen + ": " + e.getMessage(), e));
+            throw stopAfter(stack, new UncheckedIOException(
+                    new IOException("Cannot listen for SIP on " + bind + ":" + chosen + ": " + e.getMessage(), e)));
         } catch (SipException e) {
-            stop(stack);
-            throw new UncheckedIOException(new IOException("Cannot start SIP on " + bind + ":" + chosen + ": " + e.getMessage(), e));
+            throw stopAfter(stack, new UncheckedIOException(
+                    new IOException("Cannot start SIP on " + bind + ":" + chosen + ": " + e.getMessage(), e)));
         }
+    }
+
+    /** Stops a stack that failed to start; the failure stays the start's, whatever its stop throws. */
+    private static RuntimeException stopAfter(SipStackImpl stack, RuntimeException failure) {
+        try {
+            stop(stack);
+        } catch (RuntimeException stopping) {
+            failure.addSuppressed(stopping);
+        }
+        return failure;
     }
 
     /** Starts handing calls to {@code callRouter}; until then INVITEs are answered 503 without a cause. */
@@ -709,9 +722,10 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
     /**
      * Stops the stack, even one stopped right after it started or half built. A processor that never ran fails its
      * own stop with a NullPointerException (UDP makes its list of channels only once its thread runs; a TCP processor
-     * whose port was taken has no socket), which ends the stack's stop half way. The stack takes each processor off
+     * whose port was taken has no socket), and a UDP processor whose thread is still adding to that list fails it with
+     * a ConcurrentModificationException; either ends the stack's stop half way. The stack takes each processor off
      * its list before stopping it, so stopping again goes on with the next one: with two processors, a third stop
-     * completes.
+     * completes. (A UDP processor closes its socket before it goes through that list.)
      */
     private static void stop(SipStackImpl stack) {
         if (stack == null) {
@@ -721,7 +735,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
             try {
                 stack.stop();
                 return;
-            } catch (NullPointerException halfBuilt) {
+            } catch (NullPointerException | ConcurrentModificationException halfBuilt) {
                 if (attempt == 3) {
                     throw halfBuilt;
                 }
