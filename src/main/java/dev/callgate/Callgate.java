@@ -116,7 +116,7 @@ public final class Callgate implements AutoCloseable {
                     new InstanceChanges(store, instances, dialing, requests, clock), requests);
             Pools pools = Pools.of(store.isPostgres(), Runtime.getRuntime().availableProcessors());
             HttpFront front = new HttpFront(settings.bind(), settings.port(), routes(aws, operator, reports, calls, ownRequests),
-                    pools.workers(), pools.readers());
+                    pools.workers(), pools.readers(), pools.readsOnLoop());
             front.start();
             return new Callgate(store, front, sip, switchboard, throttle);
         } catch (IOException e) {

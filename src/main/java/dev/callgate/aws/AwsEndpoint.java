@@ -83,7 +83,10 @@ public final class AwsEndpoint implements Endpoint {
                 return call(service, caller, route, request);
             });
             // An admission that waits on a shared throttle store is not a read: it takes a bucket's token.
-            return admittedHere && route.operation().readsOnly() ? Answer.reading(rest) : Answer.later(rest);
+            if (!admittedHere || !route.operation().readsOnly()) {
+                return Answer.later(rest);
+            }
+            return route.operation().readsBriefly() ? Answer.readingBriefly(rest) : Answer.reading(rest);
         } catch (ServiceError refusal) {
             return Answer.now(service.errors().render(refusal, contentType, requestId));
         } catch (RuntimeException failure) {

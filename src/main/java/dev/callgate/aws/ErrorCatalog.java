@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callgate.http.WireResponse;
 import dev.callgate.json.Json;
+import dev.callgate.loop.LoopAttempt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,6 +78,8 @@ public final class ErrorCatalog {
     public WireResponse answering(String contentType, String requestId, Supplier<WireResponse> answer) {
         try {
             return answer.get();
+        } catch (LoopAttempt.WouldWait handOff) {
+            throw handOff; // not a failure: the work runs again where it may wait
         } catch (ServiceError refusal) {
             return render(refusal, contentType, requestId);
         } catch (RuntimeException failure) {

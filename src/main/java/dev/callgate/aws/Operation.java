@@ -21,6 +21,15 @@ public record Operation(String name, String httpMethod, PathTemplate path, Strin
         return name.startsWith("Describe") || name.startsWith("List") || name.startsWith("Get") || name.startsWith("Search");
     }
 
+    /**
+     * Whether the operation is a brief read, worth trying on the event loop: Describe* reads one resource and List*
+     * one page of a key range. Get* (metrics over many contacts) and Search* (filters over every row) may read
+     * much more, and stay on the readers (docs/architecture.md, "Reads on the event loop").
+     */
+    public boolean readsBriefly() {
+        return name.startsWith("Describe") || name.startsWith("List");
+    }
+
     /** A new builder of the operation's request. */
     public SdkPojo requestBuilder() {
         return request.builder();

@@ -1,5 +1,6 @@
 package dev.callgate.http;
 
+import dev.callgate.loop.LoopAttempt;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,6 +20,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -28,8 +30,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection, on its event loop: gathers each request ({@link InboundRequest}), answers
- * the requests one at a time and in order (what the endpoint decides at once on the event loop, the rest on
- * the worker pool), and writes every answer with its
+ * the requests one at a time and in order (what the endpoint decides at once on the event loop, and brief reads
+ * when the store lets them run there; the rest on the worker pool or the readers), and writes every answer with its
  * request id and Date. Requests that a client pipelines wait their turn, with reading paused. A
  * request whose body is not whole within the read timeout of its first bytes is answered 408 and the
  * connection closed, so a client that stops sending holds neither a connection nor its buffer.
@@ -38,16 +40,18 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private final HttpFront front;
     private final Executor workers;
     private final Executor readers;
+    private final boolean readsOnLoop;
     private final Duration readTimeout;
     private final Queue<Exchange> waiting = new ArrayDeque<>();
     private InboundRequest reading;
     private ScheduledFuture<?> readDeadline;
     private boolean answering;
 
-    HttpConnection(HttpFront front, Executor workers, Executor readers, Duration readTimeout) {
+    HttpConnection(HttpFront front, Executor workers, Executor readers, boolean readsOnLoop, Duration readTimeout) {
         this.front = front;
         this.workers = workers;
         this.readers = readers;
+        this.readsOnLoop = readsOnLoop;
         this.readTimeout = readTimeout;
     }
 
@@ -145,6 +149,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         if (answer.isDecided()) {
             write(ctx, exchange, answer.resolve());
             return;
+        }
+        if (answer.isBrief() && readsOnLoop) {
+            Optional<WireResponse> read = LoopAttempt.run(() -> front.complete(exchange.request(), exchange.requestId(), answer));
+            if (read.isPresent()) {
+                write(ctx, exchange, read.get());
+                return;
+            }
         }
         try {
             (answer.readsOnly() ? readers : workers).execute(() -> {

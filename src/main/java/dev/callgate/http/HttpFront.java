@@ -1,5 +1,6 @@
 package dev.callgate.http;
 
+import dev.callgate.loop.LoopAttempt;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -52,19 +53,24 @@ public final class HttpFront implements AutoCloseable {
     private final EventLoopGroup loops;
     private final ExecutorService workers;
     private final ExecutorService readers;
+    private final boolean readsOnLoop;
     private final ChannelGroup connections;
     private Channel listener;
 
-    /** @param workers the threads that run work which may write; {@code readers} those that run work which only reads */
-    public HttpFront(String bind, int port, Routes routes, int workers, int readers) {
-        this(bind, port, routes, workers, readers, TIMEOUT);
+    /**
+     * @param workers the threads that run work which may write; {@code readers} those that run work which only reads
+     * @param readsOnLoop whether brief reads are tried on the event loops first ({@link Answer#readingBriefly})
+     */
+    public HttpFront(String bind, int port, Routes routes, int workers, int readers, boolean readsOnLoop) {
+        this(bind, port, routes, workers, readers, readsOnLoop, TIMEOUT);
     }
 
     /**
      * @param timeout how long a request may take to arrive whole after its head, and a kept-alive connection may
      *     sit with nothing to do
      */
-    HttpFront(String bind, int port, Routes routes, int workers, int readers, Duration timeout) {
+    HttpFront(String bind, int port, Routes routes, int workers, int readers, boolean readsOnLoop, Duration timeout) {
+        this.readsOnLoop = readsOnLoop;
         this.address = new InetSocketAddress(bind, port);
         this.timeout = timeout;
         this.routes = routes;
@@ -101,7 +107,7 @@ public final class HttpFront implements AutoCloseable {
                                         .setMaxInitialLineLength(MAX_LINE_AND_HEADER_BYTES)
                                         .setMaxHeaderSize(MAX_LINE_AND_HEADER_BYTES)),
                                 new HttpServerExpectContinueHandler(),
-                                new HttpConnection(HttpFront.this, workers, readers, timeout));
+                                new HttpConnection(HttpFront.this, workers, readers, readsOnLoop, timeout));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
@@ -125,10 +131,12 @@ public final class HttpFront implements AutoCloseable {
         }
     }
 
-    /** The rest of an answer, on a worker thread; a failure there is a bare 500. */
+    /** The rest of an answer, on a worker thread or tried on the event loop; a failure there is a bare 500. */
     WireResponse complete(WireRequest request, String requestId, Answer answer) {
         try {
             return answer.resolve();
+        } catch (LoopAttempt.WouldWait handOff) {
+            throw handOff;
         } catch (RuntimeException e) {
             return failed(request, requestId, e);
         }

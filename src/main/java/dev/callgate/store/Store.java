@@ -2,11 +2,14 @@ package dev.callgate.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.callgate.loop.LoopAttempt;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -48,13 +51,23 @@ public final class Store implements AutoCloseable {
     private final boolean postgres;
     /** Embedded only: this server's hold on its data directory. */
     private final DataDirLock dataDirLock;
+    /** Embedded only: where the event loops' own read-only connections come from (null: PostgreSQL). */
+    private final SqliteSource loopSource;
+    /** Each event loop's own connection, opened at its first read there ({@link #readOnLoop}). */
+    private final ThreadLocal<Connection> loopConnection = new ThreadLocal<>();
+    private final Queue<Connection> loopConnections = new ConcurrentLinkedQueue<>();
 
-    private Store(HikariDataSource dataSource, HikariDataSource unsynced, boolean postgres, DataDirLock dataDirLock) {
+    private Store(HikariDataSource dataSource, HikariDataSource unsynced, String jdbcUrl, DataDirLock dataDirLock) {
         this.dataSource = dataSource;
         this.unsynced = unsynced;
-        this.postgres = postgres;
+        this.postgres = isPostgres(jdbcUrl);
         this.dataDirLock = dataDirLock;
         this.writers = postgres ? null : new ReentrantLock(true);
+        this.loopSource = postgres ? null : new SqliteSource(jdbcUrl, sqliteForTheLoop());
+    }
+
+    private static boolean isPostgres(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
     }
 
     /** The embedded store's file in a data directory. */
@@ -79,7 +92,7 @@ public final class Store implements AutoCloseable {
     }
 
     private static Store open(String jdbcUrl, DataDirLock lock) {
-        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        boolean postgres = isPostgres(jdbcUrl);
         HikariDataSource dataSource = new HikariDataSource(pool(jdbcUrl, "callgate-store", Pools.CONNECTIONS, postgres ? null : "FULL"));
         HikariDataSource unsynced = null;
         try {
@@ -89,7 +102,7 @@ public final class Store implements AutoCloseable {
                     .resourceProvider(new Migrations()).javaMigrationClassProvider(List::of)
                     .load().migrate();
             unsynced = postgres ? dataSource : new HikariDataSource(pool(jdbcUrl, "callgate-store-unsynced", 1, "NORMAL"));
-            return new Store(dataSource, unsynced, postgres, lock);
+            return new Store(dataSource, unsynced, jdbcUrl, lock);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -132,6 +145,18 @@ public final class Store implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * An event loop's connection: it never waits for SQLite's busy handler (a read that meets a lock hands off
+     * instead) and refuses every write (query_only), so a read that would write hands off too. WAL is the
+     * database file's own mode, set by the pool's first connection.
+     */
+    private static Properties sqliteForTheLoop() {
+        Properties settings = new Properties();
+        settings.setProperty("busy_timeout", "0");
+        settings.setProperty("case_sensitive_like", "true");
+        return settings;
+    }
+
     public boolean isPostgres() {
         return postgres;
     }
@@ -160,6 +185,9 @@ public final class Store implements AutoCloseable {
     }
 
     private <T> T transaction(DataSource pool, SqlWork<T> work) {
+        if (LoopAttempt.mustNotWait()) {
+            throw new LoopAttempt.WouldWait("a transaction may wait for a connection, the write lock and an fsync");
+        }
         if (writers == null) {
             return attempts(pool, work);
         }
@@ -205,13 +233,50 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on a connection in auto-commit mode: for reads (and writes that need no transaction). */
+    /**
+     * Runs {@code work} on a connection in auto-commit mode: for reads (and writes that need no transaction). On
+     * an event loop ({@link LoopAttempt}) it runs on the loop's own connection, or hands off.
+     */
     public <T> T read(SqlWork<T> work) {
+        if (LoopAttempt.mustNotWait()) {
+            return readOnLoop(work);
+        }
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+    }
+
+    /**
+     * A read on the calling event loop's own connection, outside the pool, so that it never waits for one that
+     * writes hold. A read that writes, or meets a lock, hands off: it is run again on a reader.
+     */
+    private <T> T readOnLoop(SqlWork<T> work) {
+        if (loopSource == null) {
+            throw new LoopAttempt.WouldWait("a PostgreSQL read waits on the network");
+        }
+        try {
+            return work.run(loopConnection());
+        } catch (SQLException e) {
+            if (e instanceof SQLiteException sqlite && (lockedOut(sqlite) || sqlite.getResultCode().code % 256 == SQLiteErrorCode.SQLITE_READONLY.code)) {
+                throw new LoopAttempt.WouldWait(sqlite.getMessage());
+            }
+            throw new StoreException(e);
+        }
+    }
+
+    private Connection loopConnection() throws SQLException {
+        Connection connection = loopConnection.get();
+        if (connection == null) {
+            connection = loopSource.getConnection();
+            try (var statement = connection.createStatement()) {
+                statement.execute("pragma query_only = true");
+            }
+            loopConnection.set(connection);
+            loopConnections.add(connection);
+        }
+        return connection;
     }
 
     /** Empties every table: the operator's reset for test suites. */
@@ -235,16 +300,21 @@ public final class Store implements AutoCloseable {
     private static boolean isRetryable(SQLException e) {
         if (e instanceof SQLiteException sqlite) {
             // The write lock stayed busy beyond busy_timeout.
-            return sqlite.getResultCode().code % 256 == SQLiteErrorCode.SQLITE_BUSY.code;
+            return lockedOut(sqlite);
         }
         String state = e.getSQLState();
         // 40001: serialization failure; 40P01: PostgreSQL deadlock.
         return "40001".equals(state) || "40P01".equals(state);
     }
 
+    private static boolean lockedOut(SQLiteException e) {
+        return e.getResultCode().code % 256 == SQLiteErrorCode.SQLITE_BUSY.code;
+    }
+
     @Override
     public void close() {
         try {
+            closeLoopConnections();
             if (unsynced != dataSource) {
                 unsynced.close();
             }
@@ -252,6 +322,17 @@ public final class Store implements AutoCloseable {
         } finally {
             if (dataDirLock != null) {
                 dataDirLock.close();
+            }
+        }
+    }
+
+    /** Called once the front has stopped: no loop reads any more. */
+    private void closeLoopConnections() {
+        for (Connection connection = loopConnections.poll(); connection != null; connection = loopConnections.poll()) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // It only ever read: nothing of it is lost, and the pool's connections close next.
             }
         }
     }

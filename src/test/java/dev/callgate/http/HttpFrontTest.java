@@ -2,6 +2,7 @@ package dev.callgate.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callgate.loop.LoopAttempt;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
@@ -15,8 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +69,7 @@ class HttpFrontTest {
                 return text(400, message);
             }
         };
-        front = new HttpFront("127.0.0.1", 0, new Routes(threadNaming), WORKERS, 2);
+        front = new HttpFront("127.0.0.1", 0, new Routes(threadNaming), WORKERS, 2, false);
         front.start();
 
         // The worker's answer first: the one decided at once must wait its turn, not overtake it.
@@ -99,7 +102,7 @@ class HttpFrontTest {
                 return text(400, message);
             }
         };
-        front = new HttpFront("127.0.0.1", 0, new Routes(store), WORKERS, 2);
+        front = new HttpFront("127.0.0.1", 0, new Routes(store), WORKERS, 2, false);
         front.start();
         List<Socket> writers = new ArrayList<>();
         try {
@@ -121,6 +124,71 @@ class HttpFrontTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/brief", "/brief-but-would-wait", "/long"})
+    void aBriefReadIsAnsweredOnTheEventLoopUnlessItWouldWaitThere(String path) throws Exception {
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        Endpoint reads = new Endpoint() {
+            @Override
+            public Answer receive(WireRequest request, String requestId) {
+                Supplier<WireResponse> read = () -> {
+                    attempts.add(Thread.currentThread().getName());
+                    if (path.equals("/brief-but-would-wait") && LoopAttempt.mustNotWait()) {
+                        throw new LoopAttempt.WouldWait("the read would write");
+                    }
+                    return text(200, "read on " + Thread.currentThread().getName());
+                };
+                return path.equals("/long") ? Answer.reading(read) : Answer.readingBriefly(read);
+            }
+
+            @Override
+            public WireResponse answer(WireRequest request, String requestId) {
+                throw new AssertionError("every request here is a read");
+            }
+
+            @Override
+            public WireResponse refuse(WireRequest head, String message, String requestId) {
+                return text(400, message);
+            }
+        };
+        front = new HttpFront("127.0.0.1", 0, new Routes(reads), WORKERS, 2, true);
+        front.start();
+
+        String answer = exchange("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        switch (path) {
+            case "/brief" -> assertThat(attempts).singleElement().asString().startsWith("callgate-io");
+            case "/brief-but-would-wait" -> assertThat(attempts).hasSize(2).satisfiesExactly(
+                    first -> assertThat(first).startsWith("callgate-io"), second -> assertThat(second).isEqualTo("callgate-read"));
+            default -> assertThat(attempts).containsExactly("callgate-read");
+        }
+        assertThat(answer).startsWith("HTTP/1.1 200").endsWith("read on " + attempts.get(attempts.size() - 1));
+    }
+
+    @Test
+    void withoutReadsOnTheLoopABriefReadRunsOnAReader() throws Exception {
+        Endpoint reads = new Endpoint() {
+            @Override
+            public Answer receive(WireRequest request, String requestId) {
+                return Answer.readingBriefly(() -> text(200, "read on " + Thread.currentThread().getName()));
+            }
+
+            @Override
+            public WireResponse answer(WireRequest request, String requestId) {
+                throw new AssertionError("every request here is a read");
+            }
+
+            @Override
+            public WireResponse refuse(WireRequest head, String message, String requestId) {
+                return text(400, message);
+            }
+        };
+        front = new HttpFront("127.0.0.1", 0, new Routes(reads), WORKERS, 2, false);
+        front.start();
+
+        assertThat(exchange("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).endsWith("read on callgate-read");
+    }
+
     @Test
     void malformedRequestGetsTheFallbackEndpointsRefusalAndTheConnectionCloses() throws Exception {
         start((request, id) -> text(200, "answered"));
@@ -134,7 +202,7 @@ class HttpFrontTest {
     void oversizedBodyGetsItsOwnRoutesRefusal() throws Exception {
         Endpoint other = endpoint((request, id) -> text(200, "other"), "other refused: ");
         front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> text(200, "fallback"), "refused: "))
-                .on("POST", "/other/**", other), WORKERS, 2);
+                .on("POST", "/other/**", other), WORKERS, 2, false);
         front.start();
 
         String answer = exchange("POST /other/x HTTP/1.1\r\nHost: x\r\nContent-Length: " + (HttpFront.MAX_BODY_BYTES + 1)
@@ -145,7 +213,7 @@ class HttpFrontTest {
 
     @Test
     void bodyThatNeverFinishesIsAnswered408AndTheConnectionCloses() throws Exception {
-        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> text(200, "answered"), "refused: ")), WORKERS, 2,
+        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> text(200, "answered"), "refused: ")), WORKERS, 2, false,
                 Duration.ofMillis(300));
         front.start();
 
@@ -159,7 +227,7 @@ class HttpFrontTest {
         front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> {
             sleepMillis(900);
             return text(200, "slow answer");
-        }, "refused: ")), WORKERS, 2, Duration.ofMillis(300));
+        }, "refused: ")), WORKERS, 2, false, Duration.ofMillis(300));
         front.start();
 
         // Kept alive, so only the idle timeout ends the read; without it the socket's 10 s timeout fails the test.
@@ -239,7 +307,7 @@ class HttpFrontTest {
     }
 
     private void start(Responder answer) throws IOException {
-        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint(answer, "refused: ")), WORKERS, 2);
+        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint(answer, "refused: ")), WORKERS, 2, false);
         front.start();
     }
 

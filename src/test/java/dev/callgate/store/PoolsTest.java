@@ -6,15 +6,15 @@ import org.junit.jupiter.api.Test;
 
 class PoolsTest {
     @Test
-    void embeddedReadersAreTwoACoreUpToTheConnections() {
-        assertThat(Pools.of(false, 2)).isEqualTo(new Pools(24, 4));
-        assertThat(Pools.of(false, 8)).isEqualTo(new Pools(24, 16));
-        assertThat(Pools.of(false, 64)).isEqualTo(new Pools(24, 16));
+    void embeddedReadersAreTwoACoreUpToTheConnectionsAndBriefReadsTryTheLoop() {
+        assertThat(Pools.of(false, 2)).isEqualTo(new Pools(24, 4, true));
+        assertThat(Pools.of(false, 8)).isEqualTo(new Pools(24, 16, true));
+        assertThat(Pools.of(false, 64)).isEqualTo(new Pools(24, 16, true));
     }
 
     @Test
-    void postgresReadersAreAsManyAsTheConnectionsWhateverTheCores() {
-        assertThat(Pools.of(true, 2)).isEqualTo(new Pools(24, 16));
-        assertThat(Pools.of(true, 64)).isEqualTo(new Pools(24, 16));
+    void postgresReadersAreAsManyAsTheConnectionsWhateverTheCoresAndNoReadRunsOnTheLoop() {
+        assertThat(Pools.of(true, 2)).isEqualTo(new Pools(24, 16, false));
+        assertThat(Pools.of(true, 64)).isEqualTo(new Pools(24, 16, false));
     }
 }
