@@ -22,12 +22,13 @@ public record Operation(String name, String httpMethod, PathTemplate path, Strin
     }
 
     /**
-     * Whether the operation is a brief read, worth trying on the event loop: Describe* reads one resource and List*
-     * one page of a key range. Get* (metrics over many contacts) and Search* (filters over every row) may read
-     * much more, and stay on the readers (docs/architecture.md, "Reads on the event loop").
+     * Whether the operation is a brief read, worth trying on the event loop: a Describe* reads one resource. A List*
+     * page may hold 1,000 rows, and Get* (metrics over many contacts) and Search* (filters over every row) may read
+     * far more: each would hold up every connection of its loop, so they stay on the readers
+     * (docs/architecture.md, "Reads on the event loop").
      */
     public boolean readsBriefly() {
-        return name.startsWith("Describe") || name.startsWith("List");
+        return name.startsWith("Describe");
     }
 
     /** A new builder of the operation's request. */

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * refusal it could decide without blocking, such as a throttled call), or the rest of the work, which
  * the front runs on a worker because it may block (on the store, say). Work that only reads says so, and runs
  * on the front's readers, never queued behind writes waiting for the store's write lock or its fsync. A brief
- * read (one row, or one page by key) is tried on the event loop first ({@link LoopAttempt}).
+ * read (one resource) is tried on the event loop first ({@link LoopAttempt}).
  */
 public final class Answer {
     private final WireResponse response;
