@@ -128,29 +128,14 @@ class HttpFrontTest {
     @ValueSource(strings = {"/brief", "/brief-but-would-wait", "/long"})
     void aBriefReadIsAnsweredOnTheEventLoopUnlessItWouldWaitThere(String path) throws Exception {
         List<String> attempts = new CopyOnWriteArrayList<>();
-        Endpoint reads = new Endpoint() {
-            @Override
-            public Answer receive(WireRequest request, String requestId) {
-                Supplier<WireResponse> read = () -> {
-                    attempts.add(Thread.currentThread().getName());
-                    if (path.equals("/brief-but-would-wait") && LoopAttempt.mustNotWait()) {
-                        throw new LoopAttempt.WouldWait("the read would write");
-                    }
-                    return text(200, "read on " + Thread.currentThread().getName());
-                };
-                return path.equals("/long") ? Answer.reading(read) : Answer.readingBriefly(read);
+        Supplier<WireResponse> read = () -> {
+            attempts.add(Thread.currentThread().getName());
+            if (path.equals("/brief-but-would-wait") && LoopAttempt.mustNotWait()) {
+                throw new LoopAttempt.WouldWait("the read would write");
             }
-
-            @Override
-            public WireResponse answer(WireRequest request, String requestId) {
-                throw new AssertionError("every request here is a read");
-            }
-
-            @Override
-            public WireResponse refuse(WireRequest head, String message, String requestId) {
-                return text(400, message);
-            }
+            return text(200, "read on " + Thread.currentThread().getName());
         };
+        Endpoint reads = onlyReading(path.equals("/long") ? Answer.reading(read) : Answer.readingBriefly(read));
         front = new HttpFront("127.0.0.1", 0, new Routes(reads), WORKERS, 2, true);
         front.start();
 
@@ -167,10 +152,19 @@ class HttpFrontTest {
 
     @Test
     void withoutReadsOnTheLoopABriefReadRunsOnAReader() throws Exception {
-        Endpoint reads = new Endpoint() {
+        Endpoint reads = onlyReading(Answer.readingBriefly(() -> text(200, "read on " + Thread.currentThread().getName())));
+        front = new HttpFront("127.0.0.1", 0, new Routes(reads), WORKERS, 2, false);
+        front.start();
+
+        assertThat(exchange("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).endsWith("read on callgate-read");
+    }
+
+    /** An endpoint that answers every request with the given read. */
+    private static Endpoint onlyReading(Answer read) {
+        return new Endpoint() {
             @Override
             public Answer receive(WireRequest request, String requestId) {
-                return Answer.readingBriefly(() -> text(200, "read on " + Thread.currentThread().getName()));
+                return read;
             }
 
             @Override
@@ -183,10 +177,6 @@ class HttpFrontTest {
                 return text(400, message);
             }
         };
-        front = new HttpFront("127.0.0.1", 0, new Routes(reads), WORKERS, 2, false);
-        front.start();
-
-        assertThat(exchange("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).endsWith("read on callgate-read");
     }
 
     @Test
