@@ -65,15 +65,15 @@ public final class InstanceRows {
         Sql.update(connection, "update instance set tags = ? where id = ?", toJson(tags), id);
     }
 
-    /**
-     * Records that the instance is opened; false when another transaction did it first (the row stays
-     * locked until this one ends, so exactly one opens it) or the instance is gone.
-     */
     /** Turns the instance's inbound or outbound calling on or off. */
     public void updateCalls(Connection connection, String id, boolean inbound, boolean outbound) throws SQLException {
         Sql.update(connection, "update instance set inbound_calls = ?, outbound_calls = ? where id = ?", inbound, outbound, id);
     }
 
+    /**
+     * Records that the instance is opened; false when another transaction did it first (the row stays
+     * locked until this one ends, so exactly one opens it) or the instance is gone.
+     */
     public boolean markOpened(Connection connection, String id) throws SQLException {
         return Sql.update(connection, "update instance set opened = true where id = ? and opened = false", id) == 1;
     }
