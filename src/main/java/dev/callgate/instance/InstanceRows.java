@@ -20,6 +20,8 @@ public final class InstanceRows {
     private static final ObjectReader TAGS = JSON.readerFor(new TypeReference<Map<String, String>>() { });
     private static final String COLUMNS = "id, account_id, region, alias, identity_management_type, directory_id, "
             + "inbound_calls, outbound_calls, edition, created_at, client_token, tags, opened";
+    private static final String SUMMARY_COLUMNS = "id, account_id, region, alias, identity_management_type, "
+            + "inbound_calls, outbound_calls, created_at";
 
     public void insert(Connection connection, InstanceRow row) throws SQLException {
         Sql.update(connection, "insert into instance (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -46,11 +48,11 @@ public final class InstanceRows {
     }
 
     /** A page of the account's instances in a region, in id order, after {@code afterId} (or from the start). */
-    public List<InstanceRow> page(Connection connection, String accountId, String region, String afterId, int limit)
+    public List<InstanceSummaryRow> page(Connection connection, String accountId, String region, String afterId, int limit)
             throws SQLException {
-        return Sql.list(connection, "select " + COLUMNS
+        return Sql.list(connection, "select " + SUMMARY_COLUMNS
                 + " from instance where account_id = ? and region = ? and id > ? order by id" + Sql.limit(limit),
-                InstanceRows::row, accountId, region, afterId == null ? "" : afterId);
+                InstanceRows::summaryRow, accountId, region, afterId == null ? "" : afterId);
     }
 
     /** Every instance, of one account or (null) of all, by account, region and id (for the operator). */
@@ -92,6 +94,11 @@ public final class InstanceRows {
         return new InstanceRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getString(9),
                 rs.getLong(10), rs.getString(11), fromJson(rs.getString(12)), rs.getBoolean(13));
+    }
+
+    private static InstanceSummaryRow summaryRow(ResultSet rs) throws SQLException {
+        return new InstanceSummaryRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getBoolean(6), rs.getBoolean(7), rs.getLong(8));
     }
 
     private static String toJson(Map<String, String> tags) {

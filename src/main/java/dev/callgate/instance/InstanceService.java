@@ -19,18 +19,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
-import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.services.connect.model.ConnectRequest;
 import software.amazon.awssdk.services.connect.model.ConnectResponse;
 import software.amazon.awssdk.services.connect.model.CreateInstanceRequest;
@@ -52,8 +48,6 @@ import software.amazon.awssdk.services.connect.model.ListInstancesResponse;
  * deletion (limits.md §2).
  */
 public final class InstanceService implements OperationFamily<ConnectRequest, ConnectResponse> {
-    /** Each summary member (key) and the description's member of the same name it is copied from. */
-    private static final Map<SdkField<?>, SdkField<?>> SUMMARY_MEMBERS = summaryMembers();
 
     private final Store store;
     private final Accounts accounts;
@@ -121,7 +115,7 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
         Pages.Cursor cursor = Pages.cursor("instances@" + caller.accountId() + "/" + caller.region(), request.maxResults(), 10,
                 request.nextToken());
         var page = cursor.page(store.read(c -> instances.page(c, caller.accountId(), caller.region(), cursor.after(), cursor.size() + 1)),
-                InstanceRow::id);
+                InstanceSummaryRow::id);
         return ListInstancesResponse.builder()
                 .instanceSummaryList(page.items().stream().map(InstanceService::summary).toList())
                 .nextToken(page.nextToken())
@@ -303,37 +297,36 @@ public final class InstanceService implements OperationFamily<ConnectRequest, Co
                 .identityManagementType(row.identityManagementType())
                 .instanceAlias(row.alias())
                 .createdTime(Instant.ofEpochMilli(row.createdAtMillis()))
-                .serviceRole(serviceRole(row))
+                .serviceRole(serviceRole(row.accountId()))
                 .instanceStatus(InstanceStatus.ACTIVE)
                 .inboundCallsEnabled(row.inboundCalls())
                 .outboundCallsEnabled(row.outboundCalls())
-                .instanceAccessUrl(accessUrl(row))
+                .instanceAccessUrl(accessUrl(row.alias(), row.id()))
                 .tags(row.tags())
                 .build();
     }
 
-    /** A summary is the description less its tags: the same members under the same names, copied field by field. */
-    private static InstanceSummary summary(InstanceRow row) {
-        Instance instance = description(row);
-        InstanceSummary.Builder summary = InstanceSummary.builder();
-        SUMMARY_MEMBERS.forEach((to, from) -> to.set(summary, from.getValueOrDefault(instance)));
-        return summary.build();
+    /** The description's members less its tags, from the summary's own columns. */
+    private static InstanceSummary summary(InstanceSummaryRow row) {
+        return InstanceSummary.builder()
+                .id(row.id()).arn(Arns.instance(row.region(), row.accountId(), row.id()))
+                .identityManagementType(row.identityManagementType())
+                .instanceAlias(row.alias())
+                .createdTime(Instant.ofEpochMilli(row.createdAtMillis()))
+                .serviceRole(serviceRole(row.accountId()))
+                .instanceStatus(InstanceStatus.ACTIVE)
+                .inboundCallsEnabled(row.inboundCalls())
+                .outboundCallsEnabled(row.outboundCalls())
+                .instanceAccessUrl(accessUrl(row.alias(), row.id()))
+                .build();
     }
 
-    private static Map<SdkField<?>, SdkField<?>> summaryMembers() {
-        Map<String, SdkField<?>> described = new HashMap<>();
-        Instance.builder().sdkFields().forEach(field -> described.put(field.memberName(), field));
-        Map<SdkField<?>, SdkField<?>> members = new LinkedHashMap<>();
-        InstanceSummary.builder().sdkFields().forEach(field -> members.put(field, Objects.requireNonNull(described.get(field.memberName()), field.memberName())));
-        return members;
+    private static String serviceRole(String accountId) {
+        return "arn:aws:iam::" + accountId + ":role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect";
     }
 
-    private static String serviceRole(InstanceRow row) {
-        return "arn:aws:iam::" + row.accountId() + ":role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect";
-    }
-
-    private static String accessUrl(InstanceRow row) {
-        return "https://" + (row.alias() == null ? row.id() : row.alias()) + ".my.connect.aws";
+    private static String accessUrl(String alias, String id) {
+        return "https://" + (alias == null ? id : alias) + ".my.connect.aws";
     }
 
     private static ServiceError notFound(String idOrArn) {

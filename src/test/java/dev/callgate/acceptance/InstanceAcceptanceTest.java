@@ -9,7 +9,9 @@ import dev.callgate.testing.StoreKind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -49,6 +51,20 @@ class InstanceAcceptanceTest extends ServerSuite {
         assertThat(instance.outboundCallsEnabled()).isFalse();
         assertThat(instance.createdTime()).isNotNull();
         assertThat(connect.listInstances(r -> { }).instanceSummaryList()).extracting(InstanceSummary::id).containsExactly(created.id());
+    }
+
+    @Test
+    void everyMemberOfASummaryIsTheDescriptionsMemberOfTheSameName() {
+        CreateInstanceResponse created = connect.createInstance(r -> r.identityManagementType(DirectoryType.CONNECT_MANAGED)
+                .instanceAlias("summed-up").inboundCallsEnabled(false).outboundCallsEnabled(true).tags(Map.of("team", "support")));
+        Instance described = connect.describeInstance(r -> r.instanceId(created.id())).instance();
+
+        InstanceSummary summary = connect.listInstances(r -> { }).instanceSummaryList().get(0);
+
+        Map<String, Object> expected = new HashMap<>();
+        described.sdkFields().forEach(field -> expected.put(field.memberName(), field.getValueOrDefault(described)));
+        assertThat(summary.sdkFields()).hasSize(10).allSatisfy(field ->
+                assertThat(field.getValueOrDefault(summary)).as(field.memberName()).isNotNull().isEqualTo(expected.get(field.memberName())));
     }
 
     @Test
