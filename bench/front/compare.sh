@@ -3,8 +3,8 @@
 # then DescribeInstance and ListInstances flat out with wrk (1 thread, 16 connections), with each build's CPU time
 # per call. For a change whose gain is smaller than this machine's drift between two runs of one build.
 #   bench/front/compare.sh A B                 # A and B: checkouts (git worktrees), each built (mvn package)
-#   ROUNDS=3 bench/front/compare.sh A B        # default 6 rounds, about 10 minutes
-# Both servers run for the whole bench, each with its own data directory; traffic goes to 127.0.0.1 only; the
+#   ROUNDS=3 bench/front/compare.sh A B        # default 6 rounds, about 12 minutes
+# Each round starts a fresh server of each build, each with its own data directory; traffic goes to 127.0.0.1 only; the
 # servers it starts are stopped on exit.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,18 +29,20 @@ for s in a b; do echo "$s: ${repo[$s]} $(git -C "${repo[$s]}" rev-parse --short 
 cleanup() { for p in "${pid[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-for s in a b; do
-  "${repo[$s]}/callgate" serve --port "${port[$s]}" --sip-port $((port[$s] + 100)) --data-dir "$results/data-$s" \
-    --throttle off > "$results/server-$s.log" 2>&1 &
-  pid[$s]=$!
-done
 get() { curl -sS --max-time 10 "http://$HOST:${port[$1]}$2" -H "Authorization: $AUTH" "${@:3}"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$(pgrep -f -- "--port ${port[$1]} " | head -1)/stat"; }
 wrk_run() {  # build path seconds
   timeout $(($3 + 30)) wrk -t1 -c16 -d"$3s" -H "Authorization: $AUTH" -H "X-Amz-Date: 20260101T000000Z" "http://$HOST:${port[$1]}$2"
 }
-for s in a b; do
+# A server of each build starts afresh for every round, with data of its own: the JIT compiles a server's hot path
+# differently from one start to the next, and a median over rounds should span that, not one process's luck.
+start() {  # build round
+  local s="$1"
+  "${repo[$s]}/callgate" serve --port "${port[$s]}" --sip-port $((port[$s] + 100)) --data-dir "$results/data-$s-$2" \
+    --throttle off > "$results/server-$s-$2.log" 2>&1 &
+  pid[$s]=$!
   for _ in $(seq 1 300); do get "$s" /_callgate/health -o /dev/null 2>/dev/null && break; sleep 0.1; done
+  path[$s]=""
   for n in 1 2 3 4 5; do
     id="$(get "$s" /instance -X PUT -H 'Content-Type: application/json' \
       -d "{\"IdentityManagementType\":\"CONNECT_MANAGED\",\"InstanceAlias\":\"seed$n\",\"InboundCallsEnabled\":true,\"OutboundCallsEnabled\":true}" \
@@ -51,10 +53,12 @@ for s in a b; do
   for target in "${path[$s]}" /instance; do wrk_run "$s" "$target" 8 > /dev/null; done   # warm-up, discarded
   printf 'GET %s HTTP/1.1\r\nHost: %s:%s\r\nAuthorization: %s\r\nX-Amz-Date: 20260101T000000Z\r\n\r\n' \
     "${path[$s]}" "$HOST" "${port[$s]}" "$AUTH" > "$results/describe-$s.http"
-done
+}
+stop() { kill "${pid[$1]}" 2>/dev/null || true; wait "${pid[$1]}" 2>/dev/null || true; pid[$1]=""; }
 
 for r in $(seq 1 "$ROUNDS"); do
   order="a b"; [ $((r % 2)) = 0 ] && order="b a"
+  for s in $order; do start "$s" "$r"; done
   for s in $order; do
     rate="$(timeout 90 java -XX:+UseSerialGC -cp "$results/classes" LoadClient rate port="${port[$s]}" rate=1000 warmup=3 \
       duration=15 connections=16 request="$results/describe-$s.http")"
@@ -71,6 +75,7 @@ for r in $(seq 1 "$ROUNDS"); do
     done
     echo "$line load=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$results/rounds.txt"
   done
+  for s in a b; do stop "$s"; done
 done
 python3 - "$results/rounds.txt" <<'PY' | tee "$results/summary.txt"
 import statistics, sys
