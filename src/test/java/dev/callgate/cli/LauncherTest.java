@@ -47,24 +47,58 @@ class LauncherTest {
         Run run = launch("-XX:+PrintCommandLineFlags");
 
         assertThat(run.output()).contains("-XX:TrimNativeHeapInterval=1000");
-        assertThat(Files.readString(home.resolve("target/java-trim"))).endsWith(" yes\n");
+        assertThat(Files.readString(home.resolve("target/java-facts"))).contains(": trim");
     }
 
-    /** A JDK before 17.0.9, played by a `java` first on the PATH that refuses the option as such a JDK does. */
+    /** A JDK before 17.0.9, played by a `java` first on the PATH that neither lists the option nor takes it. */
     @Test
     void trimmingIsLeftOutOnAJdkThatDoesNotKnowItAndTheAnswerIsKept() throws Exception {
-        Path olderJdk = Files.createDirectories(home.resolve("older-jdk"));
-        Path java = olderJdk.resolve("java");
-        Files.writeString(java, "#!/bin/sh\n"
-                + "for arg in \"$@\"; do case \"$arg\" in -XX:TrimNativeHeapInterval=*)\n"
+        Path olderJdk = standInJava("older-jdk", "for arg in \"$@\"; do case \"$arg\" in -XX:TrimNativeHeapInterval=*)\n"
                 + "  echo \"Unrecognized VM option '${arg#-XX:}'\"; exit 1;; esac; done\n"
-                + "exec " + javaBin() + "/java \"$@\"\n");
-        java.toFile().setExecutable(true);
+                + "case \" $* \" in *\" -XX:+PrintFlagsFinal \"*) " + javaBin() + "/java \"$@\" | grep -v TrimNativeHeapInterval; exit 0;; esac\n");
 
         Run run = launch("-XX:+PrintCommandLineFlags", olderJdk + ":" + javaBin());
 
         assertThat(run.output()).contains("-XX:+UseSerialGC").doesNotContain("TrimNativeHeapInterval", "Unrecognized");
-        assertThat(Files.readString(home.resolve("target/java-trim"))).endsWith(" no\n");
+        assertThat(Files.readString(home.resolve("target/java-facts"))).doesNotContain("trim");
+    }
+
+    /** The archive a training run makes: an AppCDS archive on this JDK (17), an AOT cache on one that makes them (25+). */
+    @Test
+    void aJdkThatMakesAotCachesIsTrainedForOneAndAnotherForAnAppCdsArchive() throws Exception {
+        Path recorded = home.resolve("java-calls");
+        String record = "echo \"$*\" >> " + recorded + "\n";
+        Path jdk25 = standInJava("jdk-25", record
+                + "case \" $* \" in *\" -XX:+PrintFlagsFinal \"*) echo '    ccstr AOTCacheOutput = {product} {default}'; exit 0;; esac\n");
+        Path jdk17 = standInJava("jdk-17", record);
+
+        trainAndStart(jdk25);
+        String withAot = Files.readString(recorded);
+        Files.delete(recorded);
+        trainAndStart(jdk17);
+        String withCds = Files.readString(recorded);
+
+        assertThat(withAot).contains("-XX:AOTCacheOutput=" + home.resolve("target/callgate.aot"))
+                .doesNotContain("-Xshare", "ArchiveClassesAtExit");
+        assertThat(withCds).contains("-XX:ArchiveClassesAtExit=" + home.resolve("target/callgate.jsa")).doesNotContain("AOTCache");
+        assertThat(Files.readAllLines(home.resolve("target/java-facts"))).hasSize(2);
+    }
+
+    /** A start with the archive on, whose training fails at once (the stand-in jar has no main class). */
+    private void trainAndStart(Path jdk) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("callgate").toString(), "--help").redirectErrorStream(true);
+        builder.environment().put("PATH", jdk + ":" + System.getenv("PATH"));
+        builder.environment().remove("CALLGATE_CDS");
+        assertThat(run(builder).output()).contains("Preparing " + home.resolve("target"));
+    }
+
+    /** A directory holding a `java` that runs the script given, then the real java with the same arguments. */
+    private Path standInJava(String name, String script) throws IOException {
+        Path dir = Files.createDirectories(home.resolve(name));
+        Path java = dir.resolve("java");
+        Files.writeString(java, "#!/bin/sh\n" + script + "exec " + javaBin() + "/java \"$@\"\n");
+        java.toFile().setExecutable(true);
+        return dir;
     }
 
     @Test
