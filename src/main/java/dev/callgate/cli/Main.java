@@ -4,23 +4,25 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.OptionSpec;
+import java.util.stream.Stream;
 
 /** The {@code callgate} command line. */
-@Command(name = "callgate", mixinStandardHelpOptions = true, version = "Callgate 0.1.0",
-        description = "A self-hosted Amazon Connect control plane that enforces Connect's service limits exactly.",
-        subcommands = {ServeCommand.class, RequestsCommand.class})
-public final class Main implements Callable<Integer> {
+public final class Main {
     /** Exit status of a command line that names no command or has a bad option. */
-    static final int USAGE = 2;
+    static final int USAGE = Command.USAGE;
     /** Exit status of a server that could not start. */
     static final int NOT_STARTED = 1;
 
-    private PrintWriter err;
+    static final Command CALLGATE = new CommandGroup("callgate",
+            "A self-hosted Amazon Connect control plane that enforces Connect's service limits exactly.", "Callgate 0.1.0",
+            List.of(new ServeCommand(), RequestsCommand.GROUP));
+    /** What a config file may set: the server's options, and where the requests commands find the server. */
+    private static final Set<String> CONFIG_KEYS = Stream.concat(ServeCommand.SETTINGS.stream(), RequestsCommand.SERVER.stream())
+            .map(Setting::name).collect(Collectors.toSet());
+
+    private Main() {
+    }
 
     public static void main(String[] args) {
         int exit = execute(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -33,22 +35,11 @@ public final class Main implements Callable<Integer> {
      * Runs a command line; returns its exit status. A start-up failure is one line on {@code err} that
      * says what to fix (its stack trace too with --verbose); a bad option is one line naming it.
      */
-    static int execute(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
         try {
-            Main main = new Main();
-            main.err = err;
-            CommandLine commandLine = new CommandLine(main);
-            commandLine.setOut(out);
-            commandLine.setErr(err);
             SettingSources sources = new SettingSources(args, env);
-            sources.file().checkKeys(optionNames(commandLine.getSubcommands().get("serve")));
-            commandLine.setDefaultValueProvider(sources);
-            commandLine.setParameterExceptionHandler((e, given) -> {
-                err.println(e.getMessage() + " (" + helpOf(e.getCommandLine()) + " lists the options)");
-                return USAGE;
-            });
-            commandLine.setExecutionExceptionHandler((e, command, parsed) -> notStarted(e, args, err));
-            return commandLine.execute(args);
+            sources.file().checkKeys(CONFIG_KEYS);
+            return CALLGATE.execute(List.of(args), new Invocation(CALLGATE.name(), out, err, sources));
         } catch (RuntimeException e) {
             return notStarted(e, args, err);
         }
@@ -62,22 +53,5 @@ public final class Main implements Callable<Integer> {
         }
         err.flush();
         return NOT_STARTED;
-    }
-
-    private static Set<String> optionNames(CommandLine command) {
-        return command.getCommandSpec().options().stream().filter(o -> !o.usageHelp() && !o.versionHelp()).map(OptionSpec::longestName)
-                .map(name -> name.replaceFirst("^--", "")).collect(Collectors.toSet());
-    }
-
-    private static String helpOf(CommandLine command) {
-        return command.getCommandSpec().qualifiedName() + " --help";
-    }
-
-    /** No command given: the usage, as an error. */
-    @Override
-    public Integer call() {
-        new CommandLine(this).usage(err);
-        err.flush();
-        return USAGE;
     }
 }

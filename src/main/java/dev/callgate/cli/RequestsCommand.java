@@ -1,7 +1,6 @@
 package dev.callgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callgate.json.Json;
@@ -14,40 +13,33 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import java.util.stream.Stream;
 
 /**
  * {@code callgate requests list|approve|deny|advance}: the operator's side of the request channel,
  * against a running server's operator API. Each option can also come from CALLGATE_ENDPOINT,
  * CALLGATE_OPERATOR_TOKEN and the config file, like the server's.
  */
-@Command(name = "requests", mixinStandardHelpOptions = true, description = "List and decide limit requests on a running Callgate.",
-        subcommands = {RequestsCommand.List.class, RequestsCommand.Approve.class, RequestsCommand.Deny.class, RequestsCommand.Advance.class})
-final class RequestsCommand implements Runnable {
-    private static final ObjectMapper JSON = Json.MAPPER;
+final class RequestsCommand {
+    static final Setting ENDPOINT = Setting.option("endpoint", "<url>", "http://127.0.0.1:4599", "The server.");
+    static final Setting OPERATOR_TOKEN = Setting.option("operator-token", "<token>", "The operator token of a strict-mode server.");
+    /** Where the server is: the options every requests command takes, and the only ones a config file may give them. */
+    static final List<Setting> SERVER = List.of(ENDPOINT, OPERATOR_TOKEN);
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    static final Command GROUP = new CommandGroup("requests", "List and decide limit requests on a running Callgate.", null,
+            List.of(new ListRequests(), new Approve(), new Deny(), new Advance()));
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    private RequestsCommand() {
     }
 
     /** Where the server is and the operator's token. */
-    static final class Server {
-        @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:4599", description = "The server (default ${DEFAULT-VALUE}).")
-        String endpoint;
-
-        @Option(names = "--operator-token", description = "The operator token of a strict-mode server.")
-        String operatorToken;
+    record Server(String endpoint, String operatorToken) {
+        static Server of(Arguments arguments) {
+            return new Server(arguments.value(ENDPOINT), arguments.value(OPERATOR_TOKEN));
+        }
 
         /** Sends an operator call; a refusal is a failed command naming the server's error. */
         JsonNode send(String method, String path, JsonNode body) {
@@ -61,7 +53,7 @@ final class RequestsCommand implements Runnable {
             }
             try {
                 HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-                JsonNode answer = JSON.readTree(response.body());
+                JsonNode answer = Json.MAPPER.readTree(response.body());
                 if (response.statusCode() != 200) {
                     throw new Refused(answer.path("__type").asText("HTTP " + response.statusCode()) + ": " + answer.path("Message").asText(""));
                 }
@@ -83,25 +75,33 @@ final class RequestsCommand implements Runnable {
     }
 
     /** Runs a subcommand's call and prints its outcome; a refusal prints to stderr and exits 1. */
-    abstract static class Call implements java.util.concurrent.Callable<Integer> {
-        @Mixin
-        Server server;
+    abstract static class Call extends ParsedCommand {
+        private final List<Setting> settings;
 
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        Call(String name, String summary, Setting... own) {
+            super(name, summary);
+            this.settings = Stream.concat(Stream.of(own), SERVER.stream()).toList();
+        }
 
         @Override
-        public Integer call() {
+        List<Setting> settings() {
+            return settings;
+        }
+
+        @Override
+        int run(Arguments arguments, Invocation invocation) {
             try {
-                print(spec.commandLine().getOut(), answer());
+                print(invocation.out(), answer(Server.of(arguments), arguments));
+                invocation.out().flush();
                 return 0;
             } catch (Refused e) {
-                spec.commandLine().getErr().println(e.getMessage());
+                invocation.err().println(e.getMessage());
+                invocation.err().flush();
                 return 1;
             }
         }
 
-        abstract JsonNode answer();
+        abstract JsonNode answer(Server server, Arguments arguments);
 
         void print(PrintWriter out, JsonNode request) {
             out.printf("%s %s %s%s%n", request.path("id").asText(), request.path("status").asText(), request.path("kind").asText(),
@@ -109,41 +109,50 @@ final class RequestsCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", description = "List requests, oldest first (every page).")
-    static final class List extends Call {
+    /** A call about one request, named by its id after the command. */
+    abstract static class RequestCall extends Call {
+        RequestCall(String name, String summary, Setting... own) {
+            super(name, summary, own);
+        }
 
-        @Option(names = "--account", description = "Only this account's.")
-        String account;
+        @Override
+        List<String> parameters() {
+            return List.of("<request-id>");
+        }
+    }
 
-        @Option(names = "--status", description = "Only those with this status (PENDING, CASE_OPENED, APPROVED, …).")
-        String status;
+    static final class ListRequests extends Call {
+        static final Setting ACCOUNT = Setting.option("account", "<account-id>", "Only this account's.");
+        static final Setting STATUS = Setting.option("status", "<status>", "Only those with this status (PENDING, CASE_OPENED, APPROVED, …).");
+        static final Setting KIND = Setting.option("kind", "<kind>",
+                "Only this kind (QUOTA_INCREASE, ADD_COUNTRIES, REMOVE_COUNTRIES, LIFT_PREFIX, PORT_NUMBERS).");
+        static final Setting PAGE_SIZE = Setting.option("page-size", "<n>", "1000",
+                "Requests per call to the server, 1–1000; every page is listed.");
 
-        @Option(names = "--kind", description = "Only this kind (QUOTA_INCREASE, ADD_COUNTRIES, REMOVE_COUNTRIES, LIFT_PREFIX, PORT_NUMBERS).")
-        String kind;
-
-        @Option(names = "--page-size", defaultValue = "1000", description = "Requests per call to the server, 1–1000 (default ${DEFAULT-VALUE}); every page is listed.")
-        int pageSize;
+        ListRequests() {
+            super("list", "List requests, oldest first (every page).", ACCOUNT, STATUS, KIND, PAGE_SIZE);
+        }
 
         /** Every page's requests, in one {"requests": […]}. */
         @Override
-        JsonNode answer() {
-            ObjectNode all = JSON.createObjectNode();
+        JsonNode answer(Server server, Arguments arguments) {
+            ObjectNode all = Json.MAPPER.createObjectNode();
             ArrayNode requests = all.putArray("requests");
             String token = null;
             do {
-                JsonNode page = server.send("GET", "/_callgate/requests?" + query(token), null);
+                JsonNode page = server.send("GET", "/_callgate/requests?" + query(arguments, token), null);
                 requests.addAll((ArrayNode) page.path("requests"));
                 token = page.path("nextToken").isTextual() ? page.path("nextToken").asText() : null;
             } while (token != null);
             return all;
         }
 
-        private String query(String token) {
+        private static String query(Arguments arguments, String token) {
             Map<String, String> query = new LinkedHashMap<>();
-            query.put("account", account);
-            query.put("status", status);
-            query.put("kind", kind);
-            query.put("limit", Integer.toString(pageSize));
+            query.put("account", arguments.value(ACCOUNT));
+            query.put("status", arguments.value(STATUS));
+            query.put("kind", arguments.value(KIND));
+            query.put("limit", Integer.toString(arguments.wholeNumber(PAGE_SIZE)));
             query.put("nextToken", token);
             return query.entrySet().stream().filter(e -> e.getValue() != null)
                     .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
@@ -162,60 +171,55 @@ final class RequestsCommand implements Runnable {
         }
     }
 
-    @Command(name = "approve", description = "Approve a request: what it asks for applies at once.")
-    static final class Approve extends Call {
-        @Parameters(index = "0", description = "The request id.")
-        String id;
+    static final class Approve extends RequestCall {
+        static final Setting REASON = Setting.option("reason", "<reason>", "Why (optional).");
 
-        @Option(names = "--reason", description = "Why (optional).")
-        String reason;
+        Approve() {
+            super("approve", "Approve a request: what it asks for applies at once.", REASON);
+        }
 
         @Override
-        JsonNode answer() {
-            return server.send("POST", "/_callgate/requests/" + id + "/approve", reason(reason));
+        JsonNode answer(Server server, Arguments arguments) {
+            return server.send("POST", "/_callgate/requests/" + arguments.parameter(0) + "/approve", reason(arguments.value(REASON)));
         }
     }
 
-    @Command(name = "deny", description = "Deny a request: nothing changes.")
-    static final class Deny extends Call {
-        @Parameters(index = "0", description = "The request id.")
-        String id;
+    static final class Deny extends RequestCall {
+        static final Setting REASON = Setting.option("reason", "<reason>", "Why (required).");
 
-        @Option(names = "--reason", required = true, description = "Why (required).")
-        String reason;
+        Deny() {
+            super("deny", "Deny a request: nothing changes.", REASON);
+        }
 
         @Override
-        JsonNode answer() {
-            return server.send("POST", "/_callgate/requests/" + id + "/deny", reason(reason));
+        JsonNode answer(Server server, Arguments arguments) {
+            return server.send("POST", "/_callgate/requests/" + arguments.parameter(0) + "/deny", reason(arguments.required(REASON)));
         }
     }
 
-    @Command(name = "advance", description = "Move a port to its next step (or --step), e.g. PORT_DATE_SET with --port-date.")
-    static final class Advance extends Call {
-        @Parameters(index = "0", description = "The request id.")
-        String id;
+    static final class Advance extends RequestCall {
+        static final Setting STEP = Setting.option("step", "<step>", "The step to go to (default: the usual next one).");
+        static final Setting PORT_DATE = Setting.option("port-date", "<yyyy-mm-dd>", "The port date, with PORT_DATE_SET.");
 
-        @Option(names = "--step", description = "The step to go to (default: the usual next one).")
-        String step;
-
-        @Option(names = "--port-date", description = "The port date (yyyy-mm-dd), with PORT_DATE_SET.")
-        String portDate;
+        Advance() {
+            super("advance", "Move a port to its next step (or --step), e.g. PORT_DATE_SET with --port-date.", STEP, PORT_DATE);
+        }
 
         @Override
-        JsonNode answer() {
+        JsonNode answer(Server server, Arguments arguments) {
             ObjectNode body = reason(null);
-            if (step != null) {
-                body.put("step", step);
+            if (arguments.value(STEP) != null) {
+                body.put("step", arguments.value(STEP));
             }
-            if (portDate != null) {
-                body.put("portDate", portDate);
+            if (arguments.value(PORT_DATE) != null) {
+                body.put("portDate", arguments.value(PORT_DATE));
             }
-            return server.send("POST", "/_callgate/requests/" + id + "/advance", body);
+            return server.send("POST", "/_callgate/requests/" + arguments.parameter(0) + "/advance", body);
         }
     }
 
     private static ObjectNode reason(String reason) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         if (reason != null) {
             body.put("reason", reason);
         }

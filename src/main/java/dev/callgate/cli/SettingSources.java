@@ -5,16 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import picocli.CommandLine.IDefaultValueProvider;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Where an option's value comes from when its flag is absent: the environment variable
  * {@code CALLGATE_<NAME>} (e.g. CALLGATE_DATA_DIR), then the config file's key of the same name
  * ({@code "data-dir"}), then the built-in default.
  */
-final class SettingSources implements IDefaultValueProvider {
+final class SettingSources {
     static final String DEFAULT_CONFIG = "callgate.json";
 
     private final ConfigFile file;
@@ -31,18 +28,14 @@ final class SettingSources implements IDefaultValueProvider {
         return file;
     }
 
-    @Override
-    public String defaultValue(ArgSpec argSpec) {
-        if (!(argSpec instanceof OptionSpec option)) {
-            return null;
-        }
-        String name = option.longestName().replaceFirst("^--", "");
-        String fromEnv = env.get(envName(name));
+    /** The option's value from the environment, else from the config file, else {@code builtIn}. */
+    String value(String option, String builtIn) {
+        String fromEnv = env.get(envName(option));
         if (fromEnv != null) {
             return fromEnv;
         }
-        String fromFile = file.option(name);
-        return fromFile != null ? fromFile : option.defaultValue();
+        String fromFile = file.option(option);
+        return fromFile != null ? fromFile : builtIn;
     }
 
     static String envName(String option) {

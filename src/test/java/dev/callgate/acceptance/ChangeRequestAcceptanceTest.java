@@ -29,7 +29,6 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.DirectoryType;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
@@ -236,10 +235,7 @@ class ChangeRequestAcceptanceTest extends ServerSuite {
 
     private String cli(String... args) {
         StringWriter out = new StringWriter();
-        CommandLine command = new CommandLine(new Main());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(out, true));
-        command.execute(args);
+        Main.execute(args, Map.of(), new PrintWriter(out, true), new PrintWriter(out, true));
         return out.toString();
     }
 

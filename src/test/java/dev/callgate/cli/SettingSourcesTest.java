@@ -10,10 +10,10 @@ import dev.callgate.sip.ReorderTone;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Every option comes from a flag, else CALLGATE_<NAME>, else the config file's key of the same name, else its default. */
 class SettingSourcesTest {
@@ -92,10 +92,8 @@ class SettingSourcesTest {
     }
 
     private static Settings parse(String[] args, Map<String, String> env) {
-        CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setDefaultValueProvider(new SettingSources(args, env));
-        CommandLine.ParseResult result = commandLine.parseArgs(args);
-        ServeCommand serve = (ServeCommand) result.subcommand().commandSpec().userObject();
-        return serve.settings();
+        ServeCommand serve = new ServeCommand();
+        List<String> words = List.of(args).subList(1, args.length); // after "serve"
+        return serve.settings(Arguments.parse(serve, words, new SettingSources(args, env)));
     }
 }
