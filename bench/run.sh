@@ -64,6 +64,19 @@ fi
 
 # The launcher trains its class-data archive once per jar build: do that now, outside the timings.
 "$repo/callgate" --help > /dev/null
+# A newer JDK (25 or later), when one is installed: the launcher gives it an ahead-of-time cache instead of the
+# AppCDS archive, and every run also times a start on it (start_on_newer_jdk_ms). NEWER_JDK=<java home> picks
+# one; NEWER_JDK=none skips it.
+if [ -z "${NEWER_JDK:-}" ]; then
+  NEWER_JDK=none
+  for home in /usr/lib/jvm/*; do
+    if "$home/bin/java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then NEWER_JDK="$home"; break; fi
+  done
+fi
+if [ "$NEWER_JDK" != none ]; then
+  [ -x "$NEWER_JDK/bin/java" ] || { say "NEWER_JDK=$NEWER_JDK has no bin/java"; exit 1; }
+  PATH="$NEWER_JDK/bin:$PATH" "$repo/callgate" --help > /dev/null
+fi
 
 results="$here/results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$results/classes"
@@ -114,6 +127,7 @@ fi
   echo "memory: $(free -g | awk '/^Mem:/{print $2" GiB"}')"
   echo "java: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
   echo "launcher flags: $(grep '^flags=' "$repo/callgate") + -XX:SharedArchiveFile=target/callgate.jsa (CALLGATE_CDS=${CALLGATE_CDS:-on})"
+  echo "newer JDK: $NEWER_JDK $( [ "$NEWER_JDK" = none ] || "$NEWER_JDK/bin/java" -version 2>&1 | head -1) (-XX:AOTCache=target/callgate.aot)"
   echo "moto: ${moto:-absent} $( [ -n "$moto" ] && "$(dirname "$moto")/python" -c 'import moto; print(moto.__version__)' 2>/dev/null)"
   echo "wrk: $(wrk -v 2>&1 | head -1)"
   echo "settings: RUNS=$RUNS WRK_THREADS=$WRK_THREADS WRK_CONNECTIONS=$WRK_CONNECTIONS WRK_WARMUP=$WRK_WARMUP WRK_DURATION=$WRK_DURATION RATE=$RATE RATE_WARMUP=$RATE_WARMUP RATE_DURATION=$RATE_DURATION RATE_CONNECTIONS=$RATE_CONNECTIONS"
@@ -181,6 +195,15 @@ start_server() {
     local t="${out##*start_ms=}"; t="${t%% *}"
     say "callgate without AppCDS: first answer after $t ms"
     metric callgate start_without_appcds_ms "$t"
+    return
+  elif [ "$server" = callgate-newer-jdk ]; then   # the same launcher on the newer JDK, with its AOT cache: start time only
+    out="$(PATH="$NEWER_JDK/bin:$PATH" timeout 60 "${client[@]}" start port="$CG_PORT" path=/_callgate/health \
+      log="$run_dir/callgate-newer-jdk.log" -- "$repo/callgate" serve --port "$CG_PORT" --data-dir "$run_dir/callgate-newer-jdk-data" --throttle off)"
+    local p="${out#pid=}"; p="${p%% *}"
+    stop "$p"
+    local t="${out##*start_ms=}"; t="${t%% *}"
+    say "callgate on $NEWER_JDK: first answer after $t ms"
+    metric callgate start_on_newer_jdk_ms "$t"
     return
   elif [ "$server" = callgate ]; then
     # GC pauses go to a file (no measurable cost), to tell a collector's pause from a busy machine.
@@ -267,6 +290,7 @@ for run in $(seq 1 "$RUNS"); do
   say "run $run/$RUNS (order: $order)"
 
   [ "${CALLGATE_CDS:-on}" = off ] || start_server callgate-nocds
+  [ "${CALLGATE_CDS:-on}" = off ] || [ "$NEWER_JDK" = none ] || start_server callgate-newer-jdk
   start_server bare-netty
   for s in $order; do start_server "$s"; done
   declare -A describe_path=()

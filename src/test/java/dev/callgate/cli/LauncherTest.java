@@ -50,6 +50,21 @@ class LauncherTest {
         assertThat(Files.readString(home.resolve("target/java-facts"))).contains(": trim");
     }
 
+    /** The heap in transparent huge pages wherever the kernel offers them (not "[never]"), and only there. */
+    @Test
+    void theHeapIsAskedForHugePagesExactlyWhereTheKernelOffersThem() throws Exception {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean offered = Files.isReadable(setting) && !Files.readString(setting).contains("[never]");
+
+        Run run = launch("-XX:+PrintCommandLineFlags");
+
+        if (offered) {
+            assertThat(run.output()).contains("-XX:+UseTransparentHugePages").doesNotContain("warning");
+        } else {
+            assertThat(run.output()).doesNotContain("UseTransparentHugePages");
+        }
+    }
+
     /** A JDK before 17.0.9, played by a `java` first on the PATH that neither lists the option nor takes it. */
     @Test
     void trimmingIsLeftOutOnAJdkThatDoesNotKnowItAndTheAnswerIsKept() throws Exception {

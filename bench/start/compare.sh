@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Start to first answer of two builds, in alternating starts:
+#
+#   bench/start/compare.sh DIR_A DIR_B [ROUNDS]      # ROUNDS starts of each (default 7)
+#   JDK=/usr/lib/jvm/temurin-25-jdk-amd64 bench/start/compare.sh DIR_A DIR_B
+#
+# DIR_A and DIR_B are checkouts with target/callgate.jar built (the same one twice compares JDKs with JDK=).
+# Each start is `./callgate serve` on a fresh data directory, timed by bench/instances/LoadClient's `start`:
+# from just before the launch to the first 200 of GET /_callgate/health, asked every 2 ms. Each launcher's
+# class-data archive for the JDK is made first, outside the timings. Prints each build's starts and median.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+[ $# -ge 2 ] || { echo "usage: $0 DIR_A DIR_B [ROUNDS]" >&2; exit 2; }
+a="$(cd "$1" && pwd)" b="$(cd "$2" && pwd)" rounds="${3:-7}" port="${PORT:-18490}"
+[ -z "${JDK:-}" ] || export PATH="$JDK/bin:$PATH"
+for dir in "$a" "$b"; do
+  [ -f "$dir/target/callgate.jar" ] || { echo "$dir/target/callgate.jar is missing: build it (mvn -DskipTests package)" >&2; exit 2; }
+done
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+javac -d "$work/classes" "$here/../instances/LoadClient.java"
+for dir in "$a" "$b"; do "$dir/callgate" --help > /dev/null; done
+
+for round in $(seq 1 "$rounds"); do
+  for side in a b; do
+    dir="$a"; [ "$side" = a ] || dir="$b"
+    out="$(timeout 60 java -XX:+UseSerialGC -cp "$work/classes" LoadClient start port="$port" path=/_callgate/health \
+      log="$work/$side.log" -- "$dir/callgate" serve --port "$port" --sip-port 0 --data-dir "$work/data-$side-$round" --throttle off)"
+    pid="${out#pid=}"; pid="${pid%% *}"
+    kill "$pid" 2>/dev/null || true
+    timeout 10 tail --pid="$pid" -f /dev/null || true
+    ms="${out##*start_ms=}"; ms="${ms%% *}"
+    echo "$side $ms" >> "$work/times"
+  done
+done
+for side in a b; do
+  dir="$a"; [ "$side" = a ] || dir="$b"
+  awk -v side="$side" -v dir="$dir" '$1 == side { t[++n] = $2 } END {
+    asort(t); m = n % 2 ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2
+    line = ""; for (i = 1; i <= n; i++) line = line " " t[i]
+    printf "%s (%s): median %.0f ms; sorted:%s\n", side, dir, m, line }' "$work/times"
+done
+echo "java: $(java -version 2>&1 | head -1)"
