@@ -12,19 +12,21 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 [ $# -ge 2 ] || { echo "usage: $0 DIR_A DIR_B [ROUNDS]" >&2; exit 2; }
 a="$(cd "$1" && pwd)" b="$(cd "$2" && pwd)" rounds="${3:-7}" port="${PORT:-18490}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# The client runs on the default JDK; only the launcher is given JDK=.
+javac -d "$work/classes" "$here/../instances/LoadClient.java"
+client_java="$(command -v java)"
 [ -z "${JDK:-}" ] || export PATH="$JDK/bin:$PATH"
 for dir in "$a" "$b"; do
   [ -f "$dir/target/callgate.jar" ] || { echo "$dir/target/callgate.jar is missing: build it (mvn -DskipTests package)" >&2; exit 2; }
 done
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-javac -d "$work/classes" "$here/../instances/LoadClient.java"
 for dir in "$a" "$b"; do "$dir/callgate" --help > /dev/null; done
 
 for round in $(seq 1 "$rounds"); do
   for side in a b; do
     dir="$a"; [ "$side" = a ] || dir="$b"
-    out="$(timeout 60 java -XX:+UseSerialGC -cp "$work/classes" LoadClient start port="$port" path=/_callgate/health \
+    out="$(timeout 60 "$client_java" -XX:+UseSerialGC -cp "$work/classes" LoadClient start port="$port" path=/_callgate/health \
       log="$work/$side.log" -- "$dir/callgate" serve --port "$port" --sip-port 0 --data-dir "$work/data-$side-$round" --throttle off)"
     pid="${out#pid=}"; pid="${pid%% *}"
     kill "$pid" 2>/dev/null || true
@@ -35,9 +37,8 @@ for round in $(seq 1 "$rounds"); do
 done
 for side in a b; do
   dir="$a"; [ "$side" = a ] || dir="$b"
-  awk -v side="$side" -v dir="$dir" '$1 == side { t[++n] = $2 } END {
-    asort(t); m = n % 2 ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2
-    line = ""; for (i = 1; i <= n; i++) line = line " " t[i]
-    printf "%s (%s): median %.0f ms; sorted:%s\n", side, dir, m, line }' "$work/times"
+  awk -v side="$side" '$1 == side { print $2 }' "$work/times" | sort -n | awk -v side="$side" -v dir="$dir" '
+    { t[++n] = $1; line = line " " $1 }
+    END { printf "%s (%s): median %.0f ms; sorted:%s\n", side, dir, n % 2 ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2, line }'
 done
-echo "java: $(java -version 2>&1 | head -1)"
+echo "servers on: $(java -version 2>&1 | head -1); client on: $("$client_java" -version 2>&1 | head -1)"
