@@ -3,11 +3,12 @@ package dev.callgate.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /** A command that does one thing: its words are options (from {@link #settings()}) and parameters. */
 abstract class ParsedCommand extends Command {
-    static final Setting HELP = Setting.flag("help", "Print this help and exit.");
+    static final Setting HELP = Setting.flag("help", "Print this help and exit (also -h).");
     private static final int DESCRIPTION_WIDTH = 80;
 
     ParsedCommand(String name, String summary) {
@@ -45,7 +46,7 @@ abstract class ParsedCommand extends Command {
     Options options() {
         Options options = new Options();
         settings().forEach(setting -> options.addOption(setting.option()));
-        options.addOption(HELP.option());
+        options.addOption(Option.builder("h").longOpt(HELP.name()).desc(HELP.help()).get());
         return options;
     }
 

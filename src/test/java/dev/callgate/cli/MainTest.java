@@ -55,9 +55,10 @@ class MainTest {
     @Test
     void serveHelpListsEveryOptionWithItsDefault() {
         assertThat(run("serve", "--help")).isZero();
+        assertThat(run("requests", "list", "-h")).isZero();
 
         assertThat(out.toString()).contains("Usage: callgate serve [<options>]", "--port <port>", "(default 4599)",
-                "--throttle-store <redis-url>", "--verbose", "CALLGATE_<OPTION>");
+                "--throttle-store <redis-url>", "--verbose", "CALLGATE_<OPTION>", "Usage: callgate requests list [<options>]", "--page-size <n>");
     }
 
     @Test
