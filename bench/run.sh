@@ -176,6 +176,21 @@ bare_rate() {
 
 stop() { kill "$1" 2>/dev/null || true; timeout 10 tail --pid="$1" -f /dev/null || true; }
 
+# A variant of Callgate's start, timed and stopped (start time only): $1 names its log and data dir, $2 its metric,
+# $3 what to say; the rest is the command that runs the launcher in that variant's environment (the client itself
+# stays on the default JDK and environment).
+time_start_alone() {
+  local name="$1" metric_name="$2" label="$3" out
+  shift 3
+  out="$(timeout 60 "${client[@]}" start port="$CG_PORT" path=/_callgate/health log="$run_dir/$name.log" \
+    -- "$@" "$repo/callgate" serve --port "$CG_PORT" --data-dir "$run_dir/$name-data" --throttle off)"
+  local p="${out#pid=}"; p="${p%% *}"
+  stop "$p"
+  local t="${out##*start_ms=}"; t="${t%% *}"
+  say "$label: first answer after $t ms"
+  metric callgate "$metric_name" "$t"
+}
+
 start_server() {
   local server="$1" port out
   port="$(port_of "$server")"
@@ -187,23 +202,11 @@ start_server() {
     say "bare Netty with its own AppCDS archive: first answer after $t ms"
     metric bare-netty start_ms "$t"
     return
-  elif [ "$server" = callgate-nocds ]; then   # the same launcher without its AppCDS archive: start time only
-    out="$(CALLGATE_CDS=off timeout 60 "${client[@]}" start port="$CG_PORT" path=/_callgate/health log="$run_dir/callgate-nocds.log" \
-      -- "$repo/callgate" serve --port "$CG_PORT" --data-dir "$run_dir/callgate-nocds-data" --throttle off)"
-    local p="${out#pid=}"; p="${p%% *}"
-    stop "$p"
-    local t="${out##*start_ms=}"; t="${t%% *}"
-    say "callgate without AppCDS: first answer after $t ms"
-    metric callgate start_without_appcds_ms "$t"
+  elif [ "$server" = callgate-nocds ]; then   # the same launcher without its AppCDS archive
+    time_start_alone callgate-nocds start_without_appcds_ms "callgate without AppCDS" env CALLGATE_CDS=off
     return
-  elif [ "$server" = callgate-newer-jdk ]; then   # the same launcher on the newer JDK, with its AOT cache: start time only
-    out="$(PATH="$NEWER_JDK/bin:$PATH" timeout 60 "${client[@]}" start port="$CG_PORT" path=/_callgate/health \
-      log="$run_dir/callgate-newer-jdk.log" -- "$repo/callgate" serve --port "$CG_PORT" --data-dir "$run_dir/callgate-newer-jdk-data" --throttle off)"
-    local p="${out#pid=}"; p="${p%% *}"
-    stop "$p"
-    local t="${out##*start_ms=}"; t="${t%% *}"
-    say "callgate on $NEWER_JDK: first answer after $t ms"
-    metric callgate start_on_newer_jdk_ms "$t"
+  elif [ "$server" = callgate-newer-jdk ]; then   # the same launcher on the newer JDK, with its AOT cache
+    time_start_alone callgate-newer-jdk start_on_newer_jdk_ms "callgate on $NEWER_JDK" env PATH="$NEWER_JDK/bin:$PATH"
     return
   elif [ "$server" = callgate ]; then
     # GC pauses go to a file (no measurable cost), to tell a collector's pause from a busy machine.
