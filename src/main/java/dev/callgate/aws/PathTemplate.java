@@ -44,6 +44,11 @@ public final class PathTemplate {
         return params;
     }
 
+    /** How many segments the paths it matches have. */
+    int segments() {
+        return segments.size();
+    }
+
     /** Templates with more literal segments are tried first, so {@code /instance/{Id}/lex-bots} wins. */
     int literals() {
         return literals;

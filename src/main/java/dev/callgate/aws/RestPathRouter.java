@@ -10,25 +10,29 @@ import java.util.Map;
 
 /** Routes REST-JSON requests by HTTP method and the operations' URI templates from the SDK model. */
 public final class RestPathRouter implements Router {
-    private final Map<String, List<Operation>> byMethod = new HashMap<>();
+    /** The operations by method and number of path segments (a template matches paths of its own length only). */
+    private final Map<Shape, List<Operation>> byShape = new HashMap<>();
 
     public RestPathRouter(ServiceModel model) {
         for (Operation operation : model.operations()) {
-            byMethod.computeIfAbsent(operation.httpMethod(), m -> new ArrayList<>()).add(operation);
+            byShape.computeIfAbsent(new Shape(operation.httpMethod(), operation.path().segments()), m -> new ArrayList<>()).add(operation);
         }
-        byMethod.values().forEach(list -> list.sort(Comparator.comparingInt((Operation o) -> o.path().literals()).reversed()));
+        byShape.values().forEach(list -> list.sort(Comparator.comparingInt((Operation o) -> o.path().literals()).reversed()));
     }
 
     @Override
     public Route route(WireRequest request) {
         List<String> path = Percent.pathSegments(request.rawPath());
-        for (Operation operation : byMethod.getOrDefault(request.method(), List.of())) {
+        for (Operation operation : byShape.getOrDefault(new Shape(request.method(), path.size()), List.of())) {
             Map<String, String> params = operation.path().match(path);
             if (params != null) {
                 return new Route(operation, params);
             }
         }
         return null;
+    }
+
+    private record Shape(String method, int segments) {
     }
 
     @Override

@@ -68,27 +68,38 @@ public final class SigV4Authenticator {
 
     /** The parts of an Authorization header after its algorithm; null when one is missing. */
     private static Scope parse(String parts) {
-        // Read on every AWS call, before the throttle: a plain loop over the parts, first occurrence wins.
+        // Read on every AWS call, before the throttle: one pass over the comma-separated parts, each trimmed as
+        // String.trim does, without splitting them out; the first occurrence of each name wins.
         String credential = null;
         String signedHeaders = null;
         String signature = null;
-        for (String part : parts.split(",")) {
-            String trimmed = part.trim();
-            int eq = trimmed.indexOf('=');
-            String name = eq > 0 ? trimmed.substring(0, eq) : "";
-            if (name.equals("Credential") && credential == null) {
-                credential = trimmed.substring(eq + 1);
-            } else if (name.equals("SignedHeaders") && signedHeaders == null) {
-                signedHeaders = trimmed.substring(eq + 1);
-            } else if (name.equals("Signature") && signature == null) {
-                signature = trimmed.substring(eq + 1);
+        for (int start = 0; start <= parts.length(); ) {
+            int comma = parts.indexOf(',', start);
+            int end = comma < 0 ? parts.length() : comma;
+            int from = start;
+            int to = end;
+            while (from < to && parts.charAt(from) <= ' ') {
+                from++;
             }
+            while (to > from && parts.charAt(to - 1) <= ' ') {
+                to--;
+            }
+            credential = credential != null ? credential : value(parts, from, to, "Credential");
+            signedHeaders = signedHeaders != null ? signedHeaders : value(parts, from, to, "SignedHeaders");
+            signature = signature != null ? signature : value(parts, from, to, "Signature");
+            start = end + 1;
         }
         String[] scope = credential == null ? new String[0] : credential.split("/", -1);
         if (scope.length != 5 || signature == null || signedHeaders == null) {
             return null;
         }
         return new Scope(scope[0], scope[1], scope[2], scope[3], scope[4], List.of(signedHeaders.split(";")), signature);
+    }
+
+    /** The value of the part {@code parts[from, to)} when it is {@code name=value}, else null. */
+    private static String value(String parts, int from, int to, String name) {
+        int eq = from + name.length();
+        return eq < to && parts.charAt(eq) == '=' && parts.startsWith(name, from) ? parts.substring(eq + 1, to) : null;
     }
 
     public Caller authenticate(WireRequest request, Scope scope) {

@@ -39,6 +39,12 @@ public abstract class ServerClock extends Clock {
             return Instant.now();
         }
 
+        /** As {@link Clock#systemUTC()} does: without an Instant to build, for the throttle's activity slots on every call. */
+        @Override
+        public long millis() {
+            return System.currentTimeMillis();
+        }
+
         @Override
         public long nanoTime() {
             // Not the wall clock: an NTP step must neither refill nor freeze a throttle bucket.

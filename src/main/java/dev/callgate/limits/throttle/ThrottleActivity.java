@@ -1,15 +1,15 @@
 package dev.callgate.limits.throttle;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * What this node's throttle did lately, for the operator: each bucket's admitted and throttled calls
@@ -25,7 +25,10 @@ public final class ThrottleActivity {
 
     private final Clock clock;
     private final ConcurrentMap<BucketKey, Ring> rings = new ConcurrentHashMap<>();
-    private final Deque<Refusal> refusals = new ArrayDeque<>();
+    // The last refusals, each in the cell of its sequence number modulo their number: the event loops refuse in
+    // parallel, and a lock or a queue shared by all of them would be taken on every refusal.
+    private final AtomicReferenceArray<Kept> refusals = new AtomicReferenceArray<>(REFUSALS_KEPT);
+    private final AtomicLong refused = new AtomicLong();
 
     ThrottleActivity(Clock clock) {
         this.clock = clock;
@@ -50,12 +53,9 @@ public final class ThrottleActivity {
     void throttled(BucketKey key, String message) {
         long now = clock.millis();
         rings.computeIfAbsent(key, k -> new Ring()).count(now / SLOT_MILLIS, false);
-        synchronized (refusals) {
-            if (refusals.size() == REFUSALS_KEPT) {
-                refusals.removeFirst();
-            }
-            refusals.addLast(new Refusal(now, key.accountId(), key.region(), key.service(), key.operation(), message));
-        }
+        long sequence = refused.getAndIncrement();
+        refusals.set((int) (sequence % REFUSALS_KEPT),
+                new Kept(sequence, new Refusal(now, key.accountId(), key.region(), key.service(), key.operation(), message)));
     }
 
     /** The buckets that had calls in the window, of one account or (null) of all, by account, region, service and operation. */
@@ -79,26 +79,29 @@ public final class ThrottleActivity {
     /** The kept refusals of the window, of one account or (null) of all, newest first. */
     public List<Refusal> refusals(String accountId) {
         long since = (slotNow() - SLOTS + 1) * SLOT_MILLIS;
-        List<Refusal> list = new ArrayList<>();
-        synchronized (refusals) {
-            refusals.descendingIterator().forEachRemaining(r -> {
-                if (r.atMillis() >= since && (accountId == null || accountId.equals(r.accountId()))) {
-                    list.add(r);
-                }
-            });
+        List<Kept> kept = new ArrayList<>(REFUSALS_KEPT);
+        for (int i = 0; i < REFUSALS_KEPT; i++) {
+            Kept cell = refusals.get(i);
+            if (cell != null && cell.refusal().atMillis() >= since && (accountId == null || accountId.equals(cell.refusal().accountId()))) {
+                kept.add(cell);
+            }
         }
-        return list;
+        kept.sort(Comparator.comparingLong(Kept::sequence).reversed());
+        return kept.stream().map(Kept::refusal).toList();
     }
 
     void clear() {
         rings.clear();
-        synchronized (refusals) {
-            refusals.clear();
+        for (int i = 0; i < REFUSALS_KEPT; i++) {
+            refusals.set(i, null);
         }
     }
 
     private long slotNow() {
         return clock.millis() / SLOT_MILLIS;
+    }
+
+    private record Kept(long sequence, Refusal refusal) {
     }
 
     /** A bucket's counts in a ring of slots; a cell holding an older slot than the one counted starts again from zero. */
