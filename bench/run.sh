@@ -11,6 +11,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+. "$here/lib.sh"
 repo="$(dirname "$here")"
 
 RUNS="${RUNS:-3}"
@@ -168,13 +169,11 @@ launch_bare() {
 bare_rate() {
   local out b
   out="$(launch_bare "$1")"
-  b="${out#pid=}"; b="${b%% *}"
+  b="$(started_pid "$out")"
   pids+=("$b")
   run_rate bare-netty /instance/any
-  stop "$b"
+  stop_process "$b"
 }
-
-stop() { kill "$1" 2>/dev/null || true; timeout 10 tail --pid="$1" -f /dev/null || true; }
 
 # A variant of Callgate's start, timed and stopped (start time only): $1 names its log and data dir, $2 its metric,
 # $3 what to say; the rest is the command that runs the launcher in that variant's environment (the client itself
@@ -184,9 +183,9 @@ time_start_alone() {
   shift 3
   out="$(timeout 60 "${client[@]}" start port="$CG_PORT" path=/_callgate/health log="$run_dir/$name.log" \
     -- "$@" "$repo/callgate" serve --port "$CG_PORT" --data-dir "$run_dir/$name-data" --throttle off)"
-  local p="${out#pid=}"; p="${p%% *}"
-  stop "$p"
-  local t="${out##*start_ms=}"; t="${t%% *}"
+  stop_process "$(started_pid "$out")"
+  local t
+  t="$(started_ms "$out")"
   say "$label: first answer after $t ms"
   metric callgate "$metric_name" "$t"
 }
@@ -196,9 +195,9 @@ start_server() {
   port="$(port_of "$server")"
   if [ "$server" = bare-netty ]; then   # the floor of a start: start time only
     out="$(launch_bare 100)"
-    local b="${out#pid=}"; b="${b%% *}"
-    stop "$b"
-    local t="${out##*start_ms=}"; t="${t%% *}"
+    stop_process "$(started_pid "$out")"
+    local t
+    t="$(started_ms "$out")"
     say "bare Netty with its own AppCDS archive: first answer after $t ms"
     metric bare-netty start_ms "$t"
     return
@@ -216,10 +215,11 @@ start_server() {
     out="$(timeout 60 "${client[@]}" start port="$port" path=/instance auth="$AUTH" log="$run_dir/moto.log" \
       -- "$moto" -H "$HOST" -p "$port")"
   fi
-  local pid="${out#pid=}"; pid="${pid%% *}"
+  local pid ms
+  pid="$(started_pid "$out")"
   pids+=("$pid")
   eval "pid_$server=$pid"
-  local ms="${out##*start_ms=}"; ms="${ms%% *}"
+  ms="$(started_ms "$out")"
   say "$server: pid $pid, first answer after $ms ms"
   metric "$server" start_ms "$ms"
   if [ "$server" = callgate ]; then

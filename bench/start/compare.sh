@@ -10,6 +10,7 @@
 # class-data archive for the JDK is made first, outside the timings. Prints each build's starts and median.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+. "$here/../lib.sh"
 [ $# -ge 2 ] || { echo "usage: $0 DIR_A DIR_B [ROUNDS]" >&2; exit 2; }
 a="$(cd "$1" && pwd)" b="$(cd "$2" && pwd)" rounds="${3:-7}" port="${PORT:-18490}"
 work="$(mktemp -d)"
@@ -28,11 +29,8 @@ for round in $(seq 1 "$rounds"); do
     dir="$a"; [ "$side" = a ] || dir="$b"
     out="$(timeout 60 "$client_java" -XX:+UseSerialGC -cp "$work/classes" LoadClient start port="$port" path=/_callgate/health \
       log="$work/$side.log" -- "$dir/callgate" serve --port "$port" --sip-port 0 --data-dir "$work/data-$side-$round" --throttle off)"
-    pid="${out#pid=}"; pid="${pid%% *}"
-    kill "$pid" 2>/dev/null || true
-    timeout 10 tail --pid="$pid" -f /dev/null || true
-    ms="${out##*start_ms=}"; ms="${ms%% *}"
-    echo "$side $ms" >> "$work/times"
+    stop_process "$(started_pid "$out")"
+    echo "$side $(started_ms "$out")" >> "$work/times"
   done
 done
 for side in a b; do
