@@ -114,7 +114,7 @@ for _ in $(seq 1 100); do curl -s -o /dev/null --max-time 2 "http://$HOST:$BARE_
 kill "${pids[-1]}" 2>/dev/null || true
 wait "${pids[-1]}" 2>/dev/null || true
 if [ -s "$results/bare-netty.jsa" ]; then
-  bare+=(-XX:SharedArchiveFile="$results/bare-netty.jsa" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
+  bare+=(-XX:SharedArchiveFile="$results/bare-netty.jsa")   # mapped as the launcher maps its own
 else
   say "the bare Netty server's AppCDS archive was not made ($results/bare-training.log): its start is timed without one"
 fi
