@@ -3,6 +3,7 @@
 #
 #   bench/start/compare.sh DIR_A DIR_B [ROUNDS]      # ROUNDS starts of each (default 7)
 #   JDK=/usr/lib/jvm/temurin-25-jdk-amd64 bench/start/compare.sh DIR_A DIR_B
+#   RESTART=1 bench/start/compare.sh DIR_A DIR_B      # restarts: each side keeps one data directory, migrated untimed first
 #
 # DIR_A and DIR_B are checkouts with target/callgate.jar built (the same one twice compares JDKs with JDK=).
 # Each start is `./callgate serve` on a fresh data directory, timed by bench/instances/LoadClient's `start`:
@@ -24,11 +25,19 @@ for dir in "$a" "$b"; do
 done
 for dir in "$a" "$b"; do "$dir/callgate" --help > /dev/null; done
 
+# Prints LoadClient start's output for one start of side $1 on data directory $2.
+timed_start() {
+  local dir="$a"; [ "$1" = a ] || dir="$b"
+  timeout 60 "$client_java" -XX:+UseSerialGC -cp "$work/classes" LoadClient start port="$port" path=/_callgate/health \
+    log="$work/$1.log" -- "$dir/callgate" serve --port "$port" --sip-port 0 --data-dir "$2" --throttle off
+}
+if [ "${RESTART:-0}" = 1 ]; then
+  for side in a b; do stop_process "$(started_pid "$(timed_start "$side" "$work/data-$side")")"; done
+fi
 for round in $(seq 1 "$rounds"); do
   for side in a b; do
-    dir="$a"; [ "$side" = a ] || dir="$b"
-    out="$(timeout 60 "$client_java" -XX:+UseSerialGC -cp "$work/classes" LoadClient start port="$port" path=/_callgate/health \
-      log="$work/$side.log" -- "$dir/callgate" serve --port "$port" --sip-port 0 --data-dir "$work/data-$side-$round" --throttle off)"
+    data="$work/data-$side-$round"; [ "${RESTART:-0}" != 1 ] || data="$work/data-$side"
+    out="$(timed_start "$side" "$data")"
     stop_process "$(started_pid "$out")"
     echo "$side $(started_ms "$out")" >> "$work/times"
   done

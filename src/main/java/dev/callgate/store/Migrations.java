@@ -6,10 +6,18 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
 
@@ -30,7 +38,35 @@ final class Migrations implements ResourceProvider {
             "V7__flow_modules_quota.sql",
             "V8__request_account_lock.sql");
 
+    /** The versions of {@link #FILES}, as Flyway's schema history records them ("1" for V1__…). */
+    static final Set<String> VERSIONS = FILES.stream().map(name -> name.substring(1, name.indexOf("__"))).collect(Collectors.toUnmodifiableSet());
+
     private final List<LoadableResource> files = FILES.stream().map(Migration::new).map(LoadableResource.class::cast).toList();
+
+    /**
+     * Whether the store's schema history holds exactly this build's migrations, each applied: then a start leaves
+     * Flyway out, whose configuration, plugin registry and validation cost a restart as much as migrating a fresh
+     * store does (bench/README.md, "A restart without Flyway"). Anything else (a new store, a migration pending or failed, one of
+     * a newer Callgate) is Flyway's to apply or refuse, as at every start before. The files of a released migration
+     * never change, so the versions alone say which are applied.
+     */
+    static boolean areApplied(DataSource dataSource) {
+        Set<String> applied = new HashSet<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select version, type, success from flyway_schema_history")) {
+            while (rows.next()) {
+                if (!rows.getBoolean(3)) {
+                    return false;
+                }
+                if ("SQL".equals(rows.getString(2))) {
+                    applied.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException noHistoryYet) {
+            return false;
+        }
+        return applied.equals(VERSIONS);
+    }
 
     @Override
     public LoadableResource getResource(String name) {

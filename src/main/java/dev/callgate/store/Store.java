@@ -96,11 +96,13 @@ public final class Store implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(pool(jdbcUrl, "callgate-store", Pools.CONNECTIONS, postgres ? null : "FULL"));
         HikariDataSource unsynced = null;
         try {
-            // One transaction for every pending migration (both stores have transactional DDL): an upgrade
-            // applies whole or not at all, and a first start commits (and fsyncs) once rather than per migration.
-            Flyway.configure().dataSource(dataSource).group(true)
-                    .resourceProvider(new Migrations()).javaMigrationClassProvider(List::of)
-                    .load().migrate();
+            if (!Migrations.areApplied(dataSource)) {
+                // One transaction for every pending migration (both stores have transactional DDL): an upgrade
+                // applies whole or not at all, and a first start commits (and fsyncs) once rather than per migration.
+                Flyway.configure().dataSource(dataSource).group(true)
+                        .resourceProvider(new Migrations()).javaMigrationClassProvider(List::of)
+                        .load().migrate();
+            }
             unsynced = postgres ? dataSource : new HikariDataSource(pool(jdbcUrl, "callgate-store-unsynced", 1, "NORMAL"));
             return new Store(dataSource, unsynced, jdbcUrl, lock);
         } catch (RuntimeException e) {
