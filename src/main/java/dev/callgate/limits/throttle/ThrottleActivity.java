@@ -54,8 +54,16 @@ public final class ThrottleActivity {
         long now = clock.millis();
         rings.computeIfAbsent(key, k -> new Ring()).count(now / SLOT_MILLIS, false);
         long sequence = refused.getAndIncrement();
-        refusals.set((int) (sequence % REFUSALS_KEPT),
-                new Kept(sequence, new Refusal(now, key.accountId(), key.region(), key.service(), key.operation(), message)));
+        Kept kept = new Kept(sequence, new Refusal(now, key.accountId(), key.region(), key.service(), key.operation(), message));
+        int cell = (int) (sequence % REFUSALS_KEPT);
+        // A refusal numbered a whole ring later may have taken the cell first: the newer one stays.
+        Kept there;
+        do {
+            there = refusals.get(cell);
+            if (there != null && there.sequence() > sequence) {
+                return;
+            }
+        } while (!refusals.compareAndSet(cell, there, kept));
     }
 
     /** The buckets that had calls in the window, of one account or (null) of all, by account, region, service and operation. */

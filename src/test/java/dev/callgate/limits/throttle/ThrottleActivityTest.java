@@ -54,6 +54,13 @@ class ThrottleActivityTest {
         List<String> kept = activity.refusals(null).stream().map(ThrottleActivity.Refusal::message).toList();
 
         assertThat(kept).hasSize(ThrottleActivity.REFUSALS_KEPT).doesNotHaveDuplicates();
+        // The newest of all: a refusal kept is never older than one left out of the same thread.
+        for (int t = 0; t < threads; t++) {
+            String prefix = t + ":";
+            int ofThread = (int) kept.stream().filter(m -> m.startsWith(prefix)).count();
+            List<String> newest = IntStream.range(each - ofThread, each).mapToObj(i -> prefix + i).toList();
+            assertThat(kept.stream().filter(m -> m.startsWith(prefix)).toList()).containsExactlyInAnyOrderElementsOf(newest);
+        }
         // Newest first: within each thread, its refusals appear in descending order.
         for (int t = 0; t < threads; t++) {
             String prefix = t + ":";
