@@ -39,7 +39,9 @@ final class Migrations implements ResourceProvider {
             "V8__request_account_lock.sql");
 
     /** The versions of {@link #FILES}, as Flyway's schema history records them ("1" for V1__…). */
-    static final Set<String> VERSIONS = FILES.stream().map(name -> name.substring(1, name.indexOf("__"))).collect(Collectors.toUnmodifiableSet());
+    /** Flyway's schema history table (its default name). */
+    private static final String HISTORY = "flyway_schema_history";
+    private static final Set<String> VERSIONS = FILES.stream().map(name -> name.substring(1, name.indexOf("__"))).collect(Collectors.toUnmodifiableSet());
 
     private final List<LoadableResource> files = FILES.stream().map(Migration::new).map(LoadableResource.class::cast).toList();
 
@@ -52,18 +54,26 @@ final class Migrations implements ResourceProvider {
      */
     static boolean areApplied(DataSource dataSource) {
         Set<String> applied = new HashSet<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select version, type, success from flyway_schema_history")) {
-            while (rows.next()) {
-                if (!rows.getBoolean(3)) {
+        try (Connection connection = dataSource.getConnection()) {
+            // Asked first rather than queried and caught: PostgreSQL would log an error for a new database's missing table.
+            try (ResultSet table = connection.getMetaData().getTables(null, null, HISTORY, null)) {
+                if (!table.next()) {
                     return false;
                 }
-                if ("SQL".equals(rows.getString(2))) {
-                    applied.add(rows.getString(1));
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("select version, type, success from " + HISTORY)) {
+                while (rows.next()) {
+                    if (!rows.getBoolean(3)) {
+                        return false;
+                    }
+                    if ("SQL".equals(rows.getString(2))) {
+                        applied.add(rows.getString(1));
+                    }
                 }
             }
-        } catch (SQLException noHistoryYet) {
-            return false;
+        } catch (SQLException unreadable) {
+            return false;   // Flyway then meets the same problem and names it
         }
         return applied.equals(VERSIONS);
     }
