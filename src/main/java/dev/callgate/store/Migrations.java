@@ -38,9 +38,9 @@ final class Migrations implements ResourceProvider {
             "V7__flow_modules_quota.sql",
             "V8__request_account_lock.sql");
 
-    /** The versions of {@link #FILES}, as Flyway's schema history records them ("1" for V1__…). */
     /** Flyway's schema history table (its default name). */
     private static final String HISTORY = "flyway_schema_history";
+    /** The versions of {@link #FILES}, as Flyway's schema history records them ("1" for V1__…). */
     private static final Set<String> VERSIONS = FILES.stream().map(name -> name.substring(1, name.indexOf("__"))).collect(Collectors.toUnmodifiableSet());
 
     private final List<LoadableResource> files = FILES.stream().map(Migration::new).map(LoadableResource.class::cast).toList();
