@@ -121,6 +121,7 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         Properties properties = new Properties();
         properties.setProperty("javax.sip.STACK_NAME", "callgate-" + bind + "-" + chosen);
         properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", SipStackLog.class.getName());
         properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
         // The stack gives every datagram it queues a buffer of this size (64 KB by default): under a flood of
@@ -130,6 +131,8 @@ public final class SipEndpoint implements SipListenerExt, AutoCloseable {
         properties.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", String.valueOf(1 << 20));
         properties.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", WithoutTls.class.getName());
         properties.setProperty("gov.nist.javax.sip.NETWORK_LAYER", WithoutTls.class.getName());
+        // Named rather than defaulted, which the stack warns about at every start; no TLS is served (WithoutTls).
+        properties.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", "gov.nist.javax.sip.stack.DefaultTlsSecurityPolicy");
         properties.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", ConnectionWatch.class.getName());
         SipStackImpl stack = null;
         try {
