@@ -27,7 +27,7 @@ public final class SipStackLog implements StackLogger {
 
     @Override
     public void logFatalError(String message) {
-        LOG.error(message);
+        logError(message);
     }
 
     @Override
@@ -52,7 +52,7 @@ public final class SipStackLog implements StackLogger {
 
     @Override
     public void logInfo(String message) {
-        LOG.debug(message);
+        logDebug(message);
     }
 
     @Override
