@@ -24,20 +24,20 @@ final class EmptyStore {
     }
 
     /**
-     * Writes {@code file} (the store {@code dataDir} would hold) from the shipped empty store when the directory holds
-     * no store yet; leaves it to Flyway when this build carries none (classes run from an IDE without the build).
-     * The copy is fsynced, then renamed into place, then the directory fsynced: a crash leaves either no store or the
-     * whole one.
+     * Writes the store of {@code dataDir} from the shipped empty store when the directory holds no store yet; leaves it
+     * to Flyway when this build carries none (classes run from an IDE without the build). The copy is fsynced, then
+     * renamed into place, then the directory fsynced: a crash leaves either no store or the whole one.
      */
-    static void plantIfNew(Path dataDir, Path file) {
-        if (Files.exists(file) || SIDE_FILES.stream().anyMatch(side -> Files.exists(dataDir.resolve(file.getFileName() + side)))) {
+    static void plantIfNew(Path dataDir) {
+        Path file = dataDir.resolve(Store.FILE);
+        if (Files.exists(file) || SIDE_FILES.stream().anyMatch(side -> Files.exists(dataDir.resolve(Store.FILE + side)))) {
             return;
         }
         try (InputStream shipped = EmptyStore.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (shipped == null) {
                 return;
             }
-            Path partial = dataDir.resolve(file.getFileName() + ".new");
+            Path partial = dataDir.resolve(Store.FILE + ".new");
             Files.copy(shipped, partial, StandardCopyOption.REPLACE_EXISTING);
             force(partial, StandardOpenOption.WRITE);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
@@ -58,10 +58,9 @@ final class EmptyStore {
         Path target = Path.of(args[0]);
         Path scratch = Files.createTempDirectory("callgate-empty-store");
         try {
-            Path file = scratch.resolve(Store.FILE);
-            Store.open("jdbc:sqlite:" + file).close(); // the last connection's close checkpoints the log into the file
+            Store.open(Store.embeddedUrl(scratch)).close(); // the last connection's close checkpoints the log into the file
             Files.createDirectories(target.toAbsolutePath().getParent());
-            Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(scratch.resolve(Store.FILE), target, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             try (var files = Files.list(scratch)) {
                 for (Path leftover : files.toList()) {

@@ -79,7 +79,7 @@ public final class Store implements AutoCloseable {
     public static Store openEmbedded(Path dataDir) {
         DataDirLock lock = DataDirLock.acquire(dataDir);
         try {
-            EmptyStore.plantIfNew(dataDir.toAbsolutePath(), dataDir.toAbsolutePath().resolve(FILE));
+            EmptyStore.plantIfNew(dataDir.toAbsolutePath());
             return open(embeddedUrl(dataDir), lock);
         } catch (RuntimeException e) {
             lock.close();

@@ -44,7 +44,7 @@ class EmptyStoreTest {
         Store.openEmbedded(dir).close();
         execute(dir, "insert into account (account_id, billing_entity) values ('111122223333', 'AWS')");
 
-        EmptyStore.plantIfNew(dir, dir.resolve(Store.FILE));
+        EmptyStore.plantIfNew(dir);
 
         assertThat(rows(dir, "select account_id from account")).containsExactly("111122223333");
     }
@@ -56,7 +56,7 @@ class EmptyStoreTest {
             Path leftover = dir.resolve(Store.FILE + side);
             Files.writeString(leftover, "");
 
-            EmptyStore.plantIfNew(dir, dir.resolve(Store.FILE));
+            EmptyStore.plantIfNew(dir);
 
             assertThat(dir.resolve(Store.FILE)).as("with " + side).doesNotExist();
             Files.delete(leftover);
