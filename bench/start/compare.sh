@@ -24,12 +24,16 @@ for dir in "$a" "$b"; do
   [ -f "$dir/target/callgate.jar" ] || { echo "$dir/target/callgate.jar is missing: build it (mvn -DskipTests package)" >&2; exit 2; }
 done
 for dir in "$a" "$b"; do "$dir/callgate" --help > /dev/null; done
+# A build from before SIP (such as the one the performance work started from) has no --sip-port.
+sip_a=() sip_b=()
+! "$a/callgate" serve --help 2>&1 | grep -q -- --sip-port || sip_a=(--sip-port 0)
+! "$b/callgate" serve --help 2>&1 | grep -q -- --sip-port || sip_b=(--sip-port 0)
 
 # Prints LoadClient start's output for one start of side $1 on data directory $2.
 timed_start() {
-  local dir="$a"; [ "$1" = a ] || dir="$b"
+  local dir="$a" sip=(${sip_a[@]+"${sip_a[@]}"}); [ "$1" = a ] || { dir="$b"; sip=(${sip_b[@]+"${sip_b[@]}"}); }
   timeout 60 "$client_java" -XX:+UseSerialGC -cp "$work/classes" LoadClient start port="$port" path=/_callgate/health \
-    log="$work/$1.log" -- "$dir/callgate" serve --port "$port" --sip-port 0 --data-dir "$2" --throttle off
+    log="$work/$1.log" -- "$dir/callgate" serve --port "$port" ${sip[@]+"${sip[@]}"} --data-dir "$2" --throttle off
 }
 if [ "${RESTART:-0}" = 1 ]; then
   for side in a b; do stop_process "$(started_pid "$(timed_start "$side" "$work/data-$side")")"; done

@@ -78,7 +78,9 @@ eval "$(grep '^flags=' "$ROOT/callgate")"   # the launcher's JVM flags, so the b
 export MALLOC_ARENA_MAX=2                    # as the launcher sets it
 
 start_callgate() { # port jar name
-  java "${flags[@]}" -jar "$2" serve --port "$1" --sip-port 0 --data-dir "$WORK/data-$3" --throttle faithful > "$WORK/$3.log" 2>&1 &
+  local sip=(--sip-port 0)   # a build from before SIP has no such option
+  java -jar "$2" serve --help 2>&1 | grep -q -- --sip-port || sip=()
+  java "${flags[@]}" -jar "$2" serve --port "$1" ${sip[@]+"${sip[@]}"} --data-dir "$WORK/data-$3" --throttle faithful > "$WORK/$3.log" 2>&1 &
   PIDS+=($!)
   wait_for "http://127.0.0.1:$1/_callgate/health"
   warm "$1" 900000000000     # JIT warm-up on accounts the measured runs never use
