@@ -74,7 +74,10 @@ public final class AwsEndpoint implements Endpoint {
             // Every operation has a bucket, implemented or not, as on AWS; a refused call is never decoded.
             boolean admittedHere = service.admission().decidesAtOnce(caller, operation);
             if (admittedHere) {
-                service.admission().admit(caller, operation);
+                ServiceError refusal = service.admission().refusal(caller, operation);
+                if (refusal != null) {
+                    return Answer.now(service.errors().render(refusal, contentType, requestId));
+                }
             }
             Supplier<WireResponse> rest = () -> service.errors().answering(contentType, requestId, () -> {
                 if (!admittedHere) {

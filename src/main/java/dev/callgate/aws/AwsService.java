@@ -25,11 +25,23 @@ public record AwsService<Q, R>(
         return model.named(name) != null;
     }
 
-    /** May this caller call this operation now: throws the refusal if not. Runs after routing, before decoding. */
+    /** May this caller call this operation now. Runs after routing, before decoding. */
     public interface Admission {
-        void admit(Caller caller, String operation);
+        /**
+         * The call's refusal, or null when it is admitted. Returned rather than thrown: under a client hammering an
+         * empty bucket it is the usual answer, and a throw cost a stack walk each (bench/throttle/README.md).
+         */
+        ServiceError refusal(Caller caller, String operation);
 
-        /** Whether {@link #admit} can decide from memory alone, so that it may run on the event loop. */
+        /** Whether {@link #refusal} can decide from memory alone, so that it may run on the event loop. */
         boolean decidesAtOnce(Caller caller, String operation);
+
+        /** Admits the call, or throws its refusal. */
+        default void admit(Caller caller, String operation) {
+            ServiceError refusal = refusal(caller, operation);
+            if (refusal != null) {
+                throw refusal;
+            }
+        }
     }
 }

@@ -1,13 +1,13 @@
 package dev.callgate.aws;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callgate.http.WireResponse;
 import dev.callgate.json.Json;
 import dev.callgate.loop.LoopAttempt;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -53,22 +53,50 @@ public final class ErrorCatalog {
         return new WireResponse(code.httpStatus(), headers, body(code, error));
     }
 
-    // Streamed rather than built as a tree: a client hammering an empty throttle bucket gets this for every call.
+    // Written around Jackson's string quoting, without a tree or a generator: a client hammering an empty throttle
+    // bucket gets this for every call, and setting up a generator cost more than the writing (bench/throttle/README.md).
     private static byte[] body(ErrorCode code, ServiceError error) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("__type", code.wireName());
-            json.writeStringField("Message", error.getMessage());
-            for (Map.Entry<String, Object> member : error.members().entrySet()) {
-                json.writeFieldName(member.getKey());
-                JSON.writeValue(json, member.getValue());
+        StringBuilder json = new StringBuilder(256).append('{');
+        quoted(json, "__type").append(':');
+        quoted(json, code.wireName()).append(',');
+        quoted(json, "Message").append(':');
+        quoted(json, error.getMessage());
+        for (Map.Entry<String, Object> member : error.members().entrySet()) {
+            quoted(json.append(','), member.getKey()).append(':').append(valueOf(member.getValue()));
+        }
+        return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static StringBuilder quoted(StringBuilder json, String text) {
+        if (text == null) {
+            return json.append("null");
+        }
+        json.append('"');
+        if (needsEscapes(text)) {
+            JsonStringEncoder.getInstance().quoteAsString(text, json);
+        } else {
+            json.append(text); // in one copy: the encoder appends a character at a time
+        }
+        return json.append('"');
+    }
+
+    /** Whether the text has a character JSON escapes: a quote, a backslash or a control character. */
+    private static boolean needsEscapes(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
             }
-            json.writeEndObject();
-        } catch (IOException e) {
+        }
+        return false;
+    }
+
+    private static String valueOf(Object member) {
+        try {
+            return JSON.writeValueAsString(member);
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
     }
 
     /**

@@ -93,7 +93,7 @@ public final class SigV4Authenticator {
         if (scope.length != 5 || signature == null || signedHeaders == null) {
             return null;
         }
-        return new Scope(scope[0], scope[1], scope[2], scope[3], scope[4], List.of(signedHeaders.split(";")), signature);
+        return new Scope(scope[0], scope[1], scope[2], scope[3], scope[4], signedHeaders, signature);
     }
 
     /** The value of the part {@code parts[from, to)} when it is {@code name=value}, else null. */
@@ -147,9 +147,9 @@ public final class SigV4Authenticator {
             throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "The request cannot be canonicalized for its signature: " + uncanonical.getMessage());
         }
         Scope computed = expected.startsWith(ALGORITHM) ? parse(expected.substring(ALGORITHM.length())) : null;
-        if (computed == null || !computed.signedHeaders().equals(scope.signedHeaders())) {
-            throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "SignedHeaders " + String.join(";", scope.signedHeaders())
-                    + " are not the request's signed headers " + (computed == null ? "" : String.join(";", computed.signedHeaders())) + ".");
+        if (computed == null || !computed.signedHeaderNames().equals(scope.signedHeaderNames())) {
+            throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "SignedHeaders " + String.join(";", scope.signedHeaderNames())
+                    + " are not the request's signed headers " + (computed == null ? "" : String.join(";", computed.signedHeaderNames())) + ".");
         }
         if (!MessageDigest.isEqual(computed.signature().getBytes(StandardCharsets.US_ASCII), scope.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw new ServiceError(ErrorCode.INVALID_SIGNATURE,
@@ -174,7 +174,7 @@ public final class SigV4Authenticator {
             throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "Credential should be scoped with a valid terminator: 'aws4_request', not '"
                     + scope.terminator() + "'.");
         }
-        if (!scope.signedHeaders().contains("host")) {
+        if (!scope.signedHeaderNames().contains("host")) {
             throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "'Host' must be a 'SignedHeader' in the AWS Authorization.");
         }
     }
@@ -191,7 +191,8 @@ public final class SigV4Authenticator {
         if (port > 0) {
             unsigned.port(port);
         }
-        for (String name : scope.signedHeaders()) {
+        List<String> signedHeaders = scope.signedHeaderNames();
+        for (String name : signedHeaders) {
             if (!name.equals("host") && !name.equals("x-amz-date")) {
                 List<String> values = request.headers().get(name);
                 if (values == null) {
@@ -200,7 +201,7 @@ public final class SigV4Authenticator {
                 unsigned.putHeader(name, values);
             }
         }
-        boolean sdkStyle = scope.signedHeaders().contains("x-amz-content-sha256");
+        boolean sdkStyle = signedHeaders.contains("x-amz-content-sha256");
         return sdkStyle ? signWithHttpAuthSigner(unsigned.build(), request.body(), scope, key, signedAt)
                 : signWithLegacySigner(unsigned.contentStreamProvider(() -> new ByteArrayInputStream(request.body())).build(), scope, key, signedAt);
     }
@@ -245,9 +246,16 @@ public final class SigV4Authenticator {
         return colon > 0 && !host.endsWith("]") ? Integer.parseInt(host.substring(colon + 1)) : -1;
     }
 
-    /** The credential scope and signature parts of an Authorization header. */
-    public record Scope(String accessKeyId, String date, String region, String service, String terminator, List<String> signedHeaders,
+    /**
+     * The credential scope and signature parts of an Authorization header. The signed headers stay as written
+     * (names joined by ';') until a signature is checked: every call reads its scope, only strict mode its names.
+     */
+    public record Scope(String accessKeyId, String date, String region, String service, String terminator, String signedHeaders,
             String signature) {
+        /** The names of the signed headers, in their order. */
+        public List<String> signedHeaderNames() {
+            return List.of(signedHeaders.split(";"));
+        }
     }
 
 }

@@ -4,11 +4,14 @@ import dev.callgate.loop.LoopAttempt;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -37,6 +40,9 @@ import java.util.concurrent.TimeUnit;
  * connection closed, so a client that stops sending holds neither a connection nor its buffer.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
+    // An answer's header names are Callgate's own constants, so checking each name's characters on every answer
+    // is work for nothing; the values, which may carry what a caller sent, are still checked.
+    private static final HttpHeadersFactory ANSWER_HEADERS = DefaultHttpHeadersFactory.headersFactory().withNameValidation(false);
     private final HttpFront front;
     private final Executor workers;
     private final Executor readers;
@@ -46,6 +52,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private InboundRequest reading;
     private ScheduledFuture<?> readDeadline;
     private boolean answering;
+    private long answeredAt = System.nanoTime();
 
     HttpConnection(HttpFront front, Executor workers, Executor readers, boolean readsOnLoop, Duration readTimeout) {
         this.front = front;
@@ -169,12 +176,13 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
     private void write(ChannelHandlerContext ctx, Exchange exchange, WireResponse response) {
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(response.status()),
-                Unpooled.wrappedBuffer(response.body()));
+                Unpooled.wrappedBuffer(response.body()), ANSWER_HEADERS, DefaultHttpHeadersFactory.trailersFactory());
         response.headers().forEach(out.headers()::set);
         out.headers().set("x-amzn-RequestId", exchange.requestId());
         out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
         out.headers().set(HttpHeaderNames.DATE, HttpDate.now());
         HttpUtil.setKeepAlive(out, exchange.keepAlive());
+        answeredAt = System.nanoTime();
         if (!exchange.keepAlive()) {
             ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
             return;
@@ -197,13 +205,22 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
         return new UUID(high, low).toString();
     }
 
-    /** An idle kept-alive connection is closed, unless a request on it is still being read or answered. */
+    /**
+     * A kept-alive connection that has had nothing to do for the read timeout is closed: nothing read (the idle
+     * event), nothing being read or answered, no answer written within the timeout and none still on its way out.
+     */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent && !answering && reading == null) {
+        if (event instanceof IdleStateEvent && !answering && reading == null
+                && System.nanoTime() - answeredAt >= readTimeout.toNanos() && !sending(ctx)) {
             ctx.close();
         }
         ctx.fireUserEventTriggered(event);
+    }
+
+    private static boolean sending(ChannelHandlerContext ctx) {
+        ChannelOutboundBuffer unsent = ctx.channel().unsafe().outboundBuffer();
+        return unsent != null && unsent.totalPendingWriteBytes() > 0;
     }
 
     @Override

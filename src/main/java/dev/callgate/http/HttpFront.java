@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -61,6 +62,14 @@ public final class HttpFront implements AutoCloseable {
      * @param workers the threads that run work which may write; {@code readers} those that run work which only reads
      * @param readsOnLoop whether brief reads are tried on the event loops first ({@link Answer#readingBriefly})
      */
+    static {
+        // Netty tracks one buffer in 128 for leaks, with a stack trace each: a cost on every busy event loop, for a
+        // check that belongs in tests (the build runs them with it; -Dio.netty.leakDetection.level=simple turns it on).
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
+    }
+
     public HttpFront(String bind, int port, Routes routes, int workers, int readers, boolean readsOnLoop) {
         this(bind, port, routes, workers, readers, readsOnLoop, TIMEOUT);
     }
@@ -102,7 +111,9 @@ public final class HttpFront implements AutoCloseable {
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
                         channel.pipeline().addLast(
-                                new IdleStateHandler(0, 0, timeout.toNanos(), TimeUnit.NANOSECONDS),
+                                // Reader-idle, not all-idle: an all-idle handler watches every write to its end, a
+                                // promise and a listener per answer; HttpConnection counts the quiet since its last answer.
+                                new IdleStateHandler(timeout.toNanos(), 0, 0, TimeUnit.NANOSECONDS),
                                 new HttpServerCodec(new HttpDecoderConfig()
                                         .setMaxInitialLineLength(MAX_LINE_AND_HEADER_BYTES)
                                         .setMaxHeaderSize(MAX_LINE_AND_HEADER_BYTES)),

@@ -23,7 +23,7 @@ class AwsEndpointFailureTest {
         ServiceModel model = new ServiceModel(ConnectClient.class);
         AwsService.Admission failing = new AwsService.Admission() {
             @Override
-            public void admit(Caller caller, String operation) {
+            public ServiceError refusal(Caller caller, String operation) {
                 throw new IllegalStateException("a bug in the admission");
             }
 

@@ -7,7 +7,6 @@ import dev.callgate.limits.edition.Edition;
 import dev.callgate.limits.throttle.ApiThrottle;
 import dev.callgate.limits.throttle.RedisAddress;
 import dev.callgate.limits.throttle.ThrottleMode;
-import dev.callgate.limits.throttle.Throttled;
 import dev.callgate.store.Store;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -25,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What one throttle decision ({@link ApiThrottle#admit}) costs where the buckets are kept, all in the same
+ * What one throttle decision ({@link ApiThrottle#refusal}) costs where the buckets are kept, all in the same
  * run (bench/throttle/README.md): in memory (the embedded store's node), in PostgreSQL rows, in Redis with
  * the overrides read from PostgreSQL at every call (a cluster's set-up), and in Redis with the overrides
  * cached (a SQLite node: Redis's own cost). Each figure is the median of timed rounds after warm-up
@@ -136,11 +135,7 @@ public final class ThrottleStoreBench {
                 go.await();
                 long calls = 0;
                 while (!stop.get()) {
-                    try {
-                        throttle.admit(caller, ApiThrottle.CONNECT, "ListInstances");
-                    } catch (Throttled refused) {
-                        // the refusing scenarios' every call
-                    }
+                    throttle.refusal(caller, ApiThrottle.CONNECT, "ListInstances"); // refused on every call in some scenarios
                     calls++;
                 }
                 return calls;

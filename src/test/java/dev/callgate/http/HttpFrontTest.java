@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -227,6 +228,31 @@ class HttpFrontTest {
     }
 
     @Test
+    void aConnectionAnsweredLateGetsItsWholeQuietAfterTheAnswer() throws Exception {
+        // Nothing is read after the first request, so the idle checks come at 500 and 1,000 ms; the first answer is
+        // written at about 900 ms, and the second request arrives at about 1,050 ms: after the check at 1,000 ms,
+        // and well within 500 ms of quiet after the answer.
+        AtomicInteger calls = new AtomicInteger();
+        front = new HttpFront("127.0.0.1", 0, new Routes(endpoint((request, id) -> {
+            if (calls.incrementAndGet() == 1) {
+                sleepMillis(900);
+            }
+            return text(200, "answer " + calls.get());
+        }, "refused: ")), WORKERS, 2, false, Duration.ofMillis(500));
+        front.start();
+
+        try (Socket socket = new Socket("127.0.0.1", front.port())) {
+            socket.setSoTimeout(10_000);
+            String first = keptAliveExchange(socket, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            sleepMillis(150);
+            String second = keptAliveExchange(socket, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+
+            assertThat(first).startsWith("HTTP/1.1 200").endsWith("answer 1");
+            assertThat(second).startsWith("HTTP/1.1 200").endsWith("answer 2");
+        }
+    }
+
+    @Test
     void aDeclaredLengthIsNotAllocatedBeforeItsBytesArrive() {
         DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/");
         head.headers().set("Content-Length", HttpFront.MAX_BODY_BYTES);
@@ -332,6 +358,23 @@ class HttpFrontTest {
             socket.getOutputStream().write(raw.getBytes(StandardCharsets.US_ASCII));
             return readAll(socket.getInputStream());
         }
+    }
+
+    /** One request and its answer on a connection that stays open: the answer is read as far as its Content-Length. */
+    private static String keptAliveExchange(Socket socket, String raw) throws IOException {
+        socket.getOutputStream().write(raw.getBytes(StandardCharsets.US_ASCII));
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return head.toString(StandardCharsets.US_ASCII); // closed before the answer was whole
+            }
+            head.write(b);
+        }
+        String text = head.toString(StandardCharsets.US_ASCII);
+        int length = Integer.parseInt(text.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
+        return text + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     private static String readAll(InputStream in) throws IOException {

@@ -97,9 +97,9 @@ public final class ApiThrottle implements AutoCloseable {
     public AwsService.Admission admission(String service, Consumer<Caller> check) {
         return new AwsService.Admission() {
             @Override
-            public void admit(Caller caller, String operation) {
+            public Throttled refusal(Caller caller, String operation) {
                 check.accept(caller);
-                ApiThrottle.this.admit(caller, service, operation);
+                return ApiThrottle.this.refusal(caller, service, operation);
             }
 
             @Override
@@ -117,14 +117,14 @@ public final class ApiThrottle implements AutoCloseable {
         return !mode.enabled() || buckets.inMemory() && (otherServices.containsKey(service) || overrides.isCached(accountId));
     }
 
-    /** Admits a call of {@code service}'s {@code operation} or throws {@link Throttled}. */
-    public void admit(Caller caller, String service, String operation) {
+    /** Admits a call of {@code service}'s {@code operation} (null), or answers its refusal. */
+    public Throttled refusal(Caller caller, String service, String operation) {
         BucketKey key = new BucketKey(caller.accountId(), caller.region(), service, operation);
         BucketCounters counted = counters.computeIfAbsent(key, k -> BucketCounters.register(registry, k));
         if (!mode.enabled()) {
             counted.admitted().increment();
             activity.admitted(key);
-            return;
+            return null;
         }
         Edition.ThrottleRates fixed = otherServices.get(service);
         ThrottleOverrides.Account account = fixed == null ? overrides.of(key.accountId()) : NOT_OVERRIDDEN;
@@ -134,10 +134,11 @@ public final class ApiThrottle implements AutoCloseable {
             counted.throttled().increment();
             Throttled refusal = Throttled.nextTokenIn(key, rate, probe.getNanosToWaitForRefill());
             activity.throttled(key, refusal.getMessage());
-            throw refusal;
+            return refusal;
         }
         counted.admitted().increment();
         activity.admitted(key);
+        return null;
     }
 
     /** The rate and burst an account's bucket for Connect's {@code operation} has, in this mode. */

@@ -31,20 +31,21 @@ class ThrottleDecisionPlaceTest {
         ApiThrottle throttle = new ApiThrottle(ThrottleMode.FAITHFUL, ApiThrottleOffTest.RATES, store, ServerClock.system(),
                 new SimpleMeterRegistry());
         boolean beforeOverridesAreRead = throttle.decidesAtOnce(CALLER.accountId(), ApiThrottle.CONNECT);
-        throttle.admit(CALLER, ApiThrottle.CONNECT, "ListInstances");
+        Throttled first = throttle.refusal(CALLER, ApiThrottle.CONNECT, "ListInstances");
         boolean afterwards = throttle.decidesAtOnce(CALLER.accountId(), ApiThrottle.CONNECT);
         store.close();
 
+        assertThat(first).isNull();
         assertThat(beforeOverridesAreRead).isFalse();
         assertThat(afterwards).isEqualTo(kind.equals("sqlite"));
         if (afterwards) {
             // Burst 5, one taken: four more admitted, then refused, all from memory.
             for (int i = 0; i < 4; i++) {
-                throttle.admit(CALLER, ApiThrottle.CONNECT, "ListInstances");
+                assertThat(throttle.refusal(CALLER, ApiThrottle.CONNECT, "ListInstances")).isNull();
             }
-            assertThatThrownBy(() -> throttle.admit(CALLER, ApiThrottle.CONNECT, "ListInstances")).isInstanceOf(Throttled.class);
+            assertThat(throttle.refusal(CALLER, ApiThrottle.CONNECT, "ListInstances")).isInstanceOf(Throttled.class);
         } else {
-            assertThatThrownBy(() -> throttle.admit(CALLER, ApiThrottle.CONNECT, "ListInstances")).isInstanceOf(StoreException.class);
+            assertThatThrownBy(() -> throttle.refusal(CALLER, ApiThrottle.CONNECT, "ListInstances")).isInstanceOf(StoreException.class);
         }
     }
 

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of one throttle decision in-process: Callgate's {@link ApiThrottle#admit} (bucket lookup
+ * The cost of one throttle decision in-process: Callgate's {@link ApiThrottle#refusal} (bucket lookup
  * by account, region and operation, Bucket4j, counters, and for a refusal the explaining
  * ThrottlingException) against a bare Bucket4j bucket doing only the token arithmetic.
  */
@@ -74,7 +74,7 @@ public class ThrottleDecisionBenchmark {
         bareEmpty.tryConsumeAsMuchAsPossible();
         throttleEmpty = new ApiThrottle(ThrottleMode.FAITHFUL, FAITHFUL, storeEmpty, frozen, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         for (int i = 0; i < 5; i++) {
-            throttleEmpty.admit(caller, ApiThrottle.CONNECT, "ListInstances");
+            throttleEmpty.refusal(caller, ApiThrottle.CONNECT, "ListInstances");
         }
     }
 
@@ -90,9 +90,8 @@ public class ThrottleDecisionBenchmark {
     }
 
     @Benchmark
-    public Caller apiThrottleAdmits() {
-        throttleOpen.admit(caller, ApiThrottle.CONNECT, "ListInstances");
-        return caller;
+    public Throttled apiThrottleAdmits() {
+        return throttleOpen.refusal(caller, ApiThrottle.CONNECT, "ListInstances");
     }
 
     @Benchmark
@@ -102,11 +101,10 @@ public class ThrottleDecisionBenchmark {
 
     @Benchmark
     public Throttled apiThrottleRefuses() {
-        try {
-            throttleEmpty.admit(caller, ApiThrottle.CONNECT, "ListInstances");
+        Throttled refusal = throttleEmpty.refusal(caller, ApiThrottle.CONNECT, "ListInstances");
+        if (refusal == null) {
             throw new IllegalStateException("admitted on a frozen, drained bucket");
-        } catch (Throttled refusal) {
-            return refusal;
         }
+        return refusal;
     }
 }
