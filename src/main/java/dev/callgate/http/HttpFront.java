@@ -58,10 +58,6 @@ public final class HttpFront implements AutoCloseable {
     private final ChannelGroup connections;
     private Channel listener;
 
-    /**
-     * @param workers the threads that run work which may write; {@code readers} those that run work which only reads
-     * @param readsOnLoop whether brief reads are tried on the event loops first ({@link Answer#readingBriefly})
-     */
     static {
         // Netty tracks one buffer in 128 for leaks, with a stack trace each: a cost on every busy event loop, for a
         // check that belongs in tests (the build runs them with it; -Dio.netty.leakDetection.level=simple turns it on).
@@ -70,6 +66,10 @@ public final class HttpFront implements AutoCloseable {
         }
     }
 
+    /**
+     * @param workers the threads that run work which may write; {@code readers} those that run work which only reads
+     * @param readsOnLoop whether brief reads are tried on the event loops first ({@link Answer#readingBriefly})
+     */
     public HttpFront(String bind, int port, Routes routes, int workers, int readers, boolean readsOnLoop) {
         this(bind, port, routes, workers, readers, readsOnLoop, TIMEOUT);
     }
