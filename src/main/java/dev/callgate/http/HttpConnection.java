@@ -53,6 +53,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> readDeadline;
     private boolean answering;
     private long answeredAt = System.nanoTime();
+    private ScheduledFuture<?> idleCheck;
 
     HttpConnection(HttpFront front, Executor workers, Executor readers, boolean readsOnLoop, Duration readTimeout) {
         this.front = front;
@@ -206,16 +207,30 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * A kept-alive connection that has had nothing to do for the read timeout is closed: nothing read (the idle
-     * event), nothing being read or answered, no answer written within the timeout and none still on its way out.
+     * A kept-alive connection that has had nothing to do for the read timeout is closed: nothing read for that long
+     * (the idle event), nothing being read, answered or sent, and no answer written within it either. An answer
+     * written since (the usual case: it follows the last read by the time it took) moves the close to the timeout
+     * after that answer.
      */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent && !answering && reading == null
-                && System.nanoTime() - answeredAt >= readTimeout.toNanos() && !sending(ctx)) {
-            ctx.close();
+        if (event instanceof IdleStateEvent && idleCheck == null) {
+            closeIfIdle(ctx);
         }
         ctx.fireUserEventTriggered(event);
+    }
+
+    private void closeIfIdle(ChannelHandlerContext ctx) {
+        idleCheck = null;
+        if (answering || reading != null || sending(ctx)) {
+            return; // busy: the next idle event looks again
+        }
+        long quietFor = System.nanoTime() - answeredAt;
+        if (quietFor >= readTimeout.toNanos()) {
+            ctx.close();
+        } else {
+            idleCheck = ctx.executor().schedule(() -> closeIfIdle(ctx), readTimeout.toNanos() - quietFor, TimeUnit.NANOSECONDS);
+        }
     }
 
     private static boolean sending(ChannelHandlerContext ctx) {
@@ -226,6 +241,10 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         stopReading();
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+            idleCheck = null;
+        }
         waiting.clear();
         ctx.fireChannelInactive();
     }
