@@ -138,17 +138,18 @@ public final class SigV4Authenticator {
     }
 
     private void verifySignature(WireRequest request, Scope scope, AccessKey key, Instant signedAt) {
-        requireWholeScope(scope, signedAt);
+        List<String> signedHeaders = scope.signedHeaderNames();
+        requireWholeScope(scope, signedHeaders, signedAt);
         String expected;
         try {
-            expected = expectedAuthorization(request, scope, key, signedAt);
+            expected = expectedAuthorization(request, scope, signedHeaders, key, signedAt);
         } catch (IllegalArgumentException uncanonical) {
             // Input the front let through but no signer could have signed (e.g. a path that is not a URI).
             throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "The request cannot be canonicalized for its signature: " + uncanonical.getMessage());
         }
         Scope computed = expected.startsWith(ALGORITHM) ? parse(expected.substring(ALGORITHM.length())) : null;
-        if (computed == null || !computed.signedHeaderNames().equals(scope.signedHeaderNames())) {
-            throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "SignedHeaders " + String.join(";", scope.signedHeaderNames())
+        if (computed == null || !computed.signedHeaderNames().equals(signedHeaders)) {
+            throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "SignedHeaders " + String.join(";", signedHeaders)
                     + " are not the request's signed headers " + (computed == null ? "" : String.join(";", computed.signedHeaderNames())) + ".");
         }
         if (!MessageDigest.isEqual(computed.signature().getBytes(StandardCharsets.US_ASCII), scope.signature().getBytes(StandardCharsets.US_ASCII))) {
@@ -161,7 +162,7 @@ public final class SigV4Authenticator {
      * The signature covers the scope's date, region, service and terminator, and the signer recomputes it
      * from the scope: so each is checked here, as AWS does, or an edited one would pass unseen.
      */
-    private static void requireWholeScope(Scope scope, Instant signedAt) {
+    private static void requireWholeScope(Scope scope, List<String> signedHeaders, Instant signedAt) {
         String date = AMZ_DATE.format(signedAt).substring(0, 8);
         if (!scope.date().equals(date)) {
             throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "Date in Credential scope does not match YYYYMMDD from X-Amz-Date: '"
@@ -174,13 +175,13 @@ public final class SigV4Authenticator {
             throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "Credential should be scoped with a valid terminator: 'aws4_request', not '"
                     + scope.terminator() + "'.");
         }
-        if (!scope.signedHeaderNames().contains("host")) {
+        if (!signedHeaders.contains("host")) {
             throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "'Host' must be a 'SignedHeader' in the AWS Authorization.");
         }
     }
 
     /** The Authorization header the SDK's signer writes for this request, signing the headers the scope names. */
-    private String expectedAuthorization(WireRequest request, Scope scope, AccessKey key, Instant signedAt) {
+    private String expectedAuthorization(WireRequest request, Scope scope, List<String> signedHeaders, AccessKey key, Instant signedAt) {
         SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.fromValue(request.method()))
                 .protocol("http")
@@ -191,7 +192,6 @@ public final class SigV4Authenticator {
         if (port > 0) {
             unsigned.port(port);
         }
-        List<String> signedHeaders = scope.signedHeaderNames();
         for (String name : signedHeaders) {
             if (!name.equals("host") && !name.equals("x-amz-date")) {
                 List<String> values = request.headers().get(name);
