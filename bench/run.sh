@@ -100,7 +100,7 @@ trap 'exit 130' INT TERM
 # launcher's JVM flags and an AppCDS archive of its own, trained once here as the launcher trains Callgate's.
 # In every run: its start to first answer (timed as Callgate's, before the others start), and its latency at
 # the fixed rate with DescribeInstance's size.
-eval "$(grep '^flags=' "$repo/callgate")"
+read_launcher_flags "$repo"
 mkdir -p "$results/bare"
 javac -cp "$repo/target/callgate.jar" -d "$results/bare" "$here/front/BareNetty.java"
 (cd "$results/bare" && jar cf "$results/bare-netty.jar" ./*.class)
@@ -127,7 +127,7 @@ fi
   echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
   echo "memory: $(free -g | awk '/^Mem:/{print $2" GiB"}')"
   echo "java: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
-  echo "launcher flags: $(grep '^flags=' "$repo/callgate") + -XX:SharedArchiveFile=target/callgate.jsa (CALLGATE_CDS=${CALLGATE_CDS:-on})"
+  echo "launcher flags: ${flags[*]} + -XX:SharedArchiveFile=target/callgate.jsa (CALLGATE_CDS=${CALLGATE_CDS:-on})"
   echo "newer JDK: $NEWER_JDK $( [ "$NEWER_JDK" = none ] || "$NEWER_JDK/bin/java" -version 2>&1 | head -1) (-XX:AOTCache=target/callgate.aot)"
   echo "moto: ${moto:-absent} $( [ -n "$moto" ] && "$(dirname "$moto")/python" -c 'import moto; print(moto.__version__)' 2>/dev/null)"
   echo "wrk: $(wrk -v 2>&1 | head -1)"

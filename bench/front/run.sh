@@ -9,6 +9,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
+. "$here/../lib.sh"
 ROUNDS="${ROUNDS:-5}"
 DURATION="${DURATION:-5}"        # seconds measured per wrk run
 WARMUP="${WARMUP:-10}"           # seconds of each server's warm-up, discarded (C2 compiles the hot path in that time)
@@ -29,7 +30,7 @@ fi
 results="$here/results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$results/classes"
 javac -cp "$repo/target/callgate.jar" -d "$results/classes" "$here/BareNetty.java"
-eval "$(grep '^flags=' "$repo/callgate")"   # the launcher's JVM flags: the baseline runs with the same
+read_launcher_flags "$repo"   # the launcher's JVM flags: the baseline runs with the same
 
 pids=()
 cleanup() { for pid in "${pids[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done; }

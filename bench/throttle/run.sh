@@ -8,6 +8,7 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
+. "$HERE/../lib.sh"
 RESULTS="$HERE/results"
 WORK="$(mktemp -d /tmp/callgate-throttle-bench.XXXXXX)"
 CALLGATE_PORT="${CALLGATE_PORT:-18599}"
@@ -74,7 +75,7 @@ warm() { # port first-account
   FIRST_ACCOUNT="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s "$HERE/accounts.lua" "http://127.0.0.1:$1" > /dev/null
 }
 
-eval "$(grep '^flags=' "$ROOT/callgate")"   # the launcher's JVM flags, so the bench measures what users run
+read_launcher_flags "$ROOT"   # the launcher's JVM flags, so the bench measures what users run
 export MALLOC_ARENA_MAX=2                    # as the launcher sets it
 
 start_callgate() { # port jar name
