@@ -1,6 +1,5 @@
 package dev.callgate.aws;
 
-import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +21,7 @@ public final class RestPathRouter implements Router {
 
     @Override
     public Route route(WireRequest request) {
-        List<String> path = Percent.pathSegments(request.rawPath());
+        List<String> path = request.path();
         for (Operation operation : byShape.getOrDefault(new Shape(request.method(), path.size()), List.of())) {
             Map<String, String> params = operation.path().match(path);
             if (params != null) {

@@ -63,17 +63,17 @@ public final class SigV4Authenticator {
         if (authorization == null || !authorization.startsWith(ALGORITHM)) {
             return null;
         }
-        return parse(authorization.substring(ALGORITHM.length()));
+        return parse(authorization);
     }
 
-    /** The parts of an Authorization header after its algorithm; null when one is missing. */
+    /** The parts of an Authorization header, read after its algorithm in place; null when one is missing. */
     private static Scope parse(String parts) {
         // Read on every AWS call, before the throttle: one pass over the comma-separated parts, each trimmed as
         // String.trim does, without splitting them out; the first occurrence of each name wins.
         String credential = null;
         String signedHeaders = null;
         String signature = null;
-        for (int start = 0; start <= parts.length(); ) {
+        for (int start = ALGORITHM.length(); start <= parts.length(); ) {
             int comma = parts.indexOf(',', start);
             int end = comma < 0 ? parts.length() : comma;
             int from = start;
@@ -89,11 +89,27 @@ public final class SigV4Authenticator {
             signature = signature != null ? signature : value(parts, from, to, "Signature");
             start = end + 1;
         }
-        String[] scope = credential == null ? new String[0] : credential.split("/", -1);
-        if (scope.length != 5 || signature == null || signedHeaders == null) {
+        String[] scope = credential == null ? null : credentialParts(credential);
+        if (scope == null || signature == null || signedHeaders == null) {
             return null;
         }
         return new Scope(scope[0], scope[1], scope[2], scope[3], scope[4], signedHeaders, signature);
+    }
+
+    /** key/date/region/service/terminator, or null when the credential has not exactly five parts. */
+    private static String[] credentialParts(String credential) {
+        String[] parts = new String[5];
+        int start = 0;
+        for (int i = 0; i < parts.length; i++) {
+            int slash = credential.indexOf('/', start);
+            if ((slash < 0) != (i == parts.length - 1)) {
+                return null;
+            }
+            int end = slash < 0 ? credential.length() : slash;
+            parts[i] = credential.substring(start, end);
+            start = end + 1;
+        }
+        return parts;
     }
 
     /** The value of the part {@code parts[from, to)} when it is {@code name=value}, else null. */
@@ -147,7 +163,7 @@ public final class SigV4Authenticator {
             // Input the front let through but no signer could have signed (e.g. a path that is not a URI).
             throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "The request cannot be canonicalized for its signature: " + uncanonical.getMessage());
         }
-        Scope computed = expected.startsWith(ALGORITHM) ? parse(expected.substring(ALGORITHM.length())) : null;
+        Scope computed = expected.startsWith(ALGORITHM) ? parse(expected) : null;
         if (computed == null || !computed.signedHeaderNames().equals(signedHeaders)) {
             throw new ServiceError(ErrorCode.INVALID_SIGNATURE, "SignedHeaders " + String.join(";", signedHeaders)
                     + " are not the request's signed headers " + (computed == null ? "" : String.join(";", computed.signedHeaderNames())) + ".");

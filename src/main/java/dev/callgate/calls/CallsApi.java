@@ -8,7 +8,6 @@ import dev.callgate.accounts.Caller;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.aws.SigV4Authenticator;
 import dev.callgate.aws.SignedJsonEndpoint;
-import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
 import dev.callgate.instance.InstanceRow;
@@ -45,7 +44,7 @@ public final class CallsApi extends SignedJsonEndpoint {
     @Override
     protected WireResponse handle(Caller caller, WireRequest request) {
         // _callgate / instances / {instanceId} / calls [/ {contactId}]
-        List<String> path = Percent.pathSegments(request.rawPath());
+        List<String> path = request.path();
         InstanceRow instance = instances.findOpened(caller, path.get(2));
         String route = request.method() + " " + path.size();
         return switch (route) {

@@ -1,7 +1,6 @@
 package dev.callgate.console;
 
 import dev.callgate.http.Endpoint;
-import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
 import java.io.IOException;
@@ -38,7 +37,7 @@ public final class Console implements Endpoint {
             // "/console": relative links in the page need the trailing slash.
             return new WireResponse(308, Map.of("Location", PATH), new byte[0]);
         }
-        List<String> path = Percent.pathSegments(request.rawPath());
+        List<String> path = request.path();
         String name = path.size() == 1 ? "index.html" : path.get(1);
         if (path.size() > 2 || !contents.containsKey(name)) {
             return text(404, "No console file " + request.rawPath() + "; the console is at " + PATH);

@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -76,36 +77,50 @@ final class InboundRequest {
     private static boolean isHost(String host) {
         int close = host.startsWith("[") ? host.indexOf(']') : -1;
         int colon = close >= 0 ? close + 1 : host.indexOf(':');
-        String name = colon < 0 || colon >= host.length() ? host : host.substring(0, colon);
-        String port = colon < 0 || colon >= host.length() ? "" : host.substring(colon);
-        boolean validName = close >= 0 ? close > 1 && name.length() == close + 1 && isIpLiteral(name.substring(1, close))
-                : !name.isEmpty() && isUriText(name, REG_NAME_CHARS);
-        return validName && (port.isEmpty() || isPort(port.substring(1)));
+        boolean hasPort = colon >= 0 && colon < host.length();
+        int nameEnd = hasPort ? colon : host.length();
+        boolean validName = close >= 0 ? close > 1 && nameEnd == close + 1 && isIpLiteral(host, 1, close)
+                : nameEnd > 0 && isUriText(host, 0, nameEnd, REG_NAME_CHARS);
+        return validName && (!hasPort || host.charAt(colon) == ':' && isPort(host, colon + 1));
     }
 
-    /** One to five digits, at most 65535 (a loop: a pattern here would be compiled for every request). */
-    private static boolean isPort(String digits) {
-        if (digits.isEmpty() || digits.length() > 5) {
+    /** One to five digits from {@code from} to the end, at most 65535 (a loop: a pattern here would be compiled for every request). */
+    private static boolean isPort(String host, int from) {
+        int digits = host.length() - from;
+        if (digits == 0 || digits > 5) {
             return false;
         }
-        for (int i = 0; i < digits.length(); i++) {
-            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+        int port = 0;
+        for (int i = from; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            port = port * 10 + c - '0';
+        }
+        return port <= 65535;
+    }
+
+    private static boolean isIpLiteral(String host, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = host.charAt(i);
+            if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
                 return false;
             }
         }
-        return Integer.parseInt(digits) <= 65535;
-    }
-
-    private static boolean isIpLiteral(String address) {
-        return address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+        return true;
     }
 
     /** Letters, digits, percent escapes and the {@code allowed} characters only. */
     private static boolean isUriText(String text, String allowed) {
-        for (int i = 0; i < text.length(); i++) {
+        return isUriText(text, 0, text.length(), allowed);
+    }
+
+    private static boolean isUriText(String text, int from, int to, String allowed) {
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == '%') {
-                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+                if (i + 2 >= to || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
                     return false;
                 }
                 i += 2;
@@ -163,9 +178,16 @@ final class InboundRequest {
         Map<String, List<String>> headers = new HashMap<>();
         for (Iterator<Map.Entry<String, String>> it = head.headers().iteratorAsString(); it.hasNext(); ) {
             Map.Entry<String, String> header = it.next();
-            headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), name -> new ArrayList<>(1)).add(header.getValue());
+            headers.merge(header.getKey().toLowerCase(Locale.ROOT), List.of(header.getValue()), InboundRequest::joined);
         }
         return headers;
+    }
+
+    // A list per repeated name only: most headers come once, and most requests have no repeated one.
+    private static List<String> joined(List<String> earlier, List<String> later) {
+        List<String> all = new ArrayList<>(earlier);
+        all.addAll(later);
+        return Collections.unmodifiableList(all);
     }
 
     /** A proxy-style absolute target ({@code http://host/path}) is reduced to its path and query. */

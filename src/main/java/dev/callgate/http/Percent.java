@@ -3,6 +3,7 @@ package dev.callgate.http;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,20 +34,24 @@ public final class Percent {
 
     /** Splits a raw path on '/' first and decodes each segment afterwards: the SDK percent-encodes a '/' inside a path parameter (an instance ARN). */
     public static List<String> pathSegments(String rawPath) {
-        List<String> segments = new ArrayList<>();
-        for (String segment : rawPath.split("/", -1)) {
-            if (!segment.isEmpty()) {
-                segments.add(decode(segment));
+        List<String> segments = new ArrayList<>(4);
+        for (int start = 0; start < rawPath.length(); ) {
+            int slash = rawPath.indexOf('/', start);
+            int end = slash < 0 ? rawPath.length() : slash;
+            if (end > start) {
+                segments.add(decode(rawPath.substring(start, end)));
             }
+            start = end + 1;
         }
-        return segments;
+        return Collections.unmodifiableList(segments);
     }
 
+    /** The query's parameters by name, in order; none without a query. */
     public static Map<String, List<String>> query(String rawQuery) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
+            return Collections.emptyMap();
         }
+        Map<String, List<String>> params = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
             if (pair.isEmpty()) {
                 continue;

@@ -26,7 +26,7 @@ public final class Routes {
         if (request == null) {
             return fallback;
         }
-        List<String> path = Percent.pathSegments(request.rawPath());
+        List<String> path = request.path();
         for (Route route : routes) {
             if (route.matches(request.method(), path)) {
                 return route.endpoint();

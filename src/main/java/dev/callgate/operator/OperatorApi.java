@@ -16,7 +16,6 @@ import dev.callgate.aws.ServiceError;
 import dev.callgate.calls.Switchboard;
 import dev.callgate.connect.RoutingProfileQueues;
 import dev.callgate.http.Endpoint;
-import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
 import dev.callgate.instance.InstanceService;
@@ -164,7 +163,7 @@ public final class OperatorApi {
                     if (guarded) {
                         authorize(request);
                     }
-                    List<String> segments = Percent.pathSegments(request.rawPath());
+                    List<String> segments = request.path();
                     return route.answer(request, segments.subList(1, segments.size()));
                 });
             }

@@ -5,7 +5,6 @@ import dev.callgate.accounts.Caller;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.aws.SigV4Authenticator;
 import dev.callgate.aws.SignedJsonEndpoint;
-import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
 import dev.callgate.instance.Pages;
@@ -40,7 +39,7 @@ public final class ReportsApi extends SignedJsonEndpoint {
     @Override
     protected WireResponse handle(Caller caller, WireRequest request) {
         // _callgate / instances / {instanceId} / reports [/ {id} [/ publish|schedule]]
-        List<String> path = Percent.pathSegments(request.rawPath());
+        List<String> path = request.path();
         if (path.size() > 6) {
             throw notFound(request);
         }

@@ -7,7 +7,6 @@ import dev.callgate.accounts.Caller;
 import dev.callgate.aws.ServiceError;
 import dev.callgate.aws.SigV4Authenticator;
 import dev.callgate.aws.SignedJsonEndpoint;
-import dev.callgate.http.Percent;
 import dev.callgate.http.WireRequest;
 import dev.callgate.http.WireResponse;
 import dev.callgate.instance.InstanceRow;
@@ -48,7 +47,7 @@ public final class RequestsApi extends SignedJsonEndpoint {
     @Override
     protected WireResponse handle(Caller caller, WireRequest request) {
         // _callgate / instances / {instanceId} / requests [/ {id}]
-        List<String> path = Percent.pathSegments(request.rawPath());
+        List<String> path = request.path();
         String method = request.method();
         if (path.size() == 4 && method.equals("POST")) {
             return json(201, RequestJson.of(changes.submit(caller, path.get(2), body(request))));

@@ -270,6 +270,9 @@ class HttpFrontTest {
         "GET / HTTP/1.1\r\nHost: 127.0.0.1:abc",
         "GET / HTTP/1.1\r\nHost: :",
         "GET / HTTP/1.1\r\nHost: [::1",
+        "GET / HTTP/1.1\r\nHost: [::1]x80",
+        "GET / HTTP/1.1\r\nHost: []",
+        "GET / HTTP/1.1\r\nHost: x:",
         "GET / HTTP/1.1\r\nHost: x:70000",
         "GET / HTTP/1.1\r\nHost: ",
         "GET / HTTP/1.1\r\nHost: a\r\nHost: b",
@@ -290,6 +293,15 @@ class HttpFrontTest {
         String answer = exchange("GET /a/b%2Fc?x=1&y=%20 HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 200").endsWith("answered");
+    }
+
+    @Test
+    void anEndpointSeesHeadersByLowerCaseNameWithRepeatedValuesInOrderAndThePathSplit() throws Exception {
+        start((request, id) -> text(200, request.headers().get("x-twice") + " " + request.header("X-Once") + " " + request.path()));
+
+        String answer = exchange("GET //a/b%2Fc/ HTTP/1.1\r\nHost: x\r\nX-Twice: 1\r\nx-once: o\r\nX-TWICE: 2\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200").endsWith("[1, 2] o [a, b/c]");
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 
 /**
@@ -43,8 +42,6 @@ public final class ApiThrottle implements AutoCloseable {
     private final Edition.ThrottleRates rates;
     private final ThrottleOverrides overrides;
     private final TokenBuckets buckets;
-    private final MeterRegistry registry;
-    private final ConcurrentMap<BucketKey, BucketCounters> counters = new ConcurrentHashMap<>();
     private final Map<String, Edition.ThrottleRates> otherServices = new ConcurrentHashMap<>();
     private final ThrottleActivity activity;
 
@@ -61,7 +58,6 @@ public final class ApiThrottle implements AutoCloseable {
                        MeterRegistry registry) {
         this.mode = mode;
         this.rates = rates;
-        this.registry = registry;
         rates.operations().values().forEach(this::requireUsable);
         requireUsable(rates.defaults());
         // The embedded store has one node, which may cache overrides; nodes on PostgreSQL read them at every call.
@@ -71,7 +67,7 @@ public final class ApiThrottle implements AutoCloseable {
         } else {
             this.buckets = store.isPostgres() ? new SharedTokenBuckets(store, clock) : new LocalTokenBuckets(clock);
         }
-        this.activity = new ThrottleActivity(clock);
+        this.activity = new ThrottleActivity(clock, registry);
     }
 
     /** This node's recent admitted and throttled calls, for the operator. */
@@ -120,9 +116,7 @@ public final class ApiThrottle implements AutoCloseable {
     /** Admits a call of {@code service}'s {@code operation} (null), or answers its refusal. */
     public Throttled refusal(Caller caller, String service, String operation) {
         BucketKey key = new BucketKey(caller.accountId(), caller.region(), service, operation);
-        BucketCounters counted = counters.computeIfAbsent(key, k -> BucketCounters.register(registry, k));
         if (!mode.enabled()) {
-            counted.admitted().increment();
             activity.admitted(key);
             return null;
         }
@@ -131,12 +125,10 @@ public final class ApiThrottle implements AutoCloseable {
         Edition.Rate rate = fixed == null ? rate(account, operation) : mode.apply(fixed.of(operation));
         ConsumptionProbe probe = buckets.take(key, rate, account.revision());
         if (!probe.isConsumed()) {
-            counted.throttled().increment();
             Throttled refusal = Throttled.nextTokenIn(key, rate, probe.getNanosToWaitForRefill());
             activity.throttled(key, refusal.getMessage());
             return refusal;
         }
-        counted.admitted().increment();
         activity.admitted(key);
         return null;
     }

@@ -1,5 +1,6 @@
 package dev.callgate.limits.throttle;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,23 +16,30 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * What this node's throttle did lately, for the operator: each bucket's admitted and throttled calls
  * in {@value #SLOT_SECONDS}-second slots over the last {@value #SLOTS} slots (ten minutes), and the last
  * {@value #REFUSALS_KEPT} refusals with the message each caller got. It is memory only, bounded, and
- * per node; the counters of the metrics endpoint are the running totals.
+ * per node. It also counts each bucket's running totals for the metrics endpoint, so that a call finds all it
+ * counts in one lookup.
  */
 public final class ThrottleActivity {
     public static final int SLOT_SECONDS = 10;
     public static final int SLOTS = 60;
     static final int REFUSALS_KEPT = 100;
     private static final long SLOT_MILLIS = SLOT_SECONDS * 1000L;
+    // Stripes of the refusal log, a power of two: each thread writes to the stripe of its id.
+    private static final int STRIPES = 8;
 
     private final Clock clock;
-    private final ConcurrentMap<BucketKey, Ring> rings = new ConcurrentHashMap<>();
-    // The last refusals, each in the cell of its sequence number modulo their number: the event loops refuse in
-    // parallel, and a lock or a queue shared by all of them would be taken on every refusal.
-    private final AtomicReferenceArray<Kept> refusals = new AtomicReferenceArray<>(REFUSALS_KEPT);
-    private final AtomicLong refused = new AtomicLong();
+    private final MeterRegistry registry;
+    private final ConcurrentMap<BucketKey, Tally> tallies = new ConcurrentHashMap<>();
+    // The last refusals, in stripes: the event loops refuse in parallel, and a sequence number or a cell shared by
+    // all of them would move between their cores on every refusal. Each stripe keeps its own last ones.
+    private final RefusalLog[] logs = new RefusalLog[STRIPES];
 
-    ThrottleActivity(Clock clock) {
+    ThrottleActivity(Clock clock, MeterRegistry registry) {
         this.clock = clock;
+        this.registry = registry;
+        for (int i = 0; i < STRIPES; i++) {
+            logs[i] = new RefusalLog();
+        }
     }
 
     /** One bucket's recent calls: one slot per {@value #SLOT_SECONDS} seconds, oldest first, the current slot last. */
@@ -47,33 +55,32 @@ public final class ThrottleActivity {
     }
 
     void admitted(BucketKey key) {
-        rings.computeIfAbsent(key, k -> new Ring()).count(slotNow(), true);
+        Tally tally = tallyOf(key);
+        tally.counters().admitted().increment();
+        tally.ring().count(slotNow(), true);
     }
 
     void throttled(BucketKey key, String message) {
         long now = clock.millis();
-        rings.computeIfAbsent(key, k -> new Ring()).count(now / SLOT_MILLIS, false);
-        long sequence = refused.getAndIncrement();
-        Kept kept = new Kept(sequence, new Refusal(now, key.accountId(), key.region(), key.service(), key.operation(), message));
-        int cell = (int) (sequence % REFUSALS_KEPT);
-        // A refusal numbered a whole ring later may have taken the cell first: the newer one stays.
-        Kept there;
-        do {
-            there = refusals.get(cell);
-            if (there != null && there.sequence() > sequence) {
-                return;
-            }
-        } while (!refusals.compareAndSet(cell, there, kept));
+        Tally tally = tallyOf(key);
+        tally.counters().throttled().increment();
+        tally.ring().count(now / SLOT_MILLIS, false);
+        Refusal refusal = new Refusal(now, key.accountId(), key.region(), key.service(), key.operation(), message);
+        logs[(int) Thread.currentThread().getId() & (STRIPES - 1)].keep(refusal);
+    }
+
+    private Tally tallyOf(BucketKey key) {
+        return tallies.computeIfAbsent(key, k -> new Tally(BucketCounters.register(registry, k), new Ring()));
     }
 
     /** The buckets that had calls in the window, of one account or (null) of all, by account, region, service and operation. */
     public List<Bucket> buckets(String accountId) {
         long current = slotNow();
         List<Bucket> buckets = new ArrayList<>();
-        for (Map.Entry<BucketKey, Ring> entry : rings.entrySet()) {
+        for (Map.Entry<BucketKey, Tally> entry : tallies.entrySet()) {
             BucketKey key = entry.getKey();
             if (accountId == null || accountId.equals(key.accountId())) {
-                List<Slot> slots = entry.getValue().window(current);
+                List<Slot> slots = entry.getValue().ring().window(current);
                 if (slots.stream().anyMatch(s -> s.admitted() + s.throttled() > 0)) {
                     buckets.add(new Bucket(key.accountId(), key.region(), key.service(), key.operation(), slots));
                 }
@@ -87,21 +94,23 @@ public final class ThrottleActivity {
     /** The kept refusals of the window, of one account or (null) of all, newest first. */
     public List<Refusal> refusals(String accountId) {
         long since = (slotNow() - SLOTS + 1) * SLOT_MILLIS;
-        List<Kept> kept = new ArrayList<>(REFUSALS_KEPT);
-        for (int i = 0; i < REFUSALS_KEPT; i++) {
-            Kept cell = refusals.get(i);
-            if (cell != null && cell.refusal().atMillis() >= since && (accountId == null || accountId.equals(cell.refusal().accountId()))) {
-                kept.add(cell);
-            }
+        List<Kept> kept = new ArrayList<>();
+        for (RefusalLog log : logs) {
+            log.addTo(kept);
         }
-        kept.sort(Comparator.comparingLong(Kept::sequence).reversed());
-        return kept.stream().map(Kept::refusal).toList();
+        return kept.stream()
+                .filter(k -> k.refusal().atMillis() >= since && (accountId == null || accountId.equals(k.refusal().accountId())))
+                .sorted(Comparator.comparingLong(Kept::nanos).reversed())
+                .limit(REFUSALS_KEPT)
+                .map(Kept::refusal)
+                .toList();
     }
 
+    /** Forgets the recent calls and refusals; the running totals of the metrics endpoint stay. */
     void clear() {
-        rings.clear();
-        for (int i = 0; i < REFUSALS_KEPT; i++) {
-            refusals.set(i, null);
+        tallies.clear(); // a bucket counted again finds its counters in the registry
+        for (RefusalLog log : logs) {
+            log.clear();
         }
     }
 
@@ -109,7 +118,47 @@ public final class ThrottleActivity {
         return clock.millis() / SLOT_MILLIS;
     }
 
-    private record Kept(long sequence, Refusal refusal) {
+    /** A bucket's running totals and its recent slots, found by one lookup per call. */
+    private record Tally(BucketCounters counters, Ring ring) {
+    }
+
+    /** A kept refusal: its number in its stripe, and when it came on the monotonic clock, which orders all stripes. */
+    private record Kept(long sequence, long nanos, Refusal refusal) {
+    }
+
+    /** One stripe's last {@value #REFUSALS_KEPT} refusals, each in the cell of its sequence number modulo their number. */
+    private static final class RefusalLog {
+        private final AtomicReferenceArray<Kept> cells = new AtomicReferenceArray<>(REFUSALS_KEPT);
+        private final AtomicLong refused = new AtomicLong();
+
+        void keep(Refusal refusal) {
+            long sequence = refused.getAndIncrement();
+            Kept kept = new Kept(sequence, System.nanoTime(), refusal);
+            int cell = (int) (sequence % REFUSALS_KEPT);
+            // A refusal numbered a whole ring later may have taken the cell first: the newer one stays.
+            Kept there;
+            do {
+                there = cells.get(cell);
+                if (there != null && there.sequence() > sequence) {
+                    return;
+                }
+            } while (!cells.compareAndSet(cell, there, kept));
+        }
+
+        void addTo(List<Kept> kept) {
+            for (int i = 0; i < REFUSALS_KEPT; i++) {
+                Kept cell = cells.get(i);
+                if (cell != null) {
+                    kept.add(cell);
+                }
+            }
+        }
+
+        void clear() {
+            for (int i = 0; i < REFUSALS_KEPT; i++) {
+                cells.set(i, null);
+            }
+        }
     }
 
     /** A bucket's counts in a ring of slots; a cell holding an older slot than the one counted starts again from zero. */

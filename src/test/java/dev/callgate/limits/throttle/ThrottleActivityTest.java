@@ -3,6 +3,7 @@ package dev.callgate.limits.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callgate.clock.VirtualClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class ThrottleActivityTest {
     private static final BucketKey KEY = new BucketKey("111111111111", "us-east-1", "connect", "ListInstances");
 
-    private final ThrottleActivity activity = new ThrottleActivity(new VirtualClock(Instant.parse("2026-12-01T00:00:00Z")));
+    private final ThrottleActivity activity = new ThrottleActivity(new VirtualClock(Instant.parse("2026-12-01T00:00:00Z")),
+            new SimpleMeterRegistry());
 
     @Test
     void keepsTheLastRefusalsNewestFirst() {
