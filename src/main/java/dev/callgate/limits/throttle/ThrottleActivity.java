@@ -1,9 +1,9 @@
 package dev.callgate.limits.throttle;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -55,22 +55,34 @@ public final class ThrottleActivity {
     }
 
     void admitted(BucketKey key) {
-        Tally tally = tallyOf(key);
-        tally.counters().admitted().increment();
-        tally.ring().count(slotNow(), true);
+        tallyOf(key).count(slotNow(), true);
     }
 
     void throttled(BucketKey key, String message) {
         long now = clock.millis();
-        Tally tally = tallyOf(key);
-        tally.counters().throttled().increment();
-        tally.ring().count(now / SLOT_MILLIS, false);
+        tallyOf(key).count(now / SLOT_MILLIS, false);
         Refusal refusal = new Refusal(now, key.accountId(), key.region(), key.service(), key.operation(), message);
         logs[(int) Thread.currentThread().getId() & (STRIPES - 1)].keep(refusal);
     }
 
     private Tally tallyOf(BucketKey key) {
-        return tallies.computeIfAbsent(key, k -> new Tally(BucketCounters.register(registry, k), new Ring()));
+        return tallies.computeIfAbsent(key, this::registered);
+    }
+
+    /** A new bucket's tally, with its running totals on the metrics endpoint (which holds it weakly: this map keeps it). */
+    private Tally registered(BucketKey key) {
+        Tally tally = new Tally();
+        for (boolean admitted : new boolean[] {true, false}) {
+            FunctionCounter.builder("callgate.api.calls", tally, t -> t.total(admitted))
+                    .description("AWS API calls by throttle outcome")
+                    .tag("account", key.accountId())
+                    .tag("region", key.region())
+                    .tag("service", key.service())
+                    .tag("operation", key.operation())
+                    .tag("outcome", admitted ? "admitted" : "throttled")
+                    .register(registry);
+        }
+        return tally;
     }
 
     /** The buckets that had calls in the window, of one account or (null) of all, by account, region, service and operation. */
@@ -80,7 +92,7 @@ public final class ThrottleActivity {
         for (Map.Entry<BucketKey, Tally> entry : tallies.entrySet()) {
             BucketKey key = entry.getKey();
             if (accountId == null || accountId.equals(key.accountId())) {
-                List<Slot> slots = entry.getValue().ring().window(current);
+                List<Slot> slots = entry.getValue().window(current);
                 if (slots.stream().anyMatch(s -> s.admitted() + s.throttled() > 0)) {
                     buckets.add(new Bucket(key.accountId(), key.region(), key.service(), key.operation(), slots));
                 }
@@ -108,7 +120,7 @@ public final class ThrottleActivity {
 
     /** Forgets the recent calls and refusals; the running totals of the metrics endpoint stay. */
     void clear() {
-        tallies.clear(); // a bucket counted again finds its counters in the registry
+        tallies.values().forEach(Tally::clearWindow);
         for (RefusalLog log : logs) {
             log.clear();
         }
@@ -116,10 +128,6 @@ public final class ThrottleActivity {
 
     private long slotNow() {
         return clock.millis() / SLOT_MILLIS;
-    }
-
-    /** A bucket's running totals and its recent slots, found by one lookup per call. */
-    private record Tally(BucketCounters counters, Ring ring) {
     }
 
     /** A kept refusal: its number in its stripe, and when it came on the monotonic clock, which orders all stripes. */
@@ -161,38 +169,57 @@ public final class ThrottleActivity {
         }
     }
 
-    /** A bucket's counts in a ring of slots; a cell holding an older slot than the one counted starts again from zero. */
-    private static final class Ring {
-        private final long[] slotOf = new long[SLOTS];
-        private final long[] admitted = new long[SLOTS];
-        private final long[] throttled = new long[SLOTS];
+    /**
+     * A bucket's counts on this node: its running totals and its recent slots, in a ring whose cell holding an older
+     * slot than the one counted starts again from zero. One lock and a cell's three numbers side by side: both event
+     * loops count the same buckets, and every cache line a call writes moves between their cores.
+     */
+    private static final class Tally {
+        private static final int SLOT = 0;
+        private static final int ADMITTED = 1;
+        private static final int THROTTLED = 2;
+        private final long[] cells = new long[SLOTS * 3];
+        private long admittedTotal;
+        private long throttledTotal;
 
-        Ring() {
-            Arrays.fill(slotOf, Long.MIN_VALUE);
+        Tally() {
+            clearWindow();
         }
 
         synchronized void count(long slot, boolean admit) {
-            int cell = (int) Math.floorMod(slot, SLOTS);
-            if (slotOf[cell] != slot) {
-                slotOf[cell] = slot;
-                admitted[cell] = 0;
-                throttled[cell] = 0;
+            int cell = (int) Math.floorMod(slot, SLOTS) * 3;
+            if (cells[cell + SLOT] != slot) {
+                cells[cell + SLOT] = slot;
+                cells[cell + ADMITTED] = 0;
+                cells[cell + THROTTLED] = 0;
             }
             if (admit) {
-                admitted[cell]++;
+                cells[cell + ADMITTED]++;
+                admittedTotal++;
             } else {
-                throttled[cell]++;
+                cells[cell + THROTTLED]++;
+                throttledTotal++;
             }
+        }
+
+        synchronized double total(boolean admitted) {
+            return admitted ? admittedTotal : throttledTotal;
         }
 
         synchronized List<Slot> window(long current) {
             List<Slot> slots = new ArrayList<>(SLOTS);
             for (long slot = current - SLOTS + 1; slot <= current; slot++) {
-                int cell = (int) Math.floorMod(slot, SLOTS);
-                boolean held = slotOf[cell] == slot;
-                slots.add(new Slot(slot * SLOT_MILLIS, held ? admitted[cell] : 0, held ? throttled[cell] : 0));
+                int cell = (int) Math.floorMod(slot, SLOTS) * 3;
+                boolean held = cells[cell + SLOT] == slot;
+                slots.add(new Slot(slot * SLOT_MILLIS, held ? cells[cell + ADMITTED] : 0, held ? cells[cell + THROTTLED] : 0));
             }
             return slots;
+        }
+
+        synchronized void clearWindow() {
+            for (int cell = 0; cell < cells.length; cell += 3) {
+                cells[cell + SLOT] = Long.MIN_VALUE;
+            }
         }
     }
 }
