@@ -46,7 +46,10 @@ public final class ErrorCatalog {
 
     public WireResponse render(ServiceError error, String contentType, String requestId) {
         ErrorCode code = of(error.code());
-        Map<String, String> headers = new HashMap<>(error.headers());
+        // Sized for the error's own headers and these three at once: copying the error's headers alone would size the
+        // table for them, and the three puts would then grow it twice.
+        Map<String, String> headers = new HashMap<>(2 * (error.headers().size() + 3));
+        headers.putAll(error.headers());
         headers.put("Content-Type", contentType);
         headers.put("x-amzn-RequestId", requestId);
         headers.put("x-amzn-ErrorType", code.wireName());

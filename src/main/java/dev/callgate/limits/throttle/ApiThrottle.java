@@ -110,7 +110,8 @@ public final class ApiThrottle implements AutoCloseable {
      * node's and the account's overrides are already read (a service with fixed rates has none).
      */
     public boolean decidesAtOnce(String accountId, String service) {
-        return !mode.enabled() || buckets.inMemory() && (otherServices.containsKey(service) || overrides.isCached(accountId));
+        // The cached account first: that is the answer for every Connect call after an account's first.
+        return !mode.enabled() || buckets.inMemory() && (overrides.isCached(accountId) || otherServices.containsKey(service));
     }
 
     /** Admits a call of {@code service}'s {@code operation} (null), or answers its refusal. */
