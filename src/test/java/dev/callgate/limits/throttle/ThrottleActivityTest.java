@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class ThrottleActivityTest {
     private static final BucketKey KEY = new BucketKey("111111111111", "us-east-1", "connect", "ListInstances");
 
-    private final ThrottleActivity activity = new ThrottleActivity(new VirtualClock(Instant.parse("2026-12-01T00:00:00Z")),
-            new SimpleMeterRegistry());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ThrottleActivity activity = new ThrottleActivity(new VirtualClock(Instant.parse("2026-12-01T00:00:00Z")), registry);
 
     @Test
     void keepsTheLastRefusalsNewestFirst() {
@@ -73,6 +73,24 @@ class ThrottleActivityTest {
 
         assertThat(activity.refusals(null)).isEmpty();
         assertThat(activity.buckets(null)).isEmpty();
+    }
+
+    @Test
+    void clearKeepsTheRunningTotalsOfTheMetricsEndpoint() {
+        activity.admitted(KEY);
+        activity.throttled(KEY, "before");
+
+        activity.clear();
+        activity.throttled(KEY, "after");
+
+        assertThat(total("admitted")).isEqualTo(1);
+        assertThat(total("throttled")).isEqualTo(2);
+        assertThat(activity.buckets(null)).singleElement()
+                .satisfies(bucket -> assertThat(bucket.slots().stream().mapToLong(ThrottleActivity.Slot::throttled).sum()).isEqualTo(1));
+    }
+
+    private double total(String outcome) {
+        return registry.get("callgate.api.calls").tag("account", KEY.accountId()).tag("outcome", outcome).functionCounter().count();
     }
 
     private static void await(CountDownLatch latch) {
