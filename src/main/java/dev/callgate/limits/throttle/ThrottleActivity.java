@@ -172,13 +172,15 @@ public final class ThrottleActivity {
     /**
      * A bucket's counts on this node: its running totals and its recent slots, in a ring whose cell holding an older
      * slot than the one counted starts again from zero. One lock and a cell's three numbers side by side: both event
-     * loops count the same buckets, and every cache line a call writes moves between their cores.
+     * loops count the same buckets, and every cache line a call writes moves between their cores. Ints, not longs:
+     * every account that calls gets tallies that live as long as the server, and a slot's number (ten-second slots
+     * since 1970) and its calls fit in an int for centuries.
      */
     private static final class Tally {
         private static final int SLOT = 0;
         private static final int ADMITTED = 1;
         private static final int THROTTLED = 2;
-        private final long[] cells = new long[SLOTS * 3];
+        private final int[] cells = new int[SLOTS * 3];
         private long admittedTotal;
         private long throttledTotal;
 
@@ -188,8 +190,8 @@ public final class ThrottleActivity {
 
         synchronized void count(long slot, boolean admit) {
             int cell = (int) Math.floorMod(slot, SLOTS) * 3;
-            if (cells[cell + SLOT] != slot) {
-                cells[cell + SLOT] = slot;
+            if (cells[cell + SLOT] != (int) slot) {
+                cells[cell + SLOT] = (int) slot;
                 cells[cell + ADMITTED] = 0;
                 cells[cell + THROTTLED] = 0;
             }
@@ -210,7 +212,7 @@ public final class ThrottleActivity {
             List<Slot> slots = new ArrayList<>(SLOTS);
             for (long slot = current - SLOTS + 1; slot <= current; slot++) {
                 int cell = (int) Math.floorMod(slot, SLOTS) * 3;
-                boolean held = cells[cell + SLOT] == slot;
+                boolean held = cells[cell + SLOT] == (int) slot;
                 slots.add(new Slot(slot * SLOT_MILLIS, held ? cells[cell + ADMITTED] : 0, held ? cells[cell + THROTTLED] : 0));
             }
             return slots;
@@ -218,7 +220,7 @@ public final class ThrottleActivity {
 
         synchronized void clearWindow() {
             for (int cell = 0; cell < cells.length; cell += 3) {
-                cells[cell + SLOT] = Long.MIN_VALUE;
+                cells[cell + SLOT] = Integer.MIN_VALUE;
             }
         }
     }
