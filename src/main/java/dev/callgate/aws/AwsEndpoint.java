@@ -47,7 +47,7 @@ public final class AwsEndpoint implements Endpoint {
         if (service == null) {
             return Answer.now(fallback.errors().render(
                     ServiceError.invalidRequest("Callgate does not serve the AWS service '" + scope.service() + "' yet."),
-                    fallback.codec().contentType(), requestId));
+                    fallback.codec().contentType()));
         }
         return receive(service, request, scope, requestId);
     }
@@ -56,7 +56,7 @@ public final class AwsEndpoint implements Endpoint {
     public WireResponse refuse(WireRequest head, String message, String requestId) {
         AwsService<?, ?> service = head == null ? null : serviceOf(head, SigV4Authenticator.scope(head));
         AwsService<?, ?> renderer = service == null ? fallback : service;
-        return renderer.errors().render(ServiceError.invalidRequest(message), renderer.codec().contentType(), requestId);
+        return renderer.errors().render(ServiceError.invalidRequest(message), renderer.codec().contentType());
     }
 
     private <Q, R> Answer receive(AwsService<Q, R> service, WireRequest request, SigV4Authenticator.Scope scope, String requestId) {
@@ -76,7 +76,7 @@ public final class AwsEndpoint implements Endpoint {
             if (admittedHere) {
                 ServiceError refusal = service.admission().refusal(caller, operation);
                 if (refusal != null) {
-                    return Answer.now(service.errors().render(refusal, contentType, requestId));
+                    return Answer.now(service.errors().render(refusal, contentType));
                 }
             }
             Supplier<WireResponse> rest = () -> service.errors().answering(contentType, requestId, () -> {
@@ -91,7 +91,7 @@ public final class AwsEndpoint implements Endpoint {
             }
             return route.operation().readsBriefly() ? Answer.readingBriefly(rest) : Answer.reading(rest);
         } catch (ServiceError refusal) {
-            return Answer.now(service.errors().render(refusal, contentType, requestId));
+            return Answer.now(service.errors().render(refusal, contentType));
         } catch (RuntimeException failure) {
             // In the service's form, as a failure on the worker is (ErrorCatalog.answering), not the front's bare 500.
             return Answer.now(service.errors().failed(failure, contentType, requestId));

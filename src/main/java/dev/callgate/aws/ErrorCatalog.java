@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * renames them here. Any other code is answered as it was raised.
  *
  * <p>Every error has the form all AWS SDKs read: the bare code in {@code x-amzn-ErrorType}, {@code __type}
- * and {@code Message} in the JSON body, the status, and the request id in {@code x-amzn-RequestId}.
+ * and {@code Message} in the JSON body, and the status. The request id in {@code x-amzn-RequestId} is the
+ * front's, on every answer (HttpConnection).
  */
 public final class ErrorCatalog {
     /** Each code as declared: Amazon Connect's names and statuses, also the operator and reports APIs' form. */
@@ -44,14 +45,13 @@ public final class ErrorCatalog {
         return renamed.getOrDefault(raised, raised);
     }
 
-    public WireResponse render(ServiceError error, String contentType, String requestId) {
+    public WireResponse render(ServiceError error, String contentType) {
         ErrorCode code = of(error.code());
-        // Sized for the error's own headers and these three at once: copying the error's headers alone would size the
-        // table for them, and the three puts would then grow it twice.
-        Map<String, String> headers = new HashMap<>(2 * (error.headers().size() + 3));
+        // Sized for the error's own headers and these two at once: copying the error's headers alone would size the
+        // table for them, and the puts would then grow it.
+        Map<String, String> headers = new HashMap<>(2 * (error.headers().size() + 2));
         headers.putAll(error.headers());
         headers.put("Content-Type", contentType);
-        headers.put("x-amzn-RequestId", requestId);
         headers.put("x-amzn-ErrorType", code.wireName());
         return new WireResponse(code.httpStatus(), headers, body(code, error));
     }
@@ -112,7 +112,7 @@ public final class ErrorCatalog {
         } catch (LoopAttempt.WouldWait handOff) {
             throw handOff; // not a failure: the work runs again where it may wait
         } catch (ServiceError refusal) {
-            return render(refusal, contentType, requestId);
+            return render(refusal, contentType);
         } catch (RuntimeException failure) {
             return failed(failure, contentType, requestId);
         }
@@ -122,6 +122,6 @@ public final class ErrorCatalog {
     public WireResponse failed(RuntimeException failure, String contentType, String requestId) {
         LOG.error("Request {} failed", requestId, failure);
         return render(new ServiceError(ErrorCode.INTERNAL_SERVICE,
-                "Internal failure (request " + requestId + "): " + failure.getClass().getSimpleName()), contentType, requestId);
+                "Internal failure (request " + requestId + "): " + failure.getClass().getSimpleName()), contentType);
     }
 }

@@ -28,7 +28,7 @@ public abstract class SignedJsonEndpoint implements Endpoint {
 
     @Override
     public final WireResponse refuse(WireRequest head, String message, String requestId) {
-        return ErrorCatalog.AS_DECLARED.render(ServiceError.invalidRequest(message), "application/json", requestId);
+        return ErrorCatalog.AS_DECLARED.render(ServiceError.invalidRequest(message), "application/json");
     }
 
     /** The answer to an authenticated request, or a {@link ServiceError}. */

@@ -170,7 +170,7 @@ public final class OperatorApi {
 
             @Override
             public WireResponse refuse(WireRequest head, String message, String requestId) {
-                return ErrorCatalog.AS_DECLARED.render(ServiceError.invalidRequest(message), "application/json", requestId);
+                return ErrorCatalog.AS_DECLARED.render(ServiceError.invalidRequest(message), "application/json");
             }
         };
     }

@@ -43,8 +43,8 @@ class ErrorCatalogTest {
     }
 
     private static JsonNode body(ServiceError error) throws Exception {
-        WireResponse response = ErrorCatalog.AS_DECLARED.render(error, "application/x-amz-json-1.1", "req-1");
-        assertThat(response.headers()).containsEntry("x-amzn-RequestId", "req-1");
+        WireResponse response = ErrorCatalog.AS_DECLARED.render(error, "application/x-amz-json-1.1");
+        assertThat(response.headers()).containsEntry("Content-Type", "application/x-amz-json-1.1");
         return JSON.readTree(response.body());
     }
 }
