@@ -8,7 +8,7 @@ package dev.callgate.limits.throttle;
 record BucketKey(String accountId, String region, String service, String operation) {
 
     // Written out: the record's generated equals and hashCode went through a method handle that the compiler did
-    // not inline, and every call looks its bucket up by this key three times (bench/throttle/README.md).
+    // not inline, and every call looks its bucket up by this key twice, for its tokens and its tally (bench/throttle/README.md).
     @Override
     public boolean equals(Object other) {
         return other instanceof BucketKey key && accountId.equals(key.accountId) && operation.equals(key.operation)
