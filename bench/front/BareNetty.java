@@ -36,7 +36,10 @@ public final class BareNetty {
                 .group(new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory()))
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT) // as Callgate's front
+                // Callgate's front's allocator (HttpFront.allocator): pooled, one direct arena per loop, 1 MiB chunks.
+                .childOption(ChannelOption.ALLOCATOR, new PooledByteBufAllocator(true, 0, Runtime.getRuntime().availableProcessors(),
+                        PooledByteBufAllocator.defaultPageSize(), 7, PooledByteBufAllocator.defaultSmallCacheSize(),
+                        PooledByteBufAllocator.defaultNormalCacheSize(), PooledByteBufAllocator.defaultUseCacheForAllThreads()))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
