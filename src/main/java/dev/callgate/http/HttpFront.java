@@ -97,8 +97,8 @@ public final class HttpFront implements AutoCloseable {
 
     /**
      * Netty's pooled allocator rather than 4.2's default adaptive one: each event loop allocates from its own cache,
-     * where the adaptive one goes through a queue of chunks both loops share; a refusal costs 6 % less CPU, a
-     * ListInstances call 3.6 %. One direct arena per loop and chunks of 1 MiB, not the default 2 per core of 4 MiB:
+     * where the adaptive one goes through a queue of chunks both loops share: a ListInstances call costs 4 % less CPU,
+     * a refusal up to 6 % less. One direct arena per loop and chunks of 1 MiB, not the default 2 per core of 4 MiB:
      * a server of this size needs no more, and the defaults kept 8 MB of direct memory against 2 (bench/README.md,
      * "The pooled allocator").
      */
