@@ -48,6 +48,8 @@ public final class HttpFront implements AutoCloseable {
     // As the JDK server did: a kept-alive connection with nothing to do for this long is closed, and a
     // request has as long to arrive whole after its head.
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    // The allocator's chunk is its page (8 KiB) doubled this many times: 1 MiB. See allocator().
+    private static final int CHUNK_ORDER = 7;
     private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
 
     private final InetSocketAddress address;
@@ -103,7 +105,7 @@ public final class HttpFront implements AutoCloseable {
      * "The pooled allocator").
      */
     private static ByteBufAllocator allocator(int loops) {
-        return new PooledByteBufAllocator(true, 0, loops, PooledByteBufAllocator.defaultPageSize(), 7,
+        return new PooledByteBufAllocator(true, 0, loops, PooledByteBufAllocator.defaultPageSize(), CHUNK_ORDER,
                 PooledByteBufAllocator.defaultSmallCacheSize(), PooledByteBufAllocator.defaultNormalCacheSize(),
                 PooledByteBufAllocator.defaultUseCacheForAllThreads());
     }
