@@ -1,6 +1,6 @@
+import dev.callgate.http.FrontBuffers;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -21,7 +21,7 @@ import java.util.Arrays;
 
 /**
  * The baseline of bench/front/run.sh: Netty 4.2 (the jar Callgate ships) answering with a fixed body and the
- * same headers Callgate sends, on one event loop per core and the pooled allocator, as Callgate's front: LIST_BYTES for GET /instance
+ * same headers Callgate sends, on one event loop per core and the front's buffer allocator ({@code FrontBuffers}), as Callgate's front: LIST_BYTES for GET /instance
  * (the size of Callgate's ListInstances answer), DESCRIBE_BYTES for any other path, with STATUS (default 200;
  * bench/throttle/run.sh gives 429 and the size of Callgate's throttle refusal).
  * Usage: java -cp callgate.jar:. BareNetty PORT DESCRIBE_BYTES LIST_BYTES [STATUS]
@@ -36,10 +36,7 @@ public final class BareNetty {
                 .group(new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory()))
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                // Callgate's front's allocator (HttpFront.allocator): pooled, one direct arena per loop, 1 MiB chunks.
-                .childOption(ChannelOption.ALLOCATOR, new PooledByteBufAllocator(true, 0, Runtime.getRuntime().availableProcessors(),
-                        PooledByteBufAllocator.defaultPageSize(), 7, PooledByteBufAllocator.defaultSmallCacheSize(),
-                        PooledByteBufAllocator.defaultNormalCacheSize(), PooledByteBufAllocator.defaultUseCacheForAllThreads()))
+                .childOption(ChannelOption.ALLOCATOR, FrontBuffers.allocator(Runtime.getRuntime().availableProcessors()))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
