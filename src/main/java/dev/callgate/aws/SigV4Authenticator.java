@@ -67,26 +67,26 @@ public final class SigV4Authenticator {
     }
 
     /** The parts of an Authorization header, read after its algorithm in place; null when one is missing. */
-    private static Scope parse(String parts) {
+    private static Scope parse(String authorization) {
         // Read on every AWS call, before the throttle: one pass over the comma-separated parts, each trimmed as
         // String.trim does, without splitting them out; the first occurrence of each name wins.
         String credential = null;
         String signedHeaders = null;
         String signature = null;
-        for (int start = ALGORITHM.length(); start <= parts.length(); ) {
-            int comma = parts.indexOf(',', start);
-            int end = comma < 0 ? parts.length() : comma;
+        for (int start = ALGORITHM.length(); start <= authorization.length(); ) {
+            int comma = authorization.indexOf(',', start);
+            int end = comma < 0 ? authorization.length() : comma;
             int from = start;
             int to = end;
-            while (from < to && parts.charAt(from) <= ' ') {
+            while (from < to && authorization.charAt(from) <= ' ') {
                 from++;
             }
-            while (to > from && parts.charAt(to - 1) <= ' ') {
+            while (to > from && authorization.charAt(to - 1) <= ' ') {
                 to--;
             }
-            credential = credential != null ? credential : value(parts, from, to, "Credential");
-            signedHeaders = signedHeaders != null ? signedHeaders : value(parts, from, to, "SignedHeaders");
-            signature = signature != null ? signature : value(parts, from, to, "Signature");
+            credential = credential != null ? credential : value(authorization, from, to, "Credential");
+            signedHeaders = signedHeaders != null ? signedHeaders : value(authorization, from, to, "SignedHeaders");
+            signature = signature != null ? signature : value(authorization, from, to, "Signature");
             start = end + 1;
         }
         String[] scope = credential == null ? null : credentialParts(credential);
