@@ -7,7 +7,7 @@
 #
 # DIR_A and DIR_B are checkouts with target/callgate.jar built (the same one twice compares JDKs with JDK=).
 # Each start is `./callgate serve` on a fresh data directory, timed by bench/instances/LoadClient's `start`:
-# from just before the launch to the first 200 of GET /_callgate/health, asked every 2 ms. Each launcher's
+# from just before the launch to the first 200 of GET /_callgate/health, asked every 5 ms. Each launcher's
 # class-data archive for the JDK is made first, outside the timings. Prints each build's starts and median.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
