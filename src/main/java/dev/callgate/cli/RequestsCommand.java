@@ -158,14 +158,17 @@ final class RequestsCommand {
                     .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         }
 
+        /** One request a line; KIND is as wide as the longest kind, REMOVE_COUNTRIES. */
+        private static final String ROW = "%-32s  %-12s  %-15s  %-16s  %-20s  %s%n";
+
         @Override
         void print(PrintWriter out, JsonNode answer) {
-            out.printf("%-32s  %-12s  %-15s  %-12s  %-20s  %s%n", "ID", "ACCOUNT", "STATUS", "KIND", "QUOTA", "WANTED");
+            out.printf(ROW, "ID", "ACCOUNT", "STATUS", "KIND", "QUOTA", "WANTED");
             for (JsonNode r : answer.path("requests")) {
                 String quota = r.path("quotaCode").isTextual() ? r.path("quotaCode").asText() : "";
                 String wanted = r.path("desiredValue").isNumber() ? r.path("desiredValue").asLong() + " (now " + r.path("currentValue").asLong() + ")"
                         : r.path("details").toString();
-                out.printf("%-32s  %-12s  %-15s  %-12s  %-20s  %s%n", r.path("id").asText(), r.path("accountId").asText(),
+                out.printf(ROW, r.path("id").asText(), r.path("accountId").asText(),
                         r.path("status").asText(), r.path("kind").asText(), quota, wanted);
             }
         }

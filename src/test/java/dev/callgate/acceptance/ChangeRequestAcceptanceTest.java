@@ -162,7 +162,10 @@ class ChangeRequestAcceptanceTest extends ServerSuite {
                 .requestedQuota().id();
         String endpoint = "http://127.0.0.1:" + server.port();
 
-        assertThat(cli("requests", "list", "--status", "PENDING", "--endpoint", endpoint)).contains(id).contains("L-AA17A6B9").contains("7 (now 5)");
+        String listing = cli("requests", "list", "--status", "PENDING", "--endpoint", endpoint);
+        assertThat(listing).contains(id).contains("L-AA17A6B9").contains("7 (now 5)");
+        List<String> lines = listing.lines().toList();
+        assertThat(lines.get(1).indexOf("L-AA17A6B9")).as("the quota under its header").isEqualTo(lines.get(0).indexOf("QUOTA "));
         assertThat(cli("requests", "approve", id, "--endpoint", endpoint)).contains(id + " APPROVED");
         assertThat(quotas.getServiceQuota(r -> r.serviceCode("connect").quotaCode("L-AA17A6B9")).quota().value()).isEqualTo(7.0);
         assertThat(cli("requests", "deny", id, "--reason", "late", "--endpoint", endpoint)).contains("only a PENDING or CASE_OPENED");
