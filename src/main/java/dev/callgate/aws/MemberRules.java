@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +20,13 @@ import java.util.regex.Pattern;
  * length already passed, with a bounded number of steps, so no input makes a check run away.
  */
 final class MemberRules {
-    private final Map<String, Map<String, Rule>> byShape = new HashMap<>();
+    /** The table's text, by shape (lower case), then member key. */
+    private final Map<String, Map<String, String>> textByShape = new HashMap<>();
+    /**
+     * A shape's rules, parsed at its first check: parsing all 1,600 rules and compiling their patterns was a
+     * twentieth of the main thread's work in a start (bench/README.md, "The start's poller").
+     */
+    private final Map<String, Map<String, Rule>> byShape = new ConcurrentHashMap<>();
 
     MemberRules(String resource) {
         Properties table = new Properties();
@@ -31,14 +38,22 @@ final class MemberRules {
         table.forEach((key, rules) -> {
             String name = (String) key;
             int dot = name.indexOf('.');
-            byShape.computeIfAbsent(name.substring(0, dot).toLowerCase(Locale.ROOT), s -> new HashMap<>())
-                    .put(name.substring(dot + 1), Rule.parse((String) rules));
+            textByShape.computeIfAbsent(name.substring(0, dot).toLowerCase(Locale.ROOT), s -> new HashMap<>())
+                    .put(name.substring(dot + 1), (String) rules);
         });
     }
 
     /** The rules of one shape's members, by member key ({@code Name}, {@code Name.member}, …). */
     Map<String, Rule> of(String shape) {
-        return byShape.getOrDefault(shape.toLowerCase(Locale.ROOT), Map.of());
+        String key = shape.toLowerCase(Locale.ROOT);
+        Map<String, String> text = textByShape.get(key);
+        return text == null ? Map.of() : byShape.computeIfAbsent(key, s -> parsed(text));
+    }
+
+    private static Map<String, Rule> parsed(Map<String, String> text) {
+        Map<String, Rule> rules = new HashMap<>();
+        text.forEach((member, rule) -> rules.put(member, Rule.parse(rule)));
+        return rules;
     }
 
     /** One member's rules; bounds are null where the model sets none. */
@@ -60,9 +75,10 @@ final class MemberRules {
                 if (rule.startsWith("enum=")) {
                     allowed = List.of(rule.substring(5).split("\\|"));
                 } else if (rule.contains("=")) {
-                    String[] bounds = rule.substring(rule.indexOf('=') + 1).split("\\.\\.", -1);
-                    min = bounds[0].isEmpty() ? null : Long.valueOf(bounds[0]);
-                    max = bounds[1].isEmpty() ? null : Long.valueOf(bounds[1]);
+                    String bounds = rule.substring(rule.indexOf('=') + 1);
+                    int dots = bounds.indexOf("..");
+                    min = dots == 0 ? null : Long.valueOf(bounds.substring(0, dots));
+                    max = dots + 2 == bounds.length() ? null : Long.valueOf(bounds.substring(dots + 2));
                 }
             }
             return new Rule(min, max, allowed, pattern == null ? null : Pattern.compile(pattern), pattern);

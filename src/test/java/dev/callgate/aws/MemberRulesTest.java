@@ -3,20 +3,44 @@ package dev.callgate.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** The generated constraint tables and how one rule judges a value. */
 class MemberRulesTest {
 
     @Test
-    void everyPatternOfBothModelsCompilesInJava() {
+    void everyRuleOfBothModelsParsesAndEveryPatternCompilesInJava() throws IOException {
         for (String table : List.of("/dev/callgate/aws/connect-constraints.properties", "/dev/callgate/servicequotas/constraints.properties")) {
-            assertThat(new MemberRules(table).of("CreateInstanceRequest")).isNotNull();
+            Properties rules = new Properties();
+            try (InputStream in = MemberRules.class.getResourceAsStream(table)) {
+                rules.load(in);
+            }
+            assertThat(rules).hasSizeGreaterThan(50);
+            // A shape's rules are parsed at its first check, so each is parsed here rather than left to a request.
+            rules.forEach((member, rule) -> assertThat(MemberRules.Rule.parse((String) rule)).as("%s", member).isNotNull());
         }
-        assertThat(new MemberRules("/dev/callgate/aws/connect-constraints.properties").of("createinstancerequest").get("InstanceAlias").max())
-                .isEqualTo(45L);
+    }
+
+    @Test
+    void aShapesRulesAreFoundWhateverTheCaseOfItsName() {
+        MemberRules rules = new MemberRules("/dev/callgate/aws/connect-constraints.properties");
+
+        assertThat(rules.of("createinstancerequest").get("InstanceAlias").max()).isEqualTo(45L);
+        assertThat(rules.of("CreateInstanceRequest").get("InstanceAlias").min()).isEqualTo(1L);
+        assertThat(rules.of("NoSuchShape")).isEmpty();
+    }
+
+    @Test
+    void anOpenBoundIsNoBound() {
+        assertThat(MemberRules.Rule.parse("range=0..").min()).isZero();
+        assertThat(MemberRules.Rule.parse("range=0..").max()).isNull();
+        assertThat(MemberRules.Rule.parse("size=..5").min()).isNull();
+        assertThat(MemberRules.Rule.parse("size=..5").max()).isEqualTo(5L);
     }
 
     @Test
