@@ -23,8 +23,8 @@ final class MemberRules {
     /** The table's text, by shape (lower case), then member key. */
     private final Map<String, Map<String, String>> textByShape = new HashMap<>();
     /**
-     * A shape's rules, parsed at its first check: parsing all 1,600 rules and compiling their patterns was a
-     * twentieth of the main thread's work in a start (bench/README.md, "The start's poller").
+     * A shape's rules, parsed at its first check: parsing all 1,600 and compiling their patterns at start took
+     * 50-60 ms of a start's CPU (bench/README.md, "The start: its poller and its CPU").
      */
     private final Map<String, Map<String, Rule>> byShape = new ConcurrentHashMap<>();
 
