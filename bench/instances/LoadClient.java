@@ -93,11 +93,11 @@ public final class LoadClient {
 
     /**
      * The poller shares the machine with the start it times, so it should take as little of it as it can
-     * (bench/README.md, "The start: its poller and its CPU"). Polling every 2 ms from a JVM that had just started, it took 0.15 s of
-     * CPU per second of a start, its JIT compiling the loop included, and a start on 2 cores measured 6-12 % longer
-     * than under this one. So its polling path is compiled before the clock starts, by probing the port while
-     * nothing listens on it yet (which also shows that nothing else does), the launching path by one launch of
-     * {@code true}, and it polls every 5 ms: 0.04 s of CPU per second.
+     * (bench/README.md, "The start: its poller and its CPU"). Polling every 2 ms from a JVM that had just started,
+     * it took 0.15 s of CPU per second of a start, its JIT compiling the loop included, and a start on 2 cores
+     * measured 6-12 % longer than under this one. So its polling path is compiled before the clock starts, by
+     * probing the port while nothing listens on it yet (which also shows that nothing else does), the launching
+     * path by one launch of {@code true}, and it polls every 5 ms: 0.04 s of CPU per second.
      */
     private static final long POLL_NANOS = 5_000_000;
 
