@@ -46,6 +46,10 @@ final class MemberRules {
     /** The rules of one shape's members, by member key ({@code Name}, {@code Name.member}, …). */
     Map<String, Rule> of(String shape) {
         String key = shape.toLowerCase(Locale.ROOT);
+        Map<String, Rule> rules = byShape.get(key);   // a plain read once parsed: computeIfAbsent may lock a bin
+        if (rules != null) {
+            return rules;
+        }
         Map<String, String> text = textByShape.get(key);
         return text == null ? Map.of() : byShape.computeIfAbsent(key, s -> parsed(text));
     }
