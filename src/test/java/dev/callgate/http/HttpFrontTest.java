@@ -13,6 +13,9 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -302,6 +305,18 @@ class HttpFrontTest {
         String answer = exchange("GET //a/b%2Fc/ HTTP/1.1\r\nHost: x\r\nX-Twice: 1\r\nx-once: o\r\nX-TWICE: 2\r\nConnection: close\r\n\r\n");
 
         assertThat(answer).startsWith("HTTP/1.1 200").endsWith("[1, 2] o [a, b/c]");
+    }
+
+    @Test
+    void theDateHeaderIsTheImfFixdateOfTheAnswersSecond() throws Exception {
+        start((request, id) -> text(200, "now"));
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+        String answer = exchange("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        String date = answer.replaceAll("(?is).*\r\ndate: ([^\r]*)\r\n.*", "$1");
+        assertThat(date).matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+        assertThat(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(date))).isBetween(before, Instant.now());
     }
 
     @Test
