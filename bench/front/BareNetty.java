@@ -21,9 +21,10 @@ import java.util.Arrays;
 
 /**
  * The baseline of bench/front/run.sh: Netty 4.2 (the jar Callgate ships) answering with a fixed body and the
- * same headers Callgate sends, on one event loop per core and the front's buffer allocator ({@code FrontBuffers}), as Callgate's front: LIST_BYTES for GET /instance
- * (the size of Callgate's ListInstances answer), DESCRIBE_BYTES for any other path, with STATUS (default 200;
- * bench/throttle/run.sh gives 429 and the size of Callgate's throttle refusal).
+ * same headers Callgate sends, on one event loop per core and the front's buffer allocator ({@code FrontBuffers}),
+ * as Callgate's front: LIST_BYTES for GET /instance (the size of Callgate's ListInstances answer), DESCRIBE_BYTES
+ * for any other path, with STATUS (default 200; bench/throttle/run.sh gives 429 and the size of Callgate's throttle
+ * refusal).
  * Usage: java -cp callgate.jar:. BareNetty PORT DESCRIBE_BYTES LIST_BYTES [STATUS]
  */
 public final class BareNetty {
