@@ -225,6 +225,7 @@ start_server() {
   if [ "$server" = callgate ]; then
     tr '\0' ' ' < "/proc/$pid/cmdline" > "$run_dir/callgate.cmdline" 2>/dev/null || true
     metric callgate start_self_reported_ms "$(sed -n 's/.*ready in \([0-9]*\) ms.*/\1/p' "$run_dir/callgate.log" | head -1)"
+    [ "$(started_cpu "$out")" = - ] || metric callgate start_cpu_ms "$(started_cpu "$out")"
   fi
 }
 

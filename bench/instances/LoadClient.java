@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * The benchmark's own client, in one file with no dependencies (compiled by bench/run.sh with javac).
  *
  * <pre>
- * start  key=value... -- COMMAND ARGS...   launch COMMAND, poll an HTTP GET every 5 ms, print pid and ms to first 200
+ * start  key=value... -- COMMAND ARGS...   launch COMMAND, poll an HTTP GET every 5 ms, print pid, ms to first 200
+ *                                          and (on Linux) the CPU it used until then
  * rate   key=value...                      open-loop fixed-rate load from a raw HTTP request file; latency from the
  *                                          scheduled send time (coordinated omission accounted for)
  * summary DIR                              median over DIR/run* /metrics.tsv, with per-run Callgate/moto ratios
@@ -82,7 +83,7 @@ public final class LoadClient {
             }
             if (status(host, port, request) == 200) {
                 double ms = (System.nanoTime() - t0) / 1e6;
-                System.out.printf(Locale.ROOT, "pid=%d start_ms=%.1f%n", process.pid(), ms);
+                System.out.printf(Locale.ROOT, "pid=%d start_ms=%.1f%s%n", process.pid(), ms, cpuSoFar(process.pid()));
                 return;
             }
             LockSupport.parkNanos(POLL_NANOS);
@@ -110,6 +111,27 @@ public final class LoadClient {
         }
         new ProcessBuilder("true").start().waitFor();
         Thread.sleep(300);   // the compiler threads finish what the warm-up queued before the clock starts
+    }
+
+    /**
+     * " cpu_ms=N": the CPU the launched process has used so far, user and system, with that of its children it has
+     * waited for (a launcher's subshells), read from Linux's /proc/PID/stat in its 10 ms clock ticks the moment the
+     * first 200 arrives; empty where there is no /proc. Both cores are busy throughout a start on a small machine,
+     * so this is a steadier judge of a change to the start than its wall time (bench/README.md, "The start: its
+     * poller and its CPU").
+     */
+    private static String cpuSoFar(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = 0;
+            for (int field = 11; field <= 14; field++) {   // utime, stime, cutime, cstime (proc(5): fields 14-17)
+                ticks += Long.parseLong(fields[field]);
+            }
+            return " cpu_ms=" + ticks * 10;
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** The status of one GET, or -1 while nothing listens. */

@@ -8,7 +8,8 @@
 # DIR_A and DIR_B are checkouts with target/callgate.jar built (the same one twice compares JDKs with JDK=).
 # Each start is `./callgate serve` on a fresh data directory, timed by bench/instances/LoadClient's `start`:
 # from just before the launch to the first 200 of GET /_callgate/health, asked every 5 ms. Each launcher's
-# class-data archive for the JDK is made first, outside the timings. Prints each build's starts and median.
+# class-data archive for the JDK is made first, outside the timings. Prints each build's starts and median, and on
+# Linux the median CPU each server used until its first answer.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$here/../lib.sh"
@@ -43,13 +44,21 @@ for round in $(seq 1 "$rounds"); do
     data="$work/data-$side-$round"; [ "${RESTART:-0}" != 1 ] || data="$work/data-$side"
     out="$(timed_start "$side" "$data")"
     stop_process "$(started_pid "$out")"
-    echo "$side $(started_ms "$out")" >> "$work/times"
+    echo "$side $(started_ms "$out") $(started_cpu "$out")" >> "$work/times"
   done
 done
+# The median of column $2 of side $1's lines, with the sorted values.
+median_of() {
+  awk -v side="$1" -v col="$2" '$1 == side { print $col }' "$work/times" | sort -n | awk '
+    { t[++n] = $1; line = line " " $1 }
+    END { printf "%.0f ms; sorted:%s", n % 2 ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2, line }'
+}
 for side in a b; do
   dir="$a"; [ "$side" = a ] || dir="$b"
-  awk -v side="$side" '$1 == side { print $2 }' "$work/times" | sort -n | awk -v side="$side" -v dir="$dir" '
-    { t[++n] = $1; line = line " " $1 }
-    END { printf "%s (%s): median %.0f ms; sorted:%s\n", side, dir, n % 2 ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2, line }'
+  echo "$side ($dir): median $(median_of "$side" 2)"
+  # The server's CPU until its first answer (Linux only): steadier than the wall time on a busy machine.
+  if awk -v side="$side" '$1 == side && $3 != "-" { found = 1 } END { exit !found }' "$work/times"; then
+    echo "$side CPU to the first answer: median $(median_of "$side" 3)"
+  fi
 done
 echo "servers on: $(java -version 2>&1 | head -1); client on: $("$client_java" -version 2>&1 | head -1)"
