@@ -97,7 +97,7 @@ public final class LoadClient {
 
     /**
      * The poller shares the machine with the start it times, so it should take as little of it as it can
-     * (bench/README.md, "The start: its poller and its CPU"). Polling every 2 ms from a JVM that had just started,
+     * (bench/journal.md, "The start: its poller and its CPU"). Polling every 2 ms from a JVM that had just started,
      * it took 0.15 s of CPU per second of a start, its JIT compiling the loop included, and a start on 2 cores
      * measured 6-12 % longer than under this one. So its polling path is compiled before the clock starts, by
      * probing the port while nothing listens on it yet (which also shows that nothing else does), the launching
@@ -117,7 +117,7 @@ public final class LoadClient {
      * " cpu_ms=N": the CPU the launched process has used so far, user and system, with that of its children it has
      * waited for (a launcher's subshells), read from Linux's /proc/PID/stat in its 10 ms clock ticks the moment the
      * first 200 arrives; empty where there is no /proc. Both cores are busy throughout a start on a small machine,
-     * so this is a steadier judge of a change to the start than its wall time (bench/README.md, "The start: its
+     * so this is a steadier judge of a change to the start than its wall time (bench/journal.md, "The start: its
      * poller and its CPU").
      */
     private static String cpuSoFar(long pid) {

@@ -24,7 +24,7 @@ final class MemberRules {
     private final Map<String, Map<String, String>> textByShape = new HashMap<>();
     /**
      * A shape's rules, parsed at its first check: parsing all 1,600 and compiling their patterns at start took
-     * 50-60 ms of a start's CPU (bench/README.md, "The start: its poller and its CPU").
+     * 50-60 ms of a start's CPU (bench/journal.md, "The start: its poller and its CPU").
      */
     private final Map<String, Map<String, Rule>> byShape = new ConcurrentHashMap<>();
 

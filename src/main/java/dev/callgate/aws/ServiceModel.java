@@ -15,7 +15,7 @@ import java.util.Map;
  * (AWS JSON services) and request class, as the SDK's own model declares them ({@code transform.*RequestMarshaller}'s
  * {@code SDK_OPERATION_BINDING}). The table is read from {@code <service>-operations.tsv} beside this class, which
  * {@code OperationTableTest} derives from the SDK and compares: reflecting over the SDK at every start loaded about
- * 1,700 classes for operations no request may ever use (bench/README.md, "Start time: what it spends").
+ * 1,700 classes for operations no request may ever use (bench/journal.md, "Start time: what it spends").
  */
 public final class ServiceModel {
     private static final String COLUMNS = "operation\tmethod\turi\ttarget\trequest";

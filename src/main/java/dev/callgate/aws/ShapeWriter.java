@@ -25,7 +25,7 @@ import software.amazon.awssdk.utils.DateUtils;
 /**
  * An SDK shape's payload members as JSON, written straight from its fields' metadata: the bytes the SDK's own
  * JSON marshaller writes (a test holds every Connect and Service Quotas shape to that), without the HTTP request
- * the SDK builds around them, which cost a fifth of a read's time (bench/README.md). Members that are not set,
+ * the SDK builds around them, which cost a fifth of a read's time (bench/journal.md). Members that are not set,
  * lists and maps never set, and map entries without a value are left out, as the SDK does.
  */
 final class ShapeWriter {

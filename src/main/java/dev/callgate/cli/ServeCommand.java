@@ -69,7 +69,9 @@ final class ServeCommand extends ParsedCommand {
         // The start leaves ~11 MB that lives as long as the server. Moved to the old generation here, in one
         // collection before the server says it is ready, rather than by the first collections under load: each
         // page the old generation fills for the first time costs a fault (14 us each on our benchmark VM), and
-        // those made the first collections of a load 13 to 31 ms long (bench/README.md, "Why the collector pauses exceed 10 ms").
+        // those made the first collections of a load 13 to 31 ms long (bench/journal.md, "Why the collector pauses
+        // exceed 10 ms"); on huge pages still 10 to 16 ms, against 6 with this collection, which costs the start
+        // 14 to 34 ms (bench/journal.md, "The start's last costs").
         System.gc();
         String endpoint = "http://" + settings.bind() + ":" + callgate.port();
         PrintWriter out = invocation.out();

@@ -8,7 +8,7 @@ import io.netty.buffer.PooledByteBufAllocator;
  * one. Each event loop allocates from its own cache, where the adaptive one goes through a queue of chunks that both
  * loops share: a ListInstances call costs 4 % less CPU; a refusal's CPU moved within the machine's spread. One direct
  * arena per event loop and chunks of 1 MiB, not Netty's two arenas per core of 4 MiB: the defaults kept 8 MB of
- * direct memory against 2, for no more speed (bench/README.md, "The pooled allocator"). Public for the bench's bare
+ * direct memory against 2, for no more speed (bench/journal.md, "The pooled allocator"). Public for the bench's bare
  * Netty server, which is configured as the front is.
  */
 public final class FrontBuffers {

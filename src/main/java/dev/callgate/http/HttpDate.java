@@ -6,7 +6,7 @@ import java.util.Date;
 /**
  * The Date header of every answer (RFC 9110 §6.6.1), formatted once a second rather than once an answer, by Netty's
  * HTTP date formatter: its day and month names are its own, where java.time's formatter loaded the JDK's locale
- * data for them on the first answer, about 7 ms of it (bench/README.md, "The start: its poller and its CPU").
+ * data for them on the first answer, about 7 ms of it (bench/journal.md, "The start: its poller and its CPU").
  */
 final class HttpDate {
     private static volatile Stamp last = new Stamp(0, "");

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * requests (bodies up to 1 MiB, see {@link InboundRequest}), lets the {@link Endpoint} the {@link Routes} pick decide
  * what it can without blocking ({@link Endpoint#receive}), and writes answers ({@link HttpConnection}); the rest of
  * the work runs on a worker pool, because handlers block on JDBC, or on a pool of readers when it only reads
- * ({@link Answer#readsOnly()}; bench/README.md, "Readers and writers").
+ * ({@link Answer#readsOnly()}; bench/journal.md, "Readers and writers").
  * Each endpoint renders its own refusals; a failure that escapes one is a bare JSON 500, never an HTML page
  * or a dropped connection.
  */

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Where the SIP stack's own log goes: SLF4J, as the rest of Callgate logs, its warnings and errors shown and the
  * rest at debug. The stack's default logger is log4j 1.x, whose set-up took 40 ms of a start's CPU
- * (bench/README.md, "The SIP stack's log") and a library of its own.
+ * (bench/journal.md, "The SIP stack's log") and a library of its own.
  * The stack makes it by reflection (its {@code STACK_LOGGER} property), with the public constructor.
  */
 public final class SipStackLog implements StackLogger {

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * An embedded store with every migration applied and nothing else, made by Flyway when Callgate is built (the
  * build runs {@link #main}) and shipped in the jar. A first start in a new data directory copies it there rather
- * than migrating an empty file: Flyway's first migration was a fifth of a start (bench/README.md, "The empty
+ * than migrating an empty file: Flyway's first migration was a fifth of a start (bench/journal.md, "The empty
  * store"). The copy's schema history is Flyway's own, so a later Callgate upgrades it as any store.
  */
 final class EmptyStore {

@@ -23,7 +23,7 @@ import org.flywaydb.core.api.resource.LoadableResource;
 
 /**
  * The schema's migrations, named here for Flyway rather than found by its scan of the class path: that scan reads
- * every entry of the jar, some 24,000, at every start (bench/README.md, "Start time: what it spends").
+ * every entry of the jar, some 24,000, at every start (bench/journal.md, "Start time: what it spends").
  * {@code MigrationsTest} fails when this list and the files in {@code db/migration} differ.
  */
 final class Migrations implements ResourceProvider {
@@ -48,7 +48,7 @@ final class Migrations implements ResourceProvider {
     /**
      * Whether the store's schema history holds exactly this build's migrations, each applied: then a start leaves
      * Flyway out, whose configuration, plugin registry and validation cost a restart as much as migrating a fresh
-     * store does (bench/README.md, "A restart without Flyway"). Anything else (a new store, a migration pending or failed, one of
+     * store does (bench/journal.md, "A restart without Flyway"). Anything else (a new store, a migration pending or failed, one of
      * a newer Callgate) is Flyway's to apply or refuse, as at every start before. The files of a released migration
      * never change, so the versions alone say which are applied.
      */

@@ -2,7 +2,7 @@ package dev.callgate.store;
 
 /**
  * How many threads serve requests with the store's connections, decided in one place with the number of
- * connections because each number follows from the others (bench/README.md, "Readers and writers"):
+ * connections because each number follows from the others (bench/journal.md, "Readers and writers"):
  * <ul>
  * <li>{@link #CONNECTIONS}: 16, as many as the benches' 16 concurrent clients can keep busy; a connection costs the
  * database a process (PostgreSQL) or its page cache (SQLite).</li>

@@ -28,7 +28,7 @@ public final class Sql {
 
     /**
      * A LIMIT clause for at most {@code rows} rows, written into the statement rather than bound: with a bound
-     * LIMIT a five-row page cost SQLite twice as much, all else equal (bench/README.md, "Against the targets"),
+     * LIMIT a five-row page cost SQLite twice as much, all else equal (bench/journal.md, "Against the targets"),
      * as if the statement were compiled again at each execution, which binds its parameters anew.
      */
     public static String limit(int rows) {

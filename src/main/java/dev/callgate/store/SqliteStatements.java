@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The compiled statements one SQLite connection keeps. SQLite compiles SQL at every prepare, and neither the
- * pool nor the driver keeps compiled statements: that was 8 % of a one-row read (bench/README.md). Each
+ * pool nor the driver keeps compiled statements: that was 8 % of a one-row read (bench/journal.md). Each
  * connection ({@link SqliteSource.Kept}) keeps its last {@value #KEPT} statements, prepared on the connection
  * itself so that the pool does not close them when the connection goes back (the pool never retires SQLite
  * connections). A connection serves one thread at a time; a statement still in use (its rows being read) is

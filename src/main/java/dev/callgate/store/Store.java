@@ -43,7 +43,7 @@ public final class Store implements AutoCloseable {
      * Embedded only: the queue of write transactions. SQLite has one write lock, and its busy handler makes a
      * waiting writer sleep in growing steps (up to 100 ms) while writers that come later take the lock: under
      * 16 concurrent CreateInstance calls the p90 was 333 ms and the p99 1 s against a p50 of 4 ms
-     * (bench/README.md, "Against the targets"). Here writers wait in arrival order and go the moment the one before them
+     * (bench/journal.md, "Against the targets"). Here writers wait in arrival order and go the moment the one before them
      * commits, before they take a connection, so a waiting writer never holds one a read needs.
      * PostgreSQL locks rows, not the whole database: no queue (null).
      */
